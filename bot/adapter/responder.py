@@ -1,0 +1,201 @@
+"""The one path from a question to a sent Discord message, shared by every cog and button.
+
+question -> core reply (Engine) -> spoiler policy for this place and member (Store)
+         -> Discord JSON (render_message) -> discord.py send -> remember it for "Show me privately"
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import discord
+
+from bot.adapter.outgoing import Outgoing, respond, send_reply
+from bot.adapter.policy import policy_for
+from bot.adapter.storage import AskedQuestion, Context, Store, StoreError
+from bot.core.engine import Answer, Choice, Trigger
+from bot.core.render import needs_reveal, render_message
+from bot.core.reply import Reply
+from bot.core.richtext import SpoilerPolicy
+
+__all__ = ["AnswerEngine", "Place", "Responder"]
+
+_log = logging.getLogger(__name__)
+
+#: How long a settings read may take before the bot answers with the defaults instead: an
+#: interaction must get its first response within 3 seconds.
+STORE_READ_TIMEOUT = 1.0
+
+FORGOTTEN = (
+    "I no longer have the question behind that button. Ask me again and I'll answer it privately."
+)
+
+
+class AnswerEngine(Protocol):
+    """What the adapter needs from `bot.core.engine.Engine` (a fake in unit tests)."""
+
+    def ask(self, question: str, trigger: Trigger = Trigger.ASK) -> Answer: ...
+    def episode_reply(self, episode: str) -> Reply: ...
+    def character_reply(self, name: str) -> Reply: ...
+    def cast_reply(self) -> Reply: ...
+    def season_reply(self) -> Reply: ...
+    def help_reply(self) -> Reply: ...
+    def episode_choices(self, current: str, limit: int = 25) -> list[Choice]: ...
+    def character_choices(self, current: str, limit: int = 25) -> list[Choice]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a member is speaking: server (None in DMs), channel, the channel's parent, member."""
+
+    guild_id: int | None
+    channel_id: int
+    parent_id: int | None
+    user_id: int
+
+    @property
+    def in_guild(self) -> bool:
+        return self.guild_id is not None
+
+    @classmethod
+    def of_message(cls, message: discord.Message) -> Place:
+        channel = message.channel
+        parent = channel.parent_id if isinstance(channel, discord.Thread) else None
+        guild_id = message.guild.id if message.guild is not None else None
+        return cls(guild_id, channel.id, parent, message.author.id)
+
+    @classmethod
+    def of_interaction(cls, interaction: discord.Interaction[Any]) -> Place:
+        channel = interaction.channel
+        parent = channel.parent_id if isinstance(channel, discord.Thread) else None
+        channel_id = interaction.channel_id or 0
+        return cls(interaction.guild_id, channel_id, parent, interaction.user.id)
+
+
+class Responder:
+    """Answers questions and button clicks; owns no state besides its collaborators."""
+
+    def __init__(self, engine: AnswerEngine, store: Store) -> None:
+        self.engine = engine
+        self.store = store
+
+    # -- settings ----------------------------------------------------------------------------------
+
+    async def context(self, place: Place) -> Context:
+        """The settings in force here, or the defaults if the database is slow or failing."""
+        try:
+            return await asyncio.wait_for(
+                self.store.context(
+                    guild_id=place.guild_id,
+                    channel_id=place.channel_id,
+                    parent_id=place.parent_id,
+                    user_id=place.user_id,
+                ),
+                STORE_READ_TIMEOUT,
+            )
+        except (StoreError, TimeoutError) as exc:
+            _log.error("Using default settings for %s: cannot read them (%s)", place, exc)
+            return Context()
+
+    # -- the core ----------------------------------------------------------------------------------
+
+    def reply_for(self, question: AskedQuestion, trigger: Trigger = Trigger.ASK) -> Reply | None:
+        """The core's reply; raises `LookupFailed` for an unknown episode or character."""
+        engine = self.engine
+        match question.kind:
+            case "ask":
+                return engine.ask(question.query, trigger).reply
+            case "episode":
+                return engine.episode_reply(question.query)
+            case "character":
+                return engine.character_reply(question.query)
+            case "cast":
+                return engine.cast_reply()
+            case "season":
+                return engine.season_reply()
+            case "help":
+                return engine.help_reply()
+        raise ValueError(f"unknown question kind {question.kind!r}")
+
+    @staticmethod
+    def render(reply: Reply, policy: SpoilerPolicy) -> tuple[Outgoing, bool]:
+        """The message for `reply` under `policy`, and whether it carries a reveal button."""
+        reveal = needs_reveal(reply, policy)
+        return Outgoing.from_rendered(render_message(reply, policy, reveal_button=reveal)), reveal
+
+    async def _remember(
+        self, message_id: int | None, place: Place, question: AskedQuestion
+    ) -> None:
+        if message_id is None:
+            return
+        try:
+            await self.store.remember_question(message_id, place.channel_id, question)
+        except StoreError as exc:
+            _log.error("Could not keep the question behind message %s: %s", message_id, exc)
+
+    # -- answering ---------------------------------------------------------------------------------
+
+    async def answer_interaction(
+        self,
+        interaction: discord.Interaction[Any],
+        question: AskedQuestion,
+        *,
+        reply: Reply | None = None,
+        private: bool = False,
+    ) -> None:
+        """Answer a slash command publicly (or privately), with a reveal button when needed."""
+        place = Place.of_interaction(interaction)
+        context = await self.context(place)
+        if reply is None:
+            reply = self.reply_for(question)
+        if reply is None:
+            await respond(interaction, Outgoing.text("I have no answer to that."), ephemeral=True)
+            return
+        policy = policy_for(context, in_guild=place.in_guild, private=private)
+        outgoing, reveal = self.render(reply, policy)
+        message_id = await respond(interaction, outgoing, ephemeral=private)
+        if reveal:
+            await self._remember(message_id, place, question)
+
+    async def answer_message(
+        self, message: discord.Message, reply: Reply, question: AskedQuestion, context: Context
+    ) -> discord.Message | None:
+        """Reply to a member's message (mention, reply, DM, auto-answer channel)."""
+        place = Place.of_message(message)
+        policy = policy_for(context, in_guild=place.in_guild, private=False)
+        outgoing, reveal = self.render(reply, policy)
+        sent = await send_reply(message, outgoing)
+        if sent is not None and reveal:
+            await self._remember(sent.id, place, question)
+        return sent
+
+    async def answer_suggestion(self, interaction: discord.Interaction[Any], question: str) -> None:
+        """A suggestion button was clicked: answer that question privately to the clicker."""
+        await self.answer_interaction(interaction, AskedQuestion("ask", question), private=True)
+
+    async def reveal(self, interaction: discord.Interaction[Any]) -> None:
+        """The "Show me privately" button: the same answer, spoilers shown, to the clicker only."""
+        message = interaction.message
+        asked = None
+        if message is not None:
+            try:
+                asked = await asyncio.wait_for(
+                    self.store.recall_question(message.id), STORE_READ_TIMEOUT
+                )
+            except (StoreError, TimeoutError) as exc:
+                _log.error("Cannot recall the question behind message %s: %s", message.id, exc)
+        if asked is None:
+            await respond(interaction, Outgoing.text(FORGOTTEN), ephemeral=True)
+            return
+        place = Place.of_interaction(interaction)
+        context = await self.context(place)
+        reply = self.reply_for(asked)
+        if reply is None:
+            await respond(interaction, Outgoing.text(FORGOTTEN), ephemeral=True)
+            return
+        policy = policy_for(context, in_guild=place.in_guild, private=True).revealing()
+        outgoing, _ = self.render(reply, policy)
+        await respond(interaction, outgoing, ephemeral=True)

@@ -1,0 +1,169 @@
+"""Running the bot for real: `python -m bot run` and `python -m bot sync [--guild ID]` call these.
+
+Exit codes: 0 clean stop (including SIGTERM / Ctrl+C), 1 the bot could not start (knowledge,
+database, network), 2 Discord refused the configuration (missing or rejected token, privileged
+intent not enabled, malformed environment variable). Problems are reported in one clear message on
+stderr, without a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import logging
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+from typing import TextIO
+
+import discord
+
+from bot.adapter.intents import invite_url
+from bot.adapter.settings import Settings, SettingsError
+from bot.adapter.storage import StoreError
+from bot.core.errors import KnowledgeError
+
+__all__ = ["EXIT_CONFIG", "EXIT_FAILED", "EXIT_OK", "run", "sync"]
+
+_log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_CONFIG = 2
+
+NO_TOKEN = (
+    "DISCORD_TOKEN is not set. Create a bot in the Discord Developer Portal "
+    "(https://discord.com/developers/applications), copy its token from the Bot page, and run "
+    "again with DISCORD_TOKEN=<token> in the environment (see .env.example)."
+)
+BAD_TOKEN = (
+    "Discord rejected DISCORD_TOKEN. Reset the token on the Bot page of the Developer Portal and "
+    "put the new one in the environment."
+)
+NO_INTENT = (
+    "Discord refused the Message Content intent. Either enable it on the Bot page of the Developer "
+    "Portal (Privileged Gateway Intents > Message Content Intent), or run with "
+    "MESSAGE_CONTENT_INTENT=0 (auto-answer channels then cannot work)."
+)
+
+
+def _fail(message: str, code: int, stream: TextIO | None = None) -> int:
+    print(f"error: {message}", file=stream or sys.stderr)
+    return code
+
+
+def _settings(settings: Settings | None) -> Settings:
+    return settings if settings is not None else Settings.from_env()
+
+
+def run(settings: Settings | None = None) -> int:
+    """Connect to Discord and answer until stopped; `settings` default to `Settings.from_env()`."""
+    try:
+        settings = _settings(settings)
+    except SettingsError as exc:
+        return _fail(str(exc), EXIT_CONFIG)
+    if not settings.discord_token:
+        return _fail(NO_TOKEN, EXIT_CONFIG)
+    discord.utils.setup_logging()
+    return _run_async(settings, _serve)
+
+
+def sync(settings: Settings | None = None, guild_id: int | None = None) -> int:
+    """Sync the slash commands with Discord now: globally, or to one server (instantly)."""
+    try:
+        settings = _settings(settings)
+    except SettingsError as exc:
+        return _fail(str(exc), EXIT_CONFIG)
+    if not settings.discord_token:
+        return _fail(NO_TOKEN, EXIT_CONFIG)
+    discord.utils.setup_logging()
+
+    async def main(bot: discord.Client, token: str) -> int:
+        return await _sync(bot, token, guild_id)
+
+    return _run_async(dataclasses.replace(settings, sync_commands_on_start=False), main)
+
+
+def _run_async(settings: Settings, main: Callable[[discord.Client, str], Awaitable[int]]) -> int:
+    from bot.adapter.app import create_bot
+
+    try:
+        bot = create_bot(settings)
+    except KnowledgeError as exc:
+        return _fail(f"cannot load the knowledge base: {exc}", EXIT_FAILED)
+    except StoreError as exc:
+        return _fail(str(exc), EXIT_CONFIG)
+    token = settings.discord_token or ""
+    try:
+        return asyncio.run(main(bot, token))
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+async def _serve(bot: discord.Client, token: str) -> int:
+    """Log in, print the invite link once, run until closed or signalled."""
+    loop = asyncio.get_running_loop()
+    closing: list[asyncio.Task[None]] = []
+
+    def stop() -> None:
+        if not closing:
+            _log.info("Stopping on signal")
+            closing.append(loop.create_task(bot.close()))
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        # Not on Windows, nor outside the main thread: Ctrl+C still works there.
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop)
+
+    printed = False
+
+    async def print_invite() -> None:
+        nonlocal printed
+        if not printed and bot.application_id is not None:
+            printed = True
+            print(f"Invite the bot to a server: {invite_url(bot.application_id)}", flush=True)
+
+    bot.add_listener(print_invite, "on_ready")
+    try:
+        async with bot:
+            await bot.start(token)
+    except discord.LoginFailure:
+        return _fail(BAD_TOKEN, EXIT_CONFIG)
+    except discord.PrivilegedIntentsRequired:
+        return _fail(NO_INTENT, EXIT_CONFIG)
+    except StoreError as exc:
+        return _fail(str(exc), EXIT_CONFIG)
+    except (OSError, discord.GatewayNotFound, discord.HTTPException) as exc:
+        return _fail(f"cannot reach Discord: {exc}", EXIT_FAILED)
+    return EXIT_OK
+
+
+async def _sync(bot: discord.Client, token: str, guild_id: int | None) -> int:
+    from bot.adapter.client import SeasonBot
+    from bot.adapter.syncing import sync_commands
+
+    assert isinstance(bot, SeasonBot)
+    guild = discord.Object(guild_id) if guild_id else bot.dev_guild
+    try:
+        async with bot:
+            await bot.login(token)
+            synced = await sync_commands(bot, guild)
+    except discord.LoginFailure:
+        return _fail(BAD_TOKEN, EXIT_CONFIG)
+    except StoreError as exc:
+        return _fail(str(exc), EXIT_CONFIG)
+    except discord.Forbidden:
+        return _fail(
+            f"Discord refused to sync to server {guild.id if guild else '?'}: is the bot in that "
+            "server, invited with the applications.commands scope?",
+            EXIT_FAILED,
+        )
+    except (OSError, discord.HTTPException) as exc:
+        return _fail(f"cannot sync with Discord: {exc}", EXIT_FAILED)
+    where = f"server {guild.id}" if guild is not None else "all servers (may take up to an hour)"
+    names = ", ".join(f"/{c.name}" for c in synced)
+    print(f"Synced {len(synced)} commands to {where}: {names}")
+    if bot.application_id is not None:
+        print(f"Invite the bot to a server: {invite_url(bot.application_id)}")
+    return EXIT_OK

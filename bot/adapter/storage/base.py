@@ -1,0 +1,97 @@
+"""The storage interface the bot talks to, so another database can be added beside SQLite.
+
+Everything is keyed by Discord snowflakes. All methods are coroutines and must never block the
+event loop; implementations make each write atomic and safe under concurrent callers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.core.richtext import SpoilerMode
+
+__all__ = ["AskedQuestion", "Context", "Store", "StoreError"]
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened, migrated or used; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the bot needs to know to answer in one place for one member, read in one round trip.
+
+    `channel_mode` is the override of the channel itself, `parent_mode` that of its parent channel
+    (threads inherit from their parent), `guild_mode` the server default; None means "not set".
+    """
+
+    channel_mode: SpoilerMode | None = None
+    parent_mode: SpoilerMode | None = None
+    guild_mode: SpoilerMode | None = None
+    autoanswer: bool = False
+    progress: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AskedQuestion:
+    """What a bot message answered, kept so its "Show me privately" button works after a restart.
+
+    `kind` is "ask" (free text), "episode", "character", "cast", "season" or "help"; `query` is the
+    question or the looked-up name.
+    """
+
+    kind: str
+    query: str
+
+
+class Store(Protocol):
+    """Server, channel and member settings, and the questions behind reveal buttons."""
+
+    async def open(self) -> None:
+        """Connect and bring the schema up to date (idempotent)."""
+
+    async def close(self) -> None:
+        """Release the connection (idempotent)."""
+
+    async def context(
+        self, *, guild_id: int | None, channel_id: int, parent_id: int | None, user_id: int
+    ) -> Context:
+        """Every setting that applies to `user_id` speaking in `channel_id`."""
+
+    async def set_spoiler_mode(
+        self, guild_id: int, channel_id: int | None, mode: SpoilerMode | None
+    ) -> None:
+        """Set (or with None, remove) the server default, or a channel override."""
+
+    async def set_autoanswer(self, guild_id: int, channel_id: int, enabled: bool) -> bool:
+        """Turn auto-answer on or off in a channel; returns whether anything changed."""
+
+    async def autoanswer_channels(self, guild_id: int) -> list[int]:
+        """The channels of a server where auto-answer is on."""
+
+    async def get_progress(self, user_id: int) -> int | None:
+        """The last episode a member has watched, or None if they never said."""
+
+    async def set_progress(self, user_id: int, episode: int) -> None:
+        """Record that a member has watched through `episode` (0: nothing yet)."""
+
+    async def clear_progress(self, user_id: int) -> bool:
+        """Forget a member's progress; returns whether there was any."""
+
+    async def remember_question(
+        self, message_id: int, channel_id: int, question: AskedQuestion
+    ) -> None:
+        """Keep what a bot message answered, keyed by the message id."""
+
+    async def recall_question(self, message_id: int) -> AskedQuestion | None:
+        """What a bot message answered, if it is still kept."""
+
+    async def prune_questions(self, older_than_days: int) -> int:
+        """Forget questions kept longer than that; returns how many were removed."""
+
+    async def get_meta(self, key: str) -> str | None:
+        """A small bookkeeping value (e.g. the fingerprint of the last command sync)."""
+
+    async def set_meta(self, key: str, value: str) -> None:
+        """Store a small bookkeeping value."""

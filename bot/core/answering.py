@@ -1,0 +1,417 @@
+"""From a question to a reply: split, understand, decide, answer (or decline, or stay silent)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.core.answers import Answers
+from bot.core.engine import Answer, Choice, Trigger
+from bot.core.entities import EntityIndex, Kind, find_episode_numbers
+from bot.core.errors import CharacterNotFound, EpisodeNotFound
+from bot.core.intents import DECLINE_INTENTS, INTENTS
+from bot.core.model import Billing, Character, KnowledgeBase
+from bot.core.reply import Card, Reply, ReplyKind
+from bot.core.richtext import plain
+from bot.core.text import normalize
+from bot.core.understanding import Doc, Matcher, Reading, Scored
+
+__all__ = ["Answerer"]
+
+ANSWER_FLOOR = 0.5  # below this, the bot says it is not sure instead of guessing
+AUTO_FLOOR = 0.62  # overheard messages need a clearer match
+CLARIFY_MARGIN = 0.03  # two readings this close are asked about
+MAX_QUESTION = 400  # characters understood; the rest of a wall of text is ignored
+MAX_PARTS = 4
+
+_SPLIT = re.compile(
+    r"[?;\n]+|\b(?:and also|also|plus|as well as)\b"
+    r"|\band\s+(?=(?:who|what|when|where|which|how|whos|is|was|did|does)\b)"
+)
+_QUESTION_START = re.compile(
+    r"^(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|can|"
+    r"could|will|would|has|have|had|tell|list|name|give|show|explain|describe|any|whos|wheres|"
+    r"wat|wut|when's|who's|what's|which|ep|episode|s\d)\b"
+)
+_TO_OTHERS = re.compile(
+    r"\b(?:anyone|any1|anybody|someone|somebody|y'?all|you guys|u guys|everyone|everybody|guys|"
+    r"did you|have you|do you|are you|r u|did u|have u|do u|you think|u think|your favou?rite|"
+    r"ur fav|should i|shall we|lets|let's|wanna|you watch|u watch|thoughts|opinions?|recommend|"
+    r"chat|lol|lmao|omg)\b"
+)
+_OPINION = re.compile(
+    r"\b(?:best|worst|favou?rite|fav|overrated|underrated|better|worse|love|hate|like|liked|"
+    r"loved|hated|think|feel|cried|crying|scared|wild|insane|amazing|awesome|boring|sucks?|"
+    r"good|bad|great)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Decision:
+    reply: Reply
+    score: float
+
+
+class Answerer:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.index = EntityIndex(kb)
+        self.matcher = Matcher(kb, self.index)
+        self.answers = Answers(kb)
+        self._first_ask = {spec.name: spec.asks[0] for spec in INTENTS}
+        self._facts = {f.id: f for f in kb.facts}
+        self._public_names = {c.id: c.public_name for c in kb.characters}
+
+    # -- free text --------------------------------------------------------------------------------
+
+    def ask(self, question: str, trigger: Trigger = Trigger.ASK) -> Answer:
+        text = question.strip()[:MAX_QUESTION]
+        decision = self._decide(text)
+        if trigger is Trigger.AUTO and not self._worth_answering_unasked(text, decision):
+            return Answer(None, None)
+        return Answer(decision.reply, decision.reply.intent)
+
+    def _decide(self, text: str) -> _Decision:
+        parts = [p.strip() for p in _SPLIT.split(text) if p and p.strip()]
+        if len(parts) < 2:
+            return self._decide_one(text, context=None)
+        decisions: list[_Decision] = []
+        context: Reading | None = None
+        for part in parts[:MAX_PARTS]:
+            decision = self._decide_one(part, context=context)
+            context = self._last_reading or context
+            if decision.reply.answered:
+                decisions.append(decision)
+        distinct = {self._reply_key(d.reply) for d in decisions}
+        if len(decisions) >= 2 and len(distinct) >= 2:
+            return self._combine(decisions)
+        return self._decide_one(text, context=None)
+
+    def _reply_key(self, reply: Reply) -> tuple[str | None, tuple[str, ...]]:
+        return reply.intent, tuple(c.title for c in reply.cards)
+
+    def _combine(self, decisions: list[_Decision]) -> _Decision:
+        seen: set[tuple[str | None, tuple[str, ...]]] = set()
+        cards: list[Card] = []
+        intents: list[str] = []
+        for d in decisions:
+            key = self._reply_key(d.reply)
+            if key in seen:
+                continue
+            seen.add(key)
+            cards.extend(d.reply.cards)
+            intents.append(d.reply.intent or "")
+        reply = Reply(ReplyKind.ANSWER, "+".join(intents), (), tuple(cards[:10]))
+        return _Decision(reply, min(d.score for d in decisions))
+
+    _last_reading: Reading | None = None
+
+    def _decide_one(self, text: str, context: Reading | None) -> _Decision:
+        readings = self.matcher.read(text)
+        if context is not None:
+            readings = [self._with_context(r, context) for r in readings]
+        self._last_reading = readings[0]
+        ranked = self.matcher.rank(readings)
+        first = readings[0]
+        best = ranked[0] if ranked else None
+        if first.other_season is not None and (best is None or best.doc.name != "season.renewal"):
+            return self._decline("unknown.sources", f"anything about season {first.other_season}: "
+                                 f"I cover {self.kb.season.title} only", first, ranked)
+        if first.bad_episode and not first.episodes:
+            count = self.kb.season.episode_count
+            what = (f"about that episode: {self.kb.season.title} has {count} episodes, numbered "
+                    f"1-{count} ({self.kb.season.first_overall_episode}-"
+                    f"{self.kb.season.first_overall_episode + count - 1} overall)")
+            return self._decline("unknown.sources", what, first, ranked)
+        if best is None or best.score < ANSWER_FLOOR:
+            return self._not_sure(first, ranked)
+        rival = self._rival(best, ranked)
+        if rival is not None:
+            return self._clarify(best, rival)
+        reply = self._build(best)
+        if reply is None:
+            return self._not_sure(first, ranked)
+        return _Decision(reply, best.score)
+
+    def _with_context(self, reading: Reading, context: Reading) -> Reading:
+        """'...and who wrote it': a part naming nothing borrows what the previous part named."""
+        if reading.mentions or reading.episodes or not (context.mentions or context.episodes):
+            return reading
+        return Reading(reading.text, reading.concepts, reading.slots | context.slots,
+                       reading.specific | context.specific, context.mentions, context.episodes,
+                       reading.bad_episode, reading.other_season, reading.unknown,
+                       reading.weight)
+
+    def _rival(self, best: Scored, ranked: list[Scored]) -> Scored | None:
+        """A close second reading that would give a different answer."""
+        for other in ranked[1:]:
+            if other.score < best.score - CLARIFY_MARGIN:
+                return None
+            if other.reading is best.reading:
+                continue  # same reading, another document: the best document wins
+            if self._target(other) != self._target(best):
+                return other
+        return None
+
+    def _target(self, scored: Scored) -> tuple[str, tuple[str, ...]]:
+        return scored.doc.name, tuple(sorted(scored.reading.specific))
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build(self, scored: Scored) -> Reply | None:
+        doc, reading = scored.doc, scored.reading
+        if doc.kind == "fact":
+            return self.answers.fact(self._facts[doc.name])
+        if doc.name in DECLINE_INTENTS:
+            return self._decline(doc.name, "", reading, []).reply
+        return self._build_intent(doc.name, reading)
+
+    def _build_intent(self, intent: str, reading: Reading) -> Reply | None:
+        a = self.answers
+        episode = self.kb.episode(reading.episodes[0]) if reading.episodes else None
+        if episode is None and (key := reading.entity(Kind.EPISODE)):
+            episode = self.kb.episode(int(key))
+        character = self.kb.character(reading.entity(Kind.CHARACTER) or "")
+        person = self.kb.person(reading.entity(Kind.PERSON) or "")
+        if intent.startswith("episode.") and intent != "episode.list":
+            if episode is None:
+                return None
+            if len(reading.episodes) > 1:
+                eps = [e for n in reading.episodes if (e := self.kb.episode(n)) is not None]
+                replies = [a.episode(e, intent) for e in eps]
+                return Reply(ReplyKind.ANSWER, intent, (),
+                             tuple(c for r in replies for c in r.cards)[:10])
+            return a.episode(episode, intent)
+        if intent in ("character.actor", "character.info"):
+            if character is None:
+                return None
+            return (a.character_actor if intent == "character.actor" else a.character_info)(character)
+        if intent.startswith("person."):
+            if person is None:
+                return None
+            builder = {"person.role": a.person_role, "person.credits": a.person_credits}
+            return builder.get(intent, a.person_info)(person)
+        if intent == "soundtrack.track":
+            key = reading.entity(Kind.TRACK)
+            return a.track(int(key)) if key else None
+        if intent == "reception.review":
+            key = reading.entity(Kind.OUTLET) or (person.name if person else None)
+            return a.review(key) if key else None
+        simple = {
+            "season.overview": a.season_overview,
+            "episode.list": a.episode_list,
+            "cast.list": a.cast_list,
+            "soundtrack.album": a.soundtrack,
+            "reception.scores": a.reception_scores,
+            "awards": a.awards,
+        }
+        if intent in simple:
+            return simple[intent]()
+        if intent.startswith("season."):
+            return a.season_fact(intent)
+        return None
+
+    # -- declining ----------------------------------------------------------------------------------
+
+    def _decline(self, intent: str, what: str, reading: Reading, ranked: list[Scored]) -> _Decision:
+        if not what:
+            what = {
+                "episode.runtime": "how long the episodes run",
+                "person.personal": "personal details such as birthdays, ages or salaries",
+            }.get(intent, "")
+        reply = self.answers.sources_dont_say(intent, what)
+        return _Decision(Reply(reply.kind, intent, reply.content, reply.cards,
+                               self._suggestions(ranked, exclude=intent)), 0.0)
+
+    def _not_sure(self, reading: Reading, ranked: list[Scored]) -> _Decision:
+        if not reading.on_topic and not self._domain_words(reading):
+            return self._off_topic()
+        suggestions = self._suggestions(ranked)
+        body = ("I'm not sure what you're asking, and I'd rather not guess. "
+                f"I can answer questions about {self.kb.season.title}: episodes, cast and "
+                "characters, production, release, reception and the soundtrack.")
+        if suggestions:
+            body += " Did you mean one of these?"
+        card = Card("Not sure", plain(body), footer=self.kb.season.title, color=self.kb.season.color)
+        return _Decision(Reply(ReplyKind.UNKNOWN, "unknown", (), (card,), suggestions), 0.0)
+
+    def _domain_words(self, reading: Reading) -> bool:
+        known = reading.concepts - set(reading.unknown)
+        return bool(known - {"who", "when", "where", "why", "how_many", "long", "plot", "list",
+                             "first", "last", "title", "watch"})
+
+    def _off_topic(self) -> _Decision:
+        body = (f"I'm a bot for questions about {self.kb.season.title}: episodes, cast and "
+                "characters, production, release, reception and music. Try \"who plays "
+                "the lead?\" or \"what happens in episode 1?\"")
+        card = Card("What I can help with", plain(body), footer=self.kb.season.title,
+                    color=self.kb.season.color)
+        return _Decision(Reply(ReplyKind.OFF_TOPIC, "off_topic", (), (card,)), 0.0)
+
+    def _clarify(self, best: Scored, rival: Scored) -> _Decision:
+        options = [self._question_for(best), self._question_for(rival)]
+        options = [o for o in dict.fromkeys(options) if o]
+        body = "I can read that two ways. Which one did you mean?"
+        card = Card("Which one?", plain(body), footer=self.kb.season.title,
+                    color=self.kb.season.color)
+        return _Decision(Reply(ReplyKind.CLARIFY, "clarify", (), (card,), tuple(options)), 0.0)
+
+    def _suggestions(self, ranked: list[Scored], exclude: str = "") -> tuple[str, ...]:
+        out: list[str] = []
+        for scored in ranked:
+            if scored.score < 0.3 or scored.doc.name in DECLINE_INTENTS or scored.doc.name == exclude:
+                continue
+            question = self._question_for(scored)
+            if question and question not in out:
+                out.append(question)
+            if len(out) == 3:
+                break
+        return tuple(out)
+
+    def _question_for(self, scored: Scored) -> str:
+        """A spoiler-free question that asks for this reading, for a suggestion button."""
+        doc, reading = scored.doc, scored.reading
+        if doc.kind == "fact":
+            return self._facts[doc.name].title
+        template = self._first_ask.get(doc.name, "")
+        for kind in Kind:
+            placeholder = "{" + kind.value + "}"
+            if placeholder in template:
+                name = self._name_of(kind, reading)
+                if name is None:
+                    return ""
+                template = template.replace(placeholder, name)
+        question = template[:1].upper() + template[1:]
+        return question if question.endswith("?") else question + "?"
+
+    def _name_of(self, kind: Kind, reading: Reading) -> str | None:
+        if kind is Kind.EPISODE:
+            if reading.episodes:
+                return f"episode {reading.episodes[0]}"
+            key = reading.entity(Kind.EPISODE)
+            return f"episode {key}" if key else None
+        key = reading.entity(kind)
+        if key is None:
+            return None
+        if kind is Kind.CHARACTER:
+            return self._public_names.get(key)
+        if kind is Kind.PERSON:
+            person = self.kb.person(key)
+            return person.name if person else None
+        if kind is Kind.TRACK:
+            return f"track {key}"
+        return key
+
+    # -- overheard messages --------------------------------------------------------------------------
+
+    def _worth_answering_unasked(self, text: str, decision: _Decision) -> bool:
+        if not decision.reply.answered or decision.score < AUTO_FLOOR:
+            return False
+        lowered = normalize(text)
+        looks_like_question = text.rstrip().endswith("?") or bool(_QUESTION_START.match(lowered))
+        if not looks_like_question:
+            return False
+        return not (_TO_OTHERS.search(lowered) or _OPINION.search(lowered))
+
+    # -- slash-command look-ups ----------------------------------------------------------------------
+
+    def episode_reply(self, query: str) -> Reply:
+        number = self._episode_number(query)
+        episode = self.kb.episode(number) if number else None
+        if episode is None:
+            raise EpisodeNotFound(f"no episode matches {query!r}")
+        return self.answers.episode(episode, "episode.info")
+
+    def _episode_number(self, query: str) -> int | None:
+        text = normalize(query)
+        if text.isdigit():
+            n = int(text)
+            return n if self.kb.episode(n) else None
+        season = self.kb.season
+        refs = find_episode_numbers(text, season.episode_count, season.first_overall_episode,
+                                    season.number)
+        if refs:
+            return refs[0].number
+        titles = {normalize(e.short_title): e.number for e in self.kb.episodes}
+        titles.update({normalize(e.title): e.number for e in self.kb.episodes})
+        best = process.extractOne(text, list(titles), scorer=fuzz.WRatio, score_cutoff=80.0)
+        return titles[best[0]] if best else None
+
+    def character_reply(self, query: str) -> Reply:
+        character = self._character(query)
+        if character is None:
+            raise CharacterNotFound(f"no character matches {query!r}")
+        return self.answers.character_info(character)
+
+    def _character(self, query: str) -> Character | None:
+        found = self.kb.character(query.strip())
+        if found:
+            return found
+        text = normalize(query)
+        mentions = [m for m in self.index.find(text.split()) if m.kind is Kind.CHARACTER]
+        if mentions:
+            return self.kb.character(mentions[0].key)
+        names = {normalize(c.public_name): c.id for c in self.kb.characters}
+        best = process.extractOne(text, list(names), scorer=fuzz.WRatio, score_cutoff=80.0)
+        return self.kb.character(names[best[0]]) if best else None
+
+    def cast_reply(self) -> Reply:
+        return self.answers.cast_list()
+
+    def season_reply(self) -> Reply:
+        return self.answers.season_overview()
+
+    def help_reply(self) -> Reply:
+        s = self.kb.season
+        body = plain(
+            f"Ask me anything about {s.title}: episodes (\"who directed episode 3\", \"what "
+            "happens in the finale\"), cast and characters (\"who plays the lead\"), production, "
+            "release, reception, music and trivia. Plot reveals are hidden behind spoiler bars "
+            "unless you tell me how far you have watched."
+        )
+        card = Card(f"{s.title} bot", body, footer=s.title, color=s.color)
+        return Reply(ReplyKind.NOTICE, "help", (), (card,))
+
+    # -- autocomplete -----------------------------------------------------------------------------
+
+    def episode_choices(self, current: str, limit: int = 25) -> list[Choice]:
+        limit = max(0, min(limit, 25))
+        choices = [Choice(f"{e.number}. {e.title}"[:100], str(e.number)) for e in self.kb.episodes]
+        text = normalize(current)
+        if not text:
+            return choices[:limit]
+        number = self._episode_number(current) if any(ch.isdigit() for ch in text) else None
+        scored = []
+        for choice, episode in zip(choices, self.kb.episodes, strict=True):
+            if number == episode.number or text == str(episode.number):
+                scored.append((200.0, choice))
+                continue
+            score = fuzz.partial_ratio(text, normalize(episode.title), score_cutoff=60.0)
+            if score:
+                scored.append((score, choice))
+        scored.sort(key=lambda pair: -pair[0])
+        return [choice for _, choice in scored[:limit]]
+
+    def character_choices(self, current: str, limit: int = 25) -> list[Choice]:
+        limit = max(0, min(limit, 25))
+        order = list(Billing)
+        characters = sorted(self.kb.characters,
+                            key=lambda c: (order.index(c.billing), c.public_name))
+        text = normalize(current)
+        out: list[tuple[float, Choice]] = []
+        for c in characters:
+            choice = Choice(c.public_name[:100], c.id)
+            if not text:
+                out.append((0.0, choice))
+                continue
+            # Only spoiler-free names are matched: typing a secret name must not confirm it.
+            names = [c.public_name] + ([] if c.name_spoiler_from else [c.name, *c.aliases])
+            score = max(fuzz.partial_ratio(text, normalize(n), score_cutoff=70.0) for n in names)
+            if score:
+                out.append((score, choice))
+        if text:
+            out.sort(key=lambda pair: -pair[0])
+        return [choice for _, choice in out[:limit]]
+

@@ -1,0 +1,115 @@
+"""The door into the core: load a season once, then ask it questions.
+
+    engine = Engine.load("knowledge/jessica-jones-s2")
+    answer = engine.ask("who plays trish")          # -> Answer(reply, intent, answered)
+    message = render_message(answer.reply, SpoilerPolicy(SpoilerMode.TAGGED, watched=3))
+
+Everything here is synchronous and pure: no I/O after `load`, no Discord.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from bot.core.model import KnowledgeBase
+from bot.core.reply import Reply
+
+__all__ = ["Answer", "Choice", "Engine", "Trigger", "default_knowledge_dir"]
+
+
+class Trigger(StrEnum):
+    """How a question reached the bot."""
+
+    ASK = "ask"  # asked directly: /ask, a mention, a reply, a DM, the CLI
+    AUTO = "auto"  # overheard in an auto-answer channel: answer only clear questions about the season
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The outcome of one question. `reply` is None when the bot stays silent."""
+
+    reply: Reply | None
+    intent: str | None
+
+    @property
+    def answered(self) -> bool:
+        return self.reply is not None and self.reply.answered
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """An autocomplete choice: `name` is shown (spoiler-free, at most 100 chars), `value` is sent."""
+
+    name: str
+    value: str
+
+
+def default_knowledge_dir() -> Path:
+    """The `knowledge/` folder of this checkout."""
+    return Path(__file__).resolve().parents[2] / "knowledge"
+
+
+class Engine:
+    """A loaded season that answers questions."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        from bot.core.answering import Answerer
+
+        self.kb = kb
+        self._answerer = Answerer(kb)
+
+    @classmethod
+    def load(cls, directory: str | Path | None = None) -> Engine:
+        """Load and validate a season folder, or a knowledge root holding exactly one season.
+
+        Raises `KnowledgeNotFound` or `KnowledgeInvalid` (with every problem listed).
+        """
+        from bot.core.loader import load_knowledge
+
+        return cls(load_knowledge(Path(directory) if directory else default_knowledge_dir()))
+
+    # -- free text -------------------------------------------------------------------------------
+
+    def ask(self, question: str, trigger: Trigger = Trigger.ASK) -> Answer:
+        """Answer a free-text question. With `Trigger.AUTO`, chatter gets `Answer(None, None)`."""
+        return self._answerer.ask(question, trigger)
+
+    # -- structured look-ups for slash commands ----------------------------------------------------
+
+    def episode_reply(self, episode: str) -> Reply:
+        """The card for one episode, given "3", "ep 3", "s2e3" or a (fuzzy) title.
+
+        Raises `EpisodeNotFound`.
+        """
+        return self._answerer.episode_reply(episode)
+
+    def character_reply(self, name: str) -> Reply:
+        """The card for one character, given its id, name or any alias (fuzzy).
+
+        Raises `CharacterNotFound`.
+        """
+        return self._answerer.character_reply(name)
+
+    def cast_reply(self) -> Reply:
+        """The cast list, main cast first."""
+        return self._answerer.cast_reply()
+
+    def season_reply(self) -> Reply:
+        """The season overview: release, episode list, showrunner, reception."""
+        return self._answerer.season_reply()
+
+    def help_reply(self) -> Reply:
+        """What the bot covers and how to ask."""
+        return self._answerer.help_reply()
+
+    # -- autocomplete ------------------------------------------------------------------------------
+
+    def episode_choices(self, current: str, limit: int = 25) -> list[Choice]:
+        """Episodes matching what the member has typed so far (number or title), at most `limit`."""
+        return self._answerer.episode_choices(current, limit)
+
+    def character_choices(self, current: str, limit: int = 25) -> list[Choice]:
+        """Characters matching what the member has typed so far, by spoiler-free names only."""
+        return self._answerer.character_choices(current, limit)

@@ -1,0 +1,310 @@
+"""Finding the things a question is about: episodes, characters, people, tracks, critics.
+
+Episode numbers are matched exactly ("ep 5", "s2e3", "2x03", "e03", "episode three", "third
+episode", "premiere", "finale", "episode 20 overall"), never fuzzily. Names and titles are matched
+fuzzily with rapidfuzz, always with a `score_cutoff`, with stricter cut-offs for short words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz, process
+
+from bot.core.model import KnowledgeBase
+from bot.core.text import NUMBER_WORDS, ORDINALS, STOPWORDS, VOCABULARY_WORDS, normalize
+
+__all__ = ["EntityIndex", "Kind", "Mention", "find_episode_numbers"]
+
+# Words too common to be read as a name when misspelt; exact matches still count.
+COMMON_WORDS = STOPWORDS | frozenset(
+    """green holiday sunday walker jones cage nelson white black brown young king stone rose
+    hope grace mark will bill jack ruth pam max eric david brian phillip oscar costa chen chin
+    hans torque wu mox best good great first last final whole same new old big little long short
+    time times made make makes name names play plays people person thing things stuff episode
+    episodes season seasons show shows series watch watched character characters""".split()
+)
+
+
+class Kind(StrEnum):
+    EPISODE = "episode"
+    CHARACTER = "character"
+    PERSON = "person"
+    TRACK = "track"
+    OUTLET = "outlet"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Something the question mentions: `key` is an episode number, track number, or id."""
+
+    kind: Kind
+    key: str
+    start: int  # token span in the normalized question
+    end: int
+    score: float
+    exact: bool
+
+
+_EP_WORD = r"(?:episode|episodes|chapter)"
+_NUM_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
+_EPISODE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bs\s?0?(\d{1,2})\s?e\s?0?(\d{1,3})\b"), "season-episode"),
+    (re.compile(r"\b(\d{1,2})x0?(\d{1,3})\b"), "season-episode"),
+    (re.compile(rf"\b(?:overall\s+{_EP_WORD}|{_EP_WORD}\s+(?:no\s+|number\s+|#\s*)?(\d{{1,3}})\s+overall)\b(?:\s+(?:no\s+|number\s+)?(\d{{1,3}}))?"), "overall"),
+    (re.compile(rf"\b{_EP_WORD}\s+(?:no\s+|number\s+|#\s*)?(\d{{1,3}})\b"), "number"),
+    (re.compile(rf"\b{_EP_WORD}\s+({_NUM_WORDS})\b"), "word"),
+    (re.compile(rf"\b({_ORD_WORDS})\s+(?:{_EP_WORD})\b"), "ordinal"),
+    (re.compile(rf"\b(?:the\s+)?({_ORD_WORDS})\s+one\b"), "ordinal-one"),
+    (re.compile(r"\be0?(\d{1,2})\b"), "number"),
+    (re.compile(r"#(\d{1,2})\b"), "number"),
+    (re.compile(rf"\b(?:last|final)\s+{_EP_WORD}\b|\bfinale\b"), "last"),
+    (re.compile(rf"\b(?:season\s+)?premiere\b|\bpilot\b|\bopener\b|\bopening\s+{_EP_WORD}\b"), "first"),
+    (re.compile(rf"\b(?:penultimate|second\s+to\s+last|next\s+to\s+last)\s+(?:{_EP_WORD})?"), "penultimate"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeRef:
+    number: int | None  # None: a number outside the season (e.g. "episode 40")
+    start: int  # character span in the normalized question
+    end: int
+    other_season: int | None = None  # "s1e3": a different season of the show
+
+
+def find_episode_numbers(text: str, count: int, first_overall: int, season: int) -> list[EpisodeRef]:
+    """Every episode reference in normalized `text`, in order; numbers exactly, never fuzzily."""
+    found: list[EpisodeRef] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, how in _EPISODE_PATTERNS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            ref = _episode_ref(match, how, count, first_overall, season)
+            if ref is None:
+                continue
+            taken.append(span)
+            found.append(ref)
+    return sorted(found, key=lambda r: r.start)
+
+
+def _episode_ref(match: re.Match[str], how: str, count: int, first_overall: int,
+                 season: int) -> EpisodeRef | None:
+    start, end = match.span()
+    if how == "season-episode":
+        season_no, number = int(match[1]), int(match[2])
+        if season_no != season:
+            return EpisodeRef(None, start, end, other_season=season_no)
+        return EpisodeRef(number if 1 <= number <= count else None, start, end)
+    if how == "overall":
+        raw = match[1] or match[2]
+        if raw is None:
+            return None
+        number = int(raw) - first_overall + 1
+        return EpisodeRef(number if 1 <= number <= count else None, start, end)
+    if how == "number":
+        number = int(match[1])
+        if 1 <= number <= count:
+            return EpisodeRef(number, start, end)
+        # "episode 20" of a season numbered 14-26 overall means overall episode 20
+        overall = number - first_overall + 1
+        return EpisodeRef(overall if 1 <= overall <= count and first_overall > 1 else None,
+                          start, end)
+    if how == "word":
+        number = NUMBER_WORDS[match[1]]
+        return EpisodeRef(number if number <= count else None, start, end)
+    if how in ("ordinal", "ordinal-one"):
+        number = ORDINALS[match[1]]
+        return EpisodeRef(number if number <= count else None, start, end)
+    if how == "last":
+        return EpisodeRef(count, start, end)
+    if how == "first":
+        return EpisodeRef(1, start, end)
+    if how == "penultimate":
+        return EpisodeRef(count - 1 if count > 1 else None, start, end)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    text: str  # normalized
+    kind: Kind
+    key: str
+    weak: bool  # derived automatically (a first or last name), not written in the knowledge
+
+
+class EntityIndex:
+    """Every name, alias and title in the knowledge base, ready for exact and fuzzy look-up."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.by_text: dict[str, list[_Alias]] = defaultdict(list)
+        self._add_written_aliases(kb)
+        self._add_derived_aliases(kb)
+        self._titles = self._title_aliases(kb)
+        self.keys_by_size: dict[int, list[str]] = defaultdict(list)
+        for key in self.by_text:
+            self.keys_by_size[len(key.split())].append(key)
+        self.max_words = max(self.keys_by_size, default=1)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _add(self, text: str, kind: Kind, key: str, *, weak: bool = False) -> None:
+        norm = normalize(text)
+        if not norm or norm in STOPWORDS:
+            return
+        entries = self.by_text[norm]
+        if any(e.kind == kind and e.key == key for e in entries):
+            return
+        entries.append(_Alias(norm, kind, key, weak))
+
+    def _add_written_aliases(self, kb: KnowledgeBase) -> None:
+        for character in kb.characters:
+            for name in (character.name, *character.aliases, *character.shared_aliases):
+                self._add(name, Kind.CHARACTER, character.id)
+                # 'Patricia "Trish" Walker' is also asked for as "Patricia Walker"
+                unquoted = re.sub(r'"[^"]*"\s*', "", name)
+                if unquoted != name:
+                    self._add(unquoted, Kind.CHARACTER, character.id)
+            if character.safe_name:
+                self._add(character.safe_name, Kind.CHARACTER, character.id)
+        for person in kb.people:
+            for name in (person.name, *person.aliases, *person.shared_aliases):
+                self._add(name, Kind.PERSON, person.id)
+        if kb.reception:
+            for review in kb.reception.reviews:
+                self._add(review.outlet, Kind.OUTLET, review.outlet)
+            for aggregator in kb.reception.aggregators:
+                self._add(aggregator.name, Kind.OUTLET, aggregator.name)
+
+    def _add_derived_aliases(self, kb: KnowledgeBase) -> None:
+        """First and last names, where only one entry could mean them."""
+        owners: dict[str, set[tuple[Kind, str]]] = defaultdict(set)
+        named = [(Kind.CHARACTER, c.id, re.sub(r'"[^"]*"\s*', "", c.name)) for c in kb.characters]
+        named += [(Kind.PERSON, p.id, p.name) for p in kb.people]
+        for kind, key, name in named:
+            words = normalize(name).split()
+            if len(words) < 2:
+                continue
+            for word in (words[0], words[-1]):
+                if len(word) >= 4 and word not in COMMON_WORDS:
+                    owners[word].add((kind, key))
+        for word, who in owners.items():
+            if len(who) == 1 and word not in self.by_text:
+                kind, key = next(iter(who))
+                self._add(word, kind, key, weak=True)
+
+    def _title_aliases(self, kb: KnowledgeBase) -> dict[str, tuple[Kind, str]]:
+        titles: dict[str, tuple[Kind, str]] = {}
+        for episode in kb.episodes:
+            for title in {episode.title, episode.short_title}:
+                titles[normalize(title)] = (Kind.EPISODE, str(episode.number))
+        if kb.soundtrack:
+            for track in kb.soundtrack.tracks:
+                key = normalize(track.title)
+                # A track sharing an episode's title keeps both readings (told apart by cues).
+                titles.setdefault(key + " ", (Kind.TRACK, str(track.number)))
+        return titles
+
+    # -- looking up ----------------------------------------------------------------------------
+
+    def find(self, words: list[str], *, fuzzy: bool = True) -> list[Mention]:
+        """Names and titles mentioned in the normalized words, longest and best first.
+
+        `fuzzy=False` matches exact names only: for text we wrote ourselves, such as asks.
+        """
+        mentions = self._find_titles(words, fuzzy=fuzzy)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        limit = min(len(words), 60)  # a wall of text is not a question about 400 names
+        for size in range(min(self.max_words, 4), 0, -1):
+            for start in range(0, limit - size + 1):
+                span = range(start, start + size)
+                if any(i in taken for i in span):
+                    continue
+                gram = " ".join(words[start : start + size])
+                found = self._lookup(gram, size, fuzzy=fuzzy)
+                if not found:
+                    continue
+                mentions.extend(found_m._replace_span(start, start + size) for found_m in found)
+                taken.update(span)
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _lookup(self, gram: str, size: int, *, fuzzy: bool) -> list[_FoundMention]:
+        exact = self.by_text.get(gram)
+        if exact:
+            return [_FoundMention(a.kind, a.key, 100.0, True) for a in exact]
+        if not fuzzy or not self._could_be_name(gram, size):
+            return []
+        cutoff = 88.0 if len(gram) <= 5 else 84.0 if len(gram) <= 8 else 82.0
+        best = process.extractOne(gram, self.keys_by_size.get(size, []), scorer=fuzz.ratio,
+                                  score_cutoff=cutoff)
+        if best is None:
+            return []
+        text, score, _ = best
+        if text in COMMON_WORDS:
+            return []
+        return [_FoundMention(a.kind, a.key, float(score), False) for a in self.by_text[text]]
+
+    @staticmethod
+    def _could_be_name(gram: str, size: int) -> bool:
+        """Whether a misspelt gram is worth a fuzzy look-up: not a plain word of questions."""
+        parts = gram.split()
+        if size == 1:
+            return len(gram) >= 4 and not gram.isdigit() and gram not in COMMON_WORDS \
+                and gram not in VOCABULARY_WORDS
+        # a name of several words neither starts nor ends with a stop word
+        return parts[0] not in STOPWORDS and parts[-1] not in STOPWORDS
+
+    def _find_titles(self, words: list[str], *, fuzzy: bool = True) -> list[Mention]:
+        """Episode and track titles, fuzzily, by sliding a window of the title's length."""
+        out: list[Mention] = []
+        limit = min(len(words), 60)
+        text = " ".join(words[:limit])
+        for title, (kind, key) in self._titles.items():
+            title_words = title.split()
+            size = len(title_words)
+            if size < 1 or (size == 1 and len(title) < 6):
+                continue
+            cutoff = 90.0 if len(title) < 10 else 85.0
+            if not fuzzy:
+                cutoff = 100.0
+            # cheap test on the whole text before sliding a window over it
+            if not fuzz.partial_ratio(title.strip(), text, score_cutoff=cutoff - 3):
+                continue
+            best: tuple[float, int] | None = None
+            for start in range(0, max(limit - size + 1, 0)):
+                window = " ".join(words[start : start + size])
+                score = fuzz.ratio(window, title.strip(), score_cutoff=cutoff)
+                if score and (best is None or score > best[0]):
+                    best = (score, start)
+            if best is not None:
+                out.append(Mention(kind, key, best[1], best[1] + size, best[0], best[0] >= 99.5))
+        return _drop_overlaps(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _FoundMention:
+    kind: Kind
+    key: str
+    score: float
+    exact: bool
+
+    def _replace_span(self, start: int, end: int) -> Mention:
+        return Mention(self.kind, self.key, start, end, self.score, self.exact)
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest, best mentions; a shorter one inside a longer one is dropped, while two
+    readings of the very same span (an episode and a track of one title) are both kept."""
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), -m.score))
+    kept: list[Mention] = []
+    for m in ordered:
+        clash = [k for k in kept if m.start < k.end and k.start < m.end]
+        if not clash or all((k.start, k.end) == (m.start, m.end) and k.kind != m.kind for k in clash):
+            kept.append(m)
+    return kept

@@ -1,0 +1,495 @@
+"""Load one season folder of YAML into a validated `KnowledgeBase`.
+
+Every problem is collected (file, key path, message) and raised together in `KnowledgeInvalid`,
+after the cross-references are checked too: people named by episodes, actors of characters,
+source ids, episode numbers and `spoiler_from` in range, and aliases unique or deliberately shared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.core.errors import KnowledgeInvalid, KnowledgeNotFound
+from bot.core.model import (
+    Aggregator,
+    Award,
+    Billing,
+    Character,
+    Episode,
+    Fact,
+    KnowledgeBase,
+    Person,
+    Reception,
+    Review,
+    Season,
+    Soundtrack,
+    Source,
+    Track,
+    Writer,
+    WriterCredit,
+)
+from bot.core.yamlreader import Fields, ProblemLog, SpoilerRef
+
+__all__ = ["find_season_dir", "load_knowledge"]
+
+LIST_KEYS = ("episodes", "people", "characters", "awards", "facts")
+MAP_KEYS = ("season", "sources", "soundtrack", "reception")
+FACT_TOPICS = ("season", "production", "release", "marketing", "reception", "soundtrack", "mcu",
+               "comics", "trivia", "cast")
+PERSON_ROLES = ("actor", "director", "writer", "showrunner", "composer", "critic", "artist",
+                "executive", "producer", "performer")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LENGTH = re.compile(r"^(\d{1,2}):([0-5]\d)$")
+# libyaml's safe loader when it is there (10x faster); the pure-Python one otherwise.
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_EPOCH = dt.date(1970, 1, 1)  # placeholder after a reported problem; never returned
+
+
+def find_season_dir(path: Path) -> Path:
+    """`path` itself if it holds YAML, else its only sub-folder that does."""
+    if not path.is_dir():
+        raise KnowledgeNotFound(f"no knowledge folder at {path}")
+    if any(path.glob("*.yaml")):
+        return path
+    seasons = sorted(p for p in path.iterdir() if p.is_dir() and any(p.glob("*.yaml")))
+    if len(seasons) == 1:
+        return seasons[0]
+    if not seasons:
+        raise KnowledgeNotFound(f"no season folder with YAML files in {path}")
+    names = ", ".join(p.name for p in seasons)
+    raise KnowledgeNotFound(f"{path} holds several seasons ({names}): pass one of them")
+
+
+def load_knowledge(path: Path) -> KnowledgeBase:
+    """Load and validate a season folder (or a knowledge root with exactly one season)."""
+    folder = find_season_dir(path)
+    log = ProblemLog()
+    merged = _read_files(folder, log)
+    kb = _Builder(log, folder.name, merged).build()
+    if log.problems or kb is None:
+        raise KnowledgeInvalid(log.problems)
+    return kb
+
+
+# -- reading files ----------------------------------------------------------------------------
+
+# Each top-level value remembers the file it came from (list items one by one).
+Located = tuple[str, Any]
+
+
+def _read_files(folder: Path, log: ProblemLog) -> dict[str, list[Located]]:
+    merged: dict[str, list[Located]] = defaultdict(list)
+    owner: dict[str, str] = {}
+    for file in sorted(folder.glob("*.yaml")):
+        name = file.name
+        try:
+            data = yaml.load(file.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506
+        except yaml.YAMLError as exc:
+            log.add(name, "", f"not valid YAML: {exc}")
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            log.add(name, "", f"cannot be read: {exc}")
+            continue
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            log.add(name, "", "the file must be a mapping of top-level keys")
+            continue
+        for key, value in data.items():
+            if key in LIST_KEYS:
+                if not isinstance(value, list):
+                    log.add(name, str(key), "expected a list")
+                    continue
+                merged[key].extend((name, item) for item in value)
+            elif key in MAP_KEYS:
+                if key in owner:
+                    log.add(name, str(key), f"already given in {owner[key]}")
+                    continue
+                owner[key] = name
+                merged[key].append((name, value))
+            else:
+                known = ", ".join(MAP_KEYS + LIST_KEYS)
+                log.add(name, str(key), f"unknown top-level key (known: {known})")
+    return merged
+
+
+# -- building the model -------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self, log: ProblemLog, folder_name: str, merged: dict[str, list[Located]]) -> None:
+        self.log, self.folder_name, self.merged = log, folder_name, merged
+        self.spoilers: list[SpoilerRef] = []
+        self.list_index: dict[str, int] = defaultdict(int)
+        # (file, path, names/ids) to resolve once everything is read
+        self.person_names: list[tuple[str, str, str]] = []
+        self.source_refs: list[tuple[str, str, str]] = []
+
+    def fields(self, key: str, file: str, value: object, path: str) -> Fields:
+        f = Fields(self.log, file, path, value)
+        f.spoilers = self.spoilers
+        return f
+
+    def each(self, key: str) -> list[Fields]:
+        out = []
+        for index, (file, value) in enumerate(self.merged.get(key, [])):
+            out.append(self.fields(key, file, value, f"{key}[{index}]"))
+        return out
+
+    def single(self, key: str, *, required: bool) -> Fields | None:
+        entries = self.merged.get(key, [])
+        if not entries:
+            if required:
+                self.log.add("(season folder)", key, "is required in one of the files")
+            return None
+        file, value = entries[0]
+        return self.fields(key, file, value, key)
+
+    # -- pieces ---------------------------------------------------------------------------------
+
+    def sources_of(self, f: Fields, *, required: bool = True) -> tuple[str, ...]:
+        ids = f.str_list("source", required=required)
+        for sid in ids:
+            self.source_refs.append((f.file, f.at("source"), sid))
+        return ids
+
+    def person_ref(self, f: Fields, key: str, name: str) -> None:
+        self.person_names.append((f.file, f.at(key), name))
+
+    def build(self) -> KnowledgeBase | None:
+        sources = self.build_sources()
+        season = self.build_season()
+        episodes = [self.build_episode(f) for f in self.each("episodes")]
+        people = [self.build_person(f) for f in self.each("people")]
+        characters = [self.build_character(f) for f in self.each("characters")]
+        sf = self.single("soundtrack", required=False)
+        soundtrack = self.build_soundtrack(sf) if sf else None
+        rf = self.single("reception", required=False)
+        reception = self.build_reception(rf) if rf else None
+        awards = [self.build_award(f) for f in self.each("awards")]
+        facts = [self.build_fact(f) for f in self.each("facts")]
+        if season is None:
+            return None
+        episodes.sort(key=lambda e: e.number)
+        self.check_episodes(season, episodes)
+        self.check_references(sources, people, characters)
+        self.check_aliases(people, characters)
+        self.check_unique("facts", [(f.id, i) for i, f in enumerate(facts)])
+        self.check_spoilers(season.episode_count)
+        return KnowledgeBase(
+            season=season,
+            sources=sources,
+            episodes=tuple(episodes),
+            people=tuple(people),
+            characters=tuple(characters),
+            soundtrack=soundtrack,
+            reception=reception,
+            awards=tuple(awards),
+            facts=tuple(facts),
+        )
+
+    def build_sources(self) -> dict[str, Source]:
+        f = self.single("sources", required=True)
+        out: dict[str, Source] = {}
+        if f is None:
+            return out
+        for sid in list(f.data):
+            sub = f.child(str(sid))
+            out[str(sid)] = Source(str(sid), sub.string("file"), sub.string("title"))
+            sub.finish()
+        return out
+
+    def build_season(self) -> Season | None:
+        f = self.single("season", required=True)
+        if f is None:
+            return None
+        season_id = f.string("id")
+        if season_id and season_id != self.folder_name:
+            f.problem(f"must equal the folder name {self.folder_name!r}", "id")
+        renewal_text: tuple[Any, ...] = ()
+        renewal_date = None
+        if f.has("renewal"):
+            r = f.child("renewal")
+            renewal_text = r.rich("text", required=True)
+            renewal_date = r.date("date", required=False)
+            self.sources_of(r)
+            r.finish()
+        showrunner = f.string("showrunner")
+        self.person_ref(f, "showrunner", showrunner)
+        season = Season(
+            id=season_id,
+            show=f.string("show"),
+            number=f.integer("number", low=0),
+            title=f.string("title"),
+            aliases=f.str_list("aliases"),
+            network=f.string("network"),
+            release_date=f.date("release_date") or _EPOCH,
+            episode_count=f.integer("episode_count", 1, low=1, high=100),
+            first_overall_episode=f.integer("first_overall_episode", 1, low=1),
+            showrunner=showrunner,
+            production_companies=f.str_list("production_companies"),
+            premise=f.rich("premise", required=True),
+            renewal=renewal_text,
+            renewal_date=renewal_date,
+            color=f.opt_int("color", low=0, high=0xFFFFFF),
+            sources=self.sources_of(f),
+        )
+        f.finish()
+        return season
+
+    def build_episode(self, f: Fields) -> Episode:
+        writers = []
+        for w in f.items("writers", required=True):
+            name = w.string("name")
+            self.person_ref(w, "name", name)
+            credit = w.choice("credit", tuple(c.value for c in WriterCredit), "written")
+            writers.append(Writer(name, WriterCredit(credit)))
+            w.finish()
+        directors = f.str_list("directors", required=True)
+        for index, name in enumerate(directors):
+            self.person_ref(f, f"directors[{index}]", name)
+        cover = f.opt_str("cover_artist")
+        if cover:
+            self.person_ref(f, "cover_artist", cover)
+        episode = Episode(
+            number=f.integer("number", low=1),
+            overall=f.integer("overall", low=1),
+            title=f.string("title"),
+            directors=directors,
+            writers=tuple(writers),
+            release_date=f.date("release_date") or _EPOCH,
+            cover_artist=cover,
+            synopsis=f.rich("synopsis", required=True),
+            sources=self.sources_of(f),
+        )
+        f.finish()
+        return episode
+
+    def build_person(self, f: Fields) -> Person:
+        person_id = f.string("id")
+        if person_id and not _ID.match(person_id):
+            f.problem("ids are lower-case words joined by dashes", "id")
+        roles = f.str_list("roles")
+        for role in roles:
+            if role not in PERSON_ROLES:
+                f.problem(f"unknown role {role!r} (known: {', '.join(PERSON_ROLES)})", "roles")
+        person = Person(
+            id=person_id,
+            name=f.string("name"),
+            aliases=f.str_list("aliases"),
+            shared_aliases=f.str_list("shared_aliases"),
+            roles=roles,
+            known_for=f.str_list("known_for"),
+            notes=f.rich("notes"),
+            sources=self.sources_of(f),
+        )
+        f.finish()
+        return person
+
+    def build_character(self, f: Fields) -> Character:
+        character_id = f.string("id")
+        if character_id and not _ID.match(character_id):
+            f.problem("ids are lower-case words joined by dashes", "id")
+        safe_name = f.opt_str("safe_name")
+        name_spoiler_from = f.opt_int("name_spoiler_from", low=1)
+        if name_spoiler_from is not None:
+            self.spoilers.append(SpoilerRef(f.file, f.at("name_spoiler_from"), name_spoiler_from))
+            if not safe_name:
+                f.problem("needs safe_name: what to call them before the reveal", "name_spoiler_from")
+        billing = f.choice("billing", tuple(b.value for b in Billing), "mentioned")
+        character = Character(
+            id=character_id,
+            name=f.string("name"),
+            safe_name=safe_name,
+            name_spoiler_from=name_spoiler_from,
+            aliases=f.str_list("aliases"),
+            shared_aliases=f.str_list("shared_aliases"),
+            played_by=f.str_list("played_by"),
+            billing=Billing(billing),
+            returning=f.boolean("returning"),
+            description=f.rich("description", required=True),
+            casting=f.rich("casting"),
+            comics=f.rich("comics"),
+            sources=self.sources_of(f),
+        )
+        f.finish()
+        return character
+
+    def build_soundtrack(self, f: Fields) -> Soundtrack:
+        composer = f.string("composer")
+        self.person_ref(f, "composer", composer)
+        tracks = []
+        for t in f.items("tracks", required=True):
+            length = t.string("length")
+            match = _LENGTH.match(length)
+            if not match:
+                t.problem(f"{length!r} is not a length like 3:27", "length")
+            seconds = int(match[1]) * 60 + int(match[2]) if match else 0
+            performers = t.str_list("performers")
+            for index, name in enumerate(performers):
+                self.person_ref(t, f"performers[{index}]", name)
+            tracks.append(Track(t.integer("number", low=1), t.string("title"), length, seconds,
+                                performers))
+            t.finish()
+        numbers = [(t.number, i) for i, t in enumerate(tracks)]
+        self.check_unique("soundtrack.tracks", numbers, file=f.file, what="track number")
+        soundtrack = Soundtrack(
+            title=f.string("title"),
+            composer=composer,
+            labels=f.str_list("labels", required=True),
+            release_date=f.date("release_date") or _EPOCH,
+            format=f.string("format", required=False),
+            notes=f.rich("notes"),
+            tracks=tuple(sorted(tracks, key=lambda t: t.number)),
+            sources=self.sources_of(f),
+        )
+        f.finish()
+        return soundtrack
+
+    def build_reception(self, f: Fields) -> Reception:
+        aggregators = []
+        for a in f.items("aggregators"):
+            aggregators.append(Aggregator(
+                name=a.string("name"),
+                score=a.string("score"),
+                average=a.opt_str("average"),
+                count=a.opt_int("count", low=0),
+                consensus=a.rich("consensus"),
+                sources=self.sources_of(a),
+            ))
+            a.finish()
+        reviews = []
+        for r in f.items("reviews"):
+            critic = r.opt_str("critic")
+            if critic:
+                self.person_ref(r, "critic", critic)
+            reviews.append(Review(
+                critic=critic,
+                outlet=r.string("outlet"),
+                verdict=r.choice("verdict", ("positive", "mixed", "negative"), "mixed"),
+                rating=r.opt_str("rating"),
+                summary=r.rich("summary", required=True),
+                quote=r.opt_str("quote"),
+                sources=self.sources_of(r),
+            ))
+            r.finish()
+        reception = Reception(f.rich("summary"), tuple(aggregators), tuple(reviews))
+        f.finish()
+        return reception
+
+    def build_award(self, f: Fields) -> Award:
+        nominee = f.string("nominee")
+        self.person_ref(f, "nominee", nominee)
+        award = Award(
+            year=f.integer("year", low=1900, high=2100),
+            award=f.string("award"),
+            category=f.string("category"),
+            nominee=nominee,
+            result=f.choice("result", ("nominated", "won"), "nominated"),
+            sources=self.sources_of(f),
+        )
+        f.finish()
+        return award
+
+    def build_fact(self, f: Fields) -> Fact:
+        fact_id = f.string("id")
+        if fact_id and not _ID.match(fact_id):
+            f.problem("ids are lower-case words joined by dashes", "id")
+        fact = Fact(
+            id=fact_id,
+            topic=f.choice("topic", FACT_TOPICS, "trivia"),
+            title=f.string("title"),
+            text=f.rich("text", required=True),
+            asks=f.str_list("asks", required=True),
+            keywords=f.str_list("keywords"),
+            sources=self.sources_of(f),
+        )
+        if not fact.asks:
+            f.problem("give at least one way a fan might ask", "asks")
+        f.finish()
+        return fact
+
+    # -- cross-references -------------------------------------------------------------------------
+
+    def check_episodes(self, season: Season, episodes: list[Episode]) -> None:
+        file = self.merged["episodes"][0][0] if self.merged.get("episodes") else "(season folder)"
+        numbers = [e.number for e in episodes]
+        for n in range(1, season.episode_count + 1):
+            if n not in numbers:
+                self.log.add(file, "episodes", f"episode {n} is missing")
+        for episode in episodes:
+            where = f"episodes[number={episode.number}]"
+            if episode.number > season.episode_count:
+                self.log.add(file, where, f"number is above episode_count {season.episode_count}")
+            expected = season.first_overall_episode + episode.number - 1
+            if episode.overall != expected:
+                self.log.add(file, where + ".overall", f"is {episode.overall}, expected {expected}")
+        self.check_unique("episodes", [(n, i) for i, n in enumerate(numbers)], file=file,
+                          what="episode number")
+
+    def check_references(self, sources: dict[str, Source], people: list[Person],
+                         characters: list[Character]) -> None:
+        for file, path, sid in self.source_refs:
+            if sid not in sources:
+                self.log.add(file, path, f"unknown source {sid!r} (known: {', '.join(sources)})")
+        names = {p.name.casefold() for p in people}
+        for file, path, name in self.person_names:
+            if name and name.casefold() not in names:
+                self.log.add(file, path, f"no person named {name!r} in people")
+        ids = {p.id for p in people}
+        self.check_unique("people", [(p.id, i) for i, p in enumerate(people)], what="person id")
+        self.check_unique("characters", [(c.id, i) for i, c in enumerate(characters)],
+                          what="character id")
+        for index, character in enumerate(characters):
+            for pid in character.played_by:
+                if pid not in ids:
+                    file = self.merged["characters"][index][0]
+                    self.log.add(file, f"characters[{index}].played_by",
+                                 f"no person with id {pid!r}")
+
+    def check_aliases(self, people: list[Person], characters: list[Character]) -> None:
+        owners: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+        people_files = [file for file, _ in self.merged.get("people", [])]
+        character_files = [file for file, _ in self.merged.get("characters", [])]
+        entries: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+            (f"{people_files[i]}: person {p.id}", (p.name, *p.aliases, *p.shared_aliases),
+             p.shared_aliases)
+            for i, p in enumerate(people)
+        ] + [
+            (f"{character_files[i]}: character {c.id}", (c.name, *c.aliases, *c.shared_aliases),
+             c.shared_aliases)
+            for i, c in enumerate(characters)
+        ]
+        for owner, names, shared in entries:
+            shared_folded = {s.casefold() for s in shared}
+            for name in {n.casefold() for n in names}:
+                owners[name].append((owner, name in shared_folded))
+        for alias, users in sorted(owners.items()):
+            if len(users) > 1 and not all(is_shared for _, is_shared in users):
+                who = ", ".join(owner for owner, _ in users)
+                self.log.add("(aliases)", repr(alias),
+                             f"used by {who}: list it in shared_aliases of each, or drop it")
+
+    def check_unique(self, key: str, values: list[tuple[Any, int]], *, file: str | None = None,
+                     what: str = "id") -> None:
+        seen: dict[Any, int] = {}
+        for value, index in values:
+            if value in seen:
+                where = file or (self.merged[key][index][0] if key in self.merged else key)
+                self.log.add(where, f"{key}[{index}]",
+                             f"duplicate {what} {value!r} (first at [{seen[value]}])")
+            else:
+                seen[value] = index
+
+    def check_spoilers(self, episode_count: int) -> None:
+        for ref in self.spoilers:
+            if not 1 <= ref.episode <= episode_count:
+                self.log.add(ref.file, ref.path,
+                             f"spoiler_from {ref.episode} is not an episode (1..{episode_count})")
+

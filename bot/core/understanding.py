@@ -1,0 +1,325 @@
+"""Turning a question into readings, and scoring every answerable thing against each reading.
+
+A question is normalized, its episode numbers and names are found (`entities`), and the rest is
+reduced to concepts (`text.concept`). Every intent and every fact of the knowledge base is a
+document of "asks" reduced the same way. A reading is scored against each ask by IDF-weighted
+overlap (recall of the question, precision of the ask); the best-scoring document wins.
+
+A name that can mean several things ("walker", a title shared by an episode and a song, the show's
+own name) gives several readings; when the best two are close and mean different things, the
+caller asks which one was meant.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.core.entities import EntityIndex, Kind, Mention, find_episode_numbers
+from bot.core.intents import INTENTS
+from bot.core.model import KnowledgeBase
+from bot.core.text import NUMBER_WORDS, ORDINALS, STOPWORDS, concept, normalize
+
+__all__ = ["Doc", "Matcher", "Reading", "Scored"]
+
+# Question words that carry meaning even though they are stop words elsewhere.
+_KEEP = frozenset({"who", "whom", "whose", "when", "where", "many", "long", "about", "all",
+                   "every", "why", "first", "last"})
+# Chat filler that says nothing about what is asked.
+_FILLER = frozenset(
+    """lol lmao lmfao omg haha hahaha xd bruh guys guy dude yall y'all btw actually um uh hmm
+    quick question wondering wonder curious remember again exactly anyone someone anybody
+    somebody bot yo sup okay ok pls please plz thanks thank tell me know need want wanna gonna
+    gotta trying try find out think thought recall forgot forget help real quick kinda sorta
+    literally basically honestly seriously even still ever now today ago""".split()
+)
+SLOT_WEIGHT = 2.6  # a question naming an episode or a character is mostly about it
+SPECIFIC_WEIGHT = 1.6  # naming the very thing a fact is about
+KEYWORD_FACTOR = 0.8  # a fact's keywords count a little less than its asks
+BETA2 = 1.0  # F-measure balance between explaining the question and matching the ask
+SHOW_NAME_READING = 0.97  # reading the show's name as the show, not its title character
+_PLACEHOLDER = re.compile(r"\{(episode|character|person|track|outlet)\}")
+_SEASON_WORDS = re.compile(
+    r"\b(?:season|seasons|series)\s+(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b"
+    r"|\b(" + "|".join(ORDINALS) + r")\s+(?:season|series)\b|\bs(\d{1,2})\b(?!\s?e\s?\d)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way of understanding a question (or one part of it)."""
+
+    text: str  # normalized
+    concepts: frozenset[str]
+    slots: frozenset[str]  # generic: "{episode}", "{character}" ...
+    specific: frozenset[str]  # "{character:trish-walker}", "{episode:3}"
+    mentions: tuple[Mention, ...]
+    episodes: tuple[int, ...]
+    bad_episode: bool = False  # an episode number outside the season
+    other_season: int | None = None
+    unknown: tuple[str, ...] = ()  # words nothing in the knowledge base uses
+    weight: float = 1.0  # less than 1 for a less literal reading
+
+    def entity(self, kind: Kind) -> str | None:
+        for mention in self.mentions:
+            if mention.kind is kind:
+                return mention.key
+        return None
+
+    def all_of(self, kind: Kind) -> list[str]:
+        return list(dict.fromkeys(m.key for m in self.mentions if m.kind is kind))
+
+    @property
+    def on_topic(self) -> bool:
+        return bool(self.mentions or self.episodes or self.bad_episode or self.other_season)
+
+
+@dataclass(slots=True)
+class _Ask:
+    concepts: frozenset[str]
+    slots: frozenset[str]
+    specific: frozenset[str]
+    total: float = 0.0  # the ask's own weight, set once the IDF is known
+
+
+# Question words alone ("who is in it") say too little to stand for an ask on their own.
+_GENERIC = frozenset({"who", "when", "where", "why", "plot", "list", "first", "last", "title"})
+
+
+def _specific(ask: _Ask) -> bool:
+    return bool(ask.slots or ask.specific or ask.concepts - _GENERIC)
+
+
+@dataclass(slots=True)
+class Doc:
+    """Something the bot can answer: an intent (kind "intent") or a fact (kind "fact")."""
+
+    name: str  # intent name, or fact id
+    kind: str
+    intent: str  # the intent reported for it ("fact.production" for a fact)
+    asks: list[_Ask] = field(default_factory=list)
+    keywords: frozenset[str] = frozenset()
+    keyword_specific: frozenset[str] = frozenset()
+    strict_slots: bool = True
+
+    @property
+    def vocabulary(self) -> set[str]:
+        out = set(self.keywords)
+        for ask in self.asks:
+            out |= ask.concepts
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    doc: Doc
+    score: float
+    reading: Reading
+
+
+class Matcher:
+    """Scores readings of a question against every intent and fact of one season."""
+
+    def __init__(self, kb: KnowledgeBase, index: EntityIndex) -> None:
+        self.kb, self.index = kb, index
+        self.show_names = {normalize(kb.season.show)}
+        self.season_aliases = sorted(
+            {normalize(a) for a in (kb.season.title, *kb.season.aliases)} - {""},
+            key=len, reverse=True,
+        )
+        self.docs: list[Doc] = []
+        for spec in INTENTS:
+            doc = Doc(spec.name, "intent", spec.name)
+            doc.asks = [a for a in (self._ask(t, strict=True) for t in spec.asks) if _specific(a)]
+            self.docs.append(doc)
+        for fact in kb.facts:
+            doc = Doc(fact.id, "fact", f"fact.{fact.topic}", strict_slots=False)
+            asks = (self._ask(t, strict=False) for t in (*fact.asks, fact.title))
+            doc.asks = [a for a in asks if _specific(a)]
+            keyword_reading = self.read(" ".join(fact.keywords), readings=1, fuzzy=False)[0]
+            doc.keywords = keyword_reading.concepts
+            doc.keyword_specific = keyword_reading.specific
+            self.docs.append(doc)
+        self.vocabulary: set[str] = set().union(*(d.vocabulary for d in self.docs))
+        self._vocab_list = sorted(w for w in self.vocabulary if len(w) >= 4 and "{" not in w)
+        df = Counter(c for d in self.docs for c in d.vocabulary)
+        total = len(self.docs)
+        self.idf = {c: math.log((total + 1) / (n + 0.5)) for c, n in df.items()}
+        self.unknown_weight = sorted(self.idf.values())[len(self.idf) // 2] if self.idf else 1.0
+        self._prepare()
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def _ask(self, text: str, *, strict: bool) -> _Ask:
+        slots = frozenset("{" + m + "}" for m in _PLACEHOLDER.findall(text))
+        reading = self.read(_PLACEHOLDER.sub(" ", text), readings=1, fuzzy=False)[0]
+        if strict:
+            return _Ask(reading.concepts, slots, frozenset())
+        return _Ask(reading.concepts, reading.slots | slots, reading.specific)
+
+    def read(self, question: str, *, readings: int = 8, fuzzy: bool = True) -> list[Reading]:
+        """The readings of one question, most literal first (at most `readings`)."""
+        text = normalize(question)
+        season = self.kb.season
+        other_season = None
+        for alias in self.season_aliases:
+            text = re.sub(rf"\b{re.escape(alias)}\b", " ", text)
+        for match in _SEASON_WORDS.finditer(text):
+            raw = match[1] or match[2] or match[3]
+            number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw) or ORDINALS.get(raw, 0)
+            if number and number != season.number:
+                other_season = number
+        text = _SEASON_WORDS.sub(" ", text)
+        refs = find_episode_numbers(text, season.episode_count, season.first_overall_episode,
+                                    season.number)
+        other_season = next((r.other_season for r in refs if r.other_season), other_season)
+        episodes = tuple(dict.fromkeys(r.number for r in refs if r.number is not None))
+        bad_episode = any(r.number is None and r.other_season is None for r in refs)
+        for ref in sorted(refs, key=lambda r: -r.start):
+            text = text[: ref.start] + " " + text[ref.end :]
+        words = text.split()
+        mentions = self.index.find(words, fuzzy=fuzzy)
+        spans = {i for m in mentions for i in range(m.start, m.end)}
+        concepts, unknown = self._concepts(words, spans)
+        # Each mention with several meanings (a shared alias, a title shared by two things, the
+        # show's own name) multiplies the readings; keep the first few.
+        groups: dict[tuple[int, int], list[Mention | None]] = {}
+        for m in mentions:
+            groups.setdefault((m.start, m.end), []).append(m)
+        for (start, end), options in groups.items():
+            if " ".join(words[start:end]) in self.show_names:
+                options.append(None)  # the show itself, not the character
+        combos = itertools.islice(itertools.product(*groups.values()), readings)
+        out = []
+        for combo in combos:
+            chosen = tuple(m for m in combo if m is not None)
+            slots = {"{" + m.kind.value + "}" for m in chosen}
+            specific = {"{" + m.kind.value + ":" + m.key + "}" for m in chosen}
+            if episodes:
+                slots.add("{episode}")
+                specific |= {"{episode:" + str(n) + "}" for n in episodes}
+            out.append(Reading(
+                text=text, concepts=frozenset(concepts), slots=frozenset(slots),
+                specific=frozenset(specific), mentions=chosen, episodes=episodes,
+                bad_episode=bad_episode, other_season=other_season, unknown=tuple(unknown),
+                weight=SHOW_NAME_READING if None in combo else 1.0,
+            ))
+        return out or [Reading(text, frozenset(concepts), frozenset(), frozenset(), (), episodes,
+                               bad_episode, other_season, tuple(unknown))]
+
+    def _concepts(self, words: list[str], spans: set[int]) -> tuple[set[str], list[str]]:
+        concepts: set[str] = set()
+        unknown: list[str] = []
+        vocabulary = getattr(self, "vocabulary", None)
+        for i, word in enumerate(words):
+            if i in spans or word in _FILLER or (word in STOPWORDS and word not in _KEEP):
+                continue
+            if word == "episode":
+                concepts.add("episode")
+                continue
+            if word.isdigit() and len(word) < 3:
+                continue
+            c = concept(word)
+            if vocabulary is not None and c not in vocabulary:
+                fixed = self._fix_typo(word)
+                if fixed is None:
+                    unknown.append(word)
+                    concepts.add(c)
+                    continue
+                c = fixed
+            concepts.add(c)
+        return concepts, unknown
+
+    def _fix_typo(self, word: str) -> str | None:
+        if len(word) < 5 or not word.isalpha():
+            return None
+        best = process.extractOne(word, self._vocab_list, scorer=fuzz.ratio, score_cutoff=84.0)
+        if best is None:
+            return None
+        return concept(best[0])
+
+    # -- scoring ----------------------------------------------------------------------------------
+
+    def weight(self, c: str) -> float:
+        return self.idf.get(c, self.unknown_weight)
+
+    def _prepare(self) -> None:
+        """Weights of every ask, and which documents each concept, slot or name appears in."""
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for number, doc in enumerate(self.docs):
+            terms: set[str] = set(doc.keywords) | set(doc.keyword_specific)
+            for ask in doc.asks:
+                ask.total = (sum(self.weight(c) for c in ask.concepts)
+                             + SLOT_WEIGHT * len(ask.slots) + SPECIFIC_WEIGHT * len(ask.specific))
+                terms |= ask.concepts | ask.slots | ask.specific
+            for term in terms:
+                self.postings[term].append(number)
+
+    def score(self, reading: Reading, doc: Doc, q_weights: dict[str, float] | None = None) -> float:
+        """How well `doc` answers `reading`, 0..1 (F-measure of IDF-weighted overlap)."""
+        q_concepts = reading.concepts
+        if q_weights is None:
+            q_weights = {c: self.weight(c) for c in q_concepts}
+        q_total = sum(q_weights.values()) + SLOT_WEIGHT * len(reading.slots)
+        if q_total <= 0:
+            return 0.0
+        keyword_hits = q_concepts & doc.keywords
+        specific_keyword_hits = reading.specific & doc.keyword_specific
+        best = 0.0
+        for ask in doc.asks:
+            if doc.strict_slots and not ask.slots <= reading.slots:
+                continue
+            if ask.total <= 0:
+                continue
+            shared = q_concepts & ask.concepts
+            specific_in_ask = reading.specific & ask.specific
+            hit_ask = (sum(q_weights[c] for c in shared)
+                       + SLOT_WEIGHT * len(reading.slots & ask.slots)
+                       + SPECIFIC_WEIGHT * len(specific_in_ask))
+            extra_specific = len(specific_keyword_hits - ask.specific)
+            hit_q = (hit_ask + KEYWORD_FACTOR * sum(q_weights[c] for c in keyword_hits - shared)
+                     + SPECIFIC_WEIGHT * extra_specific)
+            if hit_q <= 0:
+                continue
+            recall = min(1.0, hit_q / (q_total + SPECIFIC_WEIGHT * (len(specific_in_ask)
+                                                                     + extra_specific)))
+            precision = min(1.0, hit_ask / ask.total)
+            if precision <= 0:
+                precision = 0.35 * recall  # matched on keywords alone
+            f = (1 + BETA2) * precision * recall / (BETA2 * precision + recall)
+            best = max(best, f)
+        return best
+
+    def _discriminating_terms(self, reading: Reading,
+                              q_weights: dict[str, float]) -> list[str]:
+        """The terms worth looking documents up by: a document sharing only the lightest
+        quarter of the question's weight cannot reach a useful score, so it is never scored."""
+        total = sum(q_weights.values()) + SLOT_WEIGHT * len(reading.slots)
+        light, skipped = sorted(q_weights, key=q_weights.__getitem__), 0.0
+        terms = list(reading.slots) + list(reading.specific)
+        for term in light:
+            skipped += q_weights[term]
+            if skipped / max(total, 1e-9) >= 0.25:
+                terms.append(term)
+        return terms
+
+    def rank(self, readings: list[Reading]) -> list[Scored]:
+        """Every (reading, doc) pair worth considering, best first."""
+        scored: list[Scored] = []
+        for reading in readings:
+            q_weights = {c: self.weight(c) for c in reading.concepts}
+            candidates: set[int] = set()
+            for term in self._discriminating_terms(reading, q_weights):
+                candidates.update(self.postings.get(term, ()))
+            for number in sorted(candidates):
+                doc = self.docs[number]
+                s = self.score(reading, doc, q_weights) * reading.weight
+                if s > 0.2:
+                    scored.append(Scored(doc, s, reading))
+        scored.sort(key=lambda s: -s.score)
+        return scored
