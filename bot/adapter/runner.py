@@ -14,14 +14,17 @@ import dataclasses
 import logging
 import signal
 import sys
-from collections.abc import Awaitable, Callable
-from typing import TextIO
+from collections.abc import Callable, Coroutine
+from typing import Any, TextIO
 
 import discord
 
+from bot.adapter.app import create_bot
+from bot.adapter.client import SeasonBot
 from bot.adapter.intents import invite_url
 from bot.adapter.settings import Settings, SettingsError
 from bot.adapter.storage import StoreError
+from bot.adapter.syncing import sync_commands
 from bot.core.errors import KnowledgeError
 
 __all__ = ["EXIT_CONFIG", "EXIT_FAILED", "EXIT_OK", "run", "sync"]
@@ -79,15 +82,15 @@ def sync(settings: Settings | None = None, guild_id: int | None = None) -> int:
         return _fail(NO_TOKEN, EXIT_CONFIG)
     discord.utils.setup_logging()
 
-    async def main(bot: discord.Client, token: str) -> int:
+    async def main(bot: SeasonBot, token: str) -> int:
         return await _sync(bot, token, guild_id)
 
     return _run_async(dataclasses.replace(settings, sync_commands_on_start=False), main)
 
 
-def _run_async(settings: Settings, main: Callable[[discord.Client, str], Awaitable[int]]) -> int:
-    from bot.adapter.app import create_bot
-
+def _run_async(
+    settings: Settings, main: Callable[[SeasonBot, str], Coroutine[Any, Any, int]]
+) -> int:
     try:
         bot = create_bot(settings)
     except KnowledgeError as exc:
@@ -101,7 +104,7 @@ def _run_async(settings: Settings, main: Callable[[discord.Client, str], Awaitab
         return EXIT_OK
 
 
-async def _serve(bot: discord.Client, token: str) -> int:
+async def _serve(bot: SeasonBot, token: str) -> int:
     """Log in, print the invite link once, run until closed or signalled."""
     loop = asyncio.get_running_loop()
     closing: list[asyncio.Task[None]] = []
@@ -139,11 +142,7 @@ async def _serve(bot: discord.Client, token: str) -> int:
     return EXIT_OK
 
 
-async def _sync(bot: discord.Client, token: str, guild_id: int | None) -> int:
-    from bot.adapter.client import SeasonBot
-    from bot.adapter.syncing import sync_commands
-
-    assert isinstance(bot, SeasonBot)
+async def _sync(bot: SeasonBot, token: str, guild_id: int | None) -> int:
     guild = discord.Object(guild_id) if guild_id else bot.dev_guild
     try:
         async with bot:

@@ -30,6 +30,11 @@ _SPLIT = re.compile(
     r"[?;\n]+|\b(?:and also|also|plus|as well as)\b"
     r"|\band\s+(?=(?:who|what|when|where|which|how|whos|is|was|did|does)\b)"
 )
+_ABOUT_RENEWAL = re.compile(
+    r"\b(?:renew\w*|order\w*|announc\w*|confirm\w*|green ?l\w*|cancel\w*|pick\w* up)\b"
+    r"|\b(?:is|was|will|would|did|does)\s+(?:there|it|they|netflix)\b(?!.*\b(?:when|where|who)\b)"
+    r"|\b(?:get|got|getting)\s+(?:a|another)\b|\bexist"
+)
 _QUESTION_START = re.compile(
     r"^(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|can|"
     r"could|will|would|has|have|had|tell|list|name|give|show|explain|describe|any|whos|wheres|"
@@ -116,7 +121,11 @@ class Answerer:
         ranked = self.matcher.rank(readings)
         first = readings[0]
         best = ranked[0] if ranked else None
-        if first.other_season is not None and (best is None or best.doc.name != "season.renewal"):
+        if first.other_season is not None and first.other_season > self.kb.season.number:
+            # A later season: whether it was ordered may be known; anything else is not.
+            if _ABOUT_RENEWAL.search(normalize(text)):
+                reply = self.answers.season_fact("season.renewal")
+                return _Decision(reply, 1.0)
             return self._decline("unknown.sources", f"anything about season {first.other_season}: "
                                  f"I cover {self.kb.season.title} only", first, ranked)
         if first.bad_episode and not first.episodes:

@@ -287,8 +287,9 @@ class Answers:
         track = next((t for t in st.tracks if t.number == number), None) if st else None
         if track is None:
             return ()
-        who = f" (performed by {human_list(track.performers)})" if track.performers else ""
-        return plain(f"{track.number}. \"{track.title}\"{who} - {track.length}")
+        who = f"(performed by {human_list(track.performers)})" if track.performers else ""
+        return join([plain(f"{track.number}."), rich(f"\"{track.title}\"", track.spoiler_from),
+                     plain(f"{who} - {track.length}".strip())])
 
     def track(self, number: int, intent: str = "soundtrack.track") -> Reply | None:
         st = self.kb.soundtrack

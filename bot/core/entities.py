@@ -60,7 +60,9 @@ _EPISODE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b{_EP_WORD}\s+({_NUM_WORDS})\b"), "word"),
     (re.compile(rf"\b({_ORD_WORDS})\s+(?:{_EP_WORD})\b"), "ordinal"),
     (re.compile(rf"\b(?:the\s+)?({_ORD_WORDS})\s+one\b"), "ordinal-one"),
-    (re.compile(r"\be0?(\d{1,2})\b"), "number"),
+    (re.compile(r"\b(?:ep|eps|epi|episode|e)\.?0?(\d{1,3})\b"), "number"),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)\s+{_EP_WORD}\b"), "number"),
+    (re.compile(rf"\b{_EP_WORD}\s+(?:no\s+|number\s+)?(\d{{1,3}})(?:st|nd|rd|th)?\b"), "number"),
     (re.compile(r"#(\d{1,2})\b"), "number"),
     (re.compile(rf"\b(?:last|final)\s+{_EP_WORD}\b|\bfinale\b"), "last"),
     (re.compile(rf"\b(?:season\s+)?premiere\b|\bpilot\b|\bopener\b|\bopening\s+{_EP_WORD}\b"), "first"),
@@ -276,14 +278,17 @@ class EntityIndex:
             # cheap test on the whole text before sliding a window over it
             if not fuzz.partial_ratio(title.strip(), text, score_cutoff=cutoff - 3):
                 continue
-            best: tuple[float, int] | None = None
-            for start in range(0, max(limit - size + 1, 0)):
-                window = " ".join(words[start : start + size])
-                score = fuzz.ratio(window, title.strip(), score_cutoff=cutoff)
-                if score and (best is None or score > best[0]):
-                    best = (score, start)
+            # fans split and join words ("bath tub"), so try windows one word shorter and longer
+            best: tuple[float, int, int] | None = None
+            for width in {size, max(size - 1, 1), size + 1}:
+                for start in range(0, max(limit - width + 1, 0)):
+                    window = " ".join(words[start : start + width])
+                    score = fuzz.ratio(window, title.strip(), score_cutoff=cutoff)
+                    if score and (best is None or score > best[0]):
+                        best = (score, start, width)
             if best is not None:
-                out.append(Mention(kind, key, best[1], best[1] + size, best[0], best[0] >= 99.5))
+                score, start, width = best
+                out.append(Mention(kind, key, start, start + width, score, score >= 99.5))
         return _drop_overlaps(out)
 
 

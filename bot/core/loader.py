@@ -334,8 +334,11 @@ class _Builder:
             performers = t.str_list("performers")
             for index, name in enumerate(performers):
                 self.person_ref(t, f"performers[{index}]", name)
+            spoiler_from = t.opt_int("spoiler_from", low=1)
+            if spoiler_from is not None:
+                self.spoilers.append(SpoilerRef(t.file, t.at("spoiler_from"), spoiler_from))
             tracks.append(Track(t.integer("number", low=1), t.string("title"), length, seconds,
-                                performers))
+                                performers, spoiler_from))
             t.finish()
         numbers = [(t.number, i) for i, t in enumerate(tracks)]
         self.check_unique("soundtrack.tracks", numbers, file=f.file, what="track number")

@@ -140,6 +140,7 @@ class Track:
     length: str
     seconds: int
     performers: tuple[str, ...]
+    spoiler_from: int | None = None  # a title that gives a twist away ("Alisa's Theme")
 
 
 @dataclass(frozen=True, slots=True)

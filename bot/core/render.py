@@ -155,11 +155,12 @@ class _Atom:
 
 
 def _segments(reply: Reply) -> Iterable[Segment]:
-    yield from reply.content
+    """Every non-empty segment that may be rendered (empty ones show nothing, so hide nothing)."""
+    texts: list[RichText] = [reply.content]
     for card in reply.cards:
-        yield from card.description
-        for card_field in card.fields:
-            yield from card_field.value
+        texts.append(card.description)
+        texts.extend(card_field.value for card_field in card.fields)
+    return (segment for text in texts for segment in text if segment.text)
 
 
 def _prepare(text: RichText, policy: SpoilerPolicy) -> list[_Atom]:

@@ -45,7 +45,8 @@ SLANG: dict[str, str] = {
     "im": "i am", "ive": "i have", "idk": "i do not know", "rn": "right now", "smth": "something",
     "sth": "something", "w": "with", "b4": "before", "2nd": "second", "3rd": "third",
     "1st": "first", "yr": "year", "mins": "minutes", "min": "minutes", "sec": "seconds",
-    "secs": "seconds", "vs": "versus", "aka": "aka",
+    "secs": "seconds", "vs": "versus", "aka": "aka", "wen": "when", "wer": "where",
+    "hw": "how", "ppls": "people", "tmrw": "tomorrow", "epsidoe": "episode", "episdoes": "episodes",
 }
 
 NUMBER_WORDS: dict[str, int] = {
@@ -66,7 +67,7 @@ STOPWORDS = frozenset(
     he him his she her they them their what which who whom whose when where why how can could
     would should will shall may might must please tell know about any some all just really so
     very too also then than as if into out up down over again more most much many such only own
-    same s t d ll re ve m not no yes hey hi hello thanks thank ok okay pls bot show season series
+    same s t d ll re ve m not no yes hey hi hello thanks thank ok okay pls bot
     like get got give let lets say said one ones""".split()
 )
 
@@ -84,14 +85,16 @@ _CONCEPT_GROUPS: dict[str, tuple[str, ...]] = {
                 "aired", "airing", "drop", "dropped", "debut", "debuted", "launch", "launched",
                 "stream", "streaming", "streamed", "available", "out", "came", "come"),
     "episode": ("episode", "episodes", "ep", "chapter", "installment", "instalment"),
-    "song": ("song", "songs", "track", "tracks", "tune", "tunes", "music", "piece"),
+    "song": ("song", "songs", "track", "tracks", "tune", "tunes", "music", "piece", "sing",
+             "sings", "sang", "sung", "singer", "singing", "perform", "performed", "performs",
+             "performer", "vocals"),
     "soundtrack": ("soundtrack", "album", "ost", "score", "scored", "composer", "compose",
                    "composed", "composition"),
     "review": ("review", "reviews", "reviewed", "critic", "critics", "critical", "reception",
                "received", "receive", "consensus", "praise", "praised", "criticism",
                "criticized", "criticised", "reviewer"),
     "rating": ("rating", "ratings", "rated", "percent", "percentage", "approval", "aggregate",
-               "aggregator", "tomatometer"),
+               "aggregator", "tomatometer", "metascore", "stars", "grade"),
     "award": ("award", "awards", "emmy", "emmys", "nominate", "nominated", "nomination",
               "nominations", "win", "won", "prize", "accolade", "accolades"),
     "plot": ("plot", "happen", "happens", "happened", "happening", "synopsis", "summary",
@@ -101,8 +104,9 @@ _CONCEPT_GROUPS: dict[str, tuple[str, ...]] = {
     "when": ("when", "date", "day", "year", "month", "time"),
     "where": ("where", "location", "place", "locations", "places", "city"),
     "how_many": ("many", "count", "number", "total", "amount"),
-    "renew": ("renew", "renewed", "renewal", "third", "next", "another", "cancel", "cancelled",
-              "canceled", "return", "returning", "back"),
+    "renew": ("renew", "renewed", "renewal", "cancel", "cancelled", "canceled"),
+    "return": ("return", "returned", "returning", "returns", "back", "reprise", "reprised",
+               "reprising", "comeback"),
     "trailer": ("trailer", "trailers", "teaser", "teasers", "promo", "promos", "preview"),
     "cover": ("cover", "covers", "artwork", "art", "artist", "artists", "poster", "posters",
               "illustrate", "illustrated", "drew", "draw", "drawn", "painted", "paint"),
@@ -110,7 +114,12 @@ _CONCEPT_GROUPS: dict[str, tuple[str, ...]] = {
     "watch": ("watch", "watching", "see", "view", "where"),
     "network": ("network", "channel", "platform", "service", "netflix"),
     "showrunner": ("showrunner", "showrunners", "runner", "creator", "created", "boss",
-                   "headwriter"),
+                   "headwriter", "ran", "runs", "charge"),
+    "season": ("season", "seasons", "show", "shows", "series", "programme", "program"),
+    "finish": ("finish", "finished", "end", "ended", "ending", "wrap", "wrapped", "wrapping",
+               "conclude", "concluded", "complete", "completed", "done", "over"),
+    "order": ("order", "ordered", "announce", "announced", "announcement", "greenlit",
+              "greenlight", "confirm", "confirmed", "pickup", "commission", "commissioned"),
     "produce": ("produce", "produced", "producer", "producers", "production", "company",
                 "companies", "studio", "studios"),
     "list": ("list", "all", "every", "each", "names", "lineup"),

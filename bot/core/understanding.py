@@ -42,8 +42,9 @@ SLOT_WEIGHT = 2.6  # a question naming an episode or a character is mostly about
 SPECIFIC_WEIGHT = 1.6  # naming the very thing a fact is about
 KEYWORD_FACTOR = 0.8  # a fact's keywords count a little less than its asks
 BETA2 = 1.0  # F-measure balance between explaining the question and matching the ask
-SHOW_NAME_READING = 0.97  # reading the show's name as the show, not its title character
+SHOW_NAME_READING = 0.9  # reading the show's name as the show, not its title character
 _PLACEHOLDER = re.compile(r"\{(episode|character|person|track|outlet)\}")
+_TRACK_NUMBER = re.compile(r"\b(?:track|song)\s*(?:no\s*|number\s*|#\s*)?0?(\d{1,2})\b")
 _SEASON_WORDS = re.compile(
     r"\b(?:season|seasons|series)\s+(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b"
     r"|\b(" + "|".join(ORDINALS) + r")\s+(?:season|series)\b|\bs(\d{1,2})\b(?!\s?e\s?\d)"
@@ -146,7 +147,9 @@ class Matcher:
             doc.keyword_specific = keyword_reading.specific
             self.docs.append(doc)
         self.vocabulary: set[str] = set().union(*(d.vocabulary for d in self.docs))
-        self._vocab_list = sorted(w for w in self.vocabulary if len(w) >= 4 and "{" not in w)
+        self._vocab_by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in sorted(w for w in self.vocabulary if len(w) >= 4 and "{" not in w):
+            self._vocab_by_initial[word[0]].append(word)
         df = Counter(c for d in self.docs for c in d.vocabulary)
         total = len(self.docs)
         self.idf = {c: math.log((total + 1) / (n + 0.5)) for c, n in df.items()}
@@ -168,13 +171,13 @@ class Matcher:
         season = self.kb.season
         other_season = None
         for alias in self.season_aliases:
-            text = re.sub(rf"\b{re.escape(alias)}\b", " ", text)
+            text = re.sub(rf"\b{re.escape(alias)}\b", " season ", text)
         for match in _SEASON_WORDS.finditer(text):
             raw = match[1] or match[2] or match[3]
             number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw) or ORDINALS.get(raw, 0)
             if number and number != season.number:
                 other_season = number
-        text = _SEASON_WORDS.sub(" ", text)
+        text = _SEASON_WORDS.sub(" season ", text)
         refs = find_episode_numbers(text, season.episode_count, season.first_overall_episode,
                                     season.number)
         other_season = next((r.other_season for r in refs if r.other_season), other_season)
@@ -182,6 +185,10 @@ class Matcher:
         bad_episode = any(r.number is None and r.other_season is None for r in refs)
         for ref in sorted(refs, key=lambda r: -r.start):
             text = text[: ref.start] + " " + text[ref.end :]
+        tracks: list[str] = []
+        if self.kb.soundtrack:
+            tracks = [m[1] for m in _TRACK_NUMBER.finditer(text)]
+            text = _TRACK_NUMBER.sub(" song ", text)
         words = text.split()
         mentions = self.index.find(words, fuzzy=fuzzy)
         spans = {i for m in mentions for i in range(m.start, m.end)}
@@ -194,23 +201,32 @@ class Matcher:
         for (start, end), options in groups.items():
             if " ".join(words[start:end]) in self.show_names:
                 options.append(None)  # the show itself, not the character
+        track_mentions = tuple(Mention(Kind.TRACK, n, 0, 0, 100.0, True) for n in tracks)
         combos = itertools.islice(itertools.product(*groups.values()), readings)
         out = []
         for combo in combos:
-            chosen = tuple(m for m in combo if m is not None)
+            chosen = tuple(m for m in combo if m is not None) + track_mentions
+            show_reading = None in combo
             slots = {"{" + m.kind.value + "}" for m in chosen}
             specific = {"{" + m.kind.value + ":" + m.key + "}" for m in chosen}
             if episodes:
                 slots.add("{episode}")
                 specific |= {"{episode:" + str(n) + "}" for n in episodes}
             out.append(Reading(
-                text=text, concepts=frozenset(concepts), slots=frozenset(slots),
+                text=text, concepts=frozenset(concepts | ({"season"} if show_reading else set())),
+                slots=frozenset(slots),
                 specific=frozenset(specific), mentions=chosen, episodes=episodes,
                 bad_episode=bad_episode, other_season=other_season, unknown=tuple(unknown),
-                weight=SHOW_NAME_READING if None in combo else 1.0,
+                weight=SHOW_NAME_READING if show_reading else 1.0,
             ))
-        return out or [Reading(text, frozenset(concepts), frozenset(), frozenset(), (), episodes,
-                               bad_episode, other_season, tuple(unknown))]
+        if out:
+            return out
+        slots = {"{track}"} if track_mentions else set()
+        if episodes:
+            slots.add("{episode}")
+        specific = {"{episode:" + str(n) + "}" for n in episodes}
+        return [Reading(text, frozenset(concepts), frozenset(slots), frozenset(specific),
+                        track_mentions, episodes, bad_episode, other_season, tuple(unknown))]
 
     def _concepts(self, words: list[str], spans: set[int]) -> tuple[set[str], list[str]]:
         concepts: set[str] = set()
@@ -236,9 +252,14 @@ class Matcher:
         return concepts, unknown
 
     def _fix_typo(self, word: str) -> str | None:
+        """A misspelt question word, if it is close to one the knowledge base uses.
+
+        Typos keep their first letter far more often than not; demanding it keeps real but
+        unknown words ("edited") from being read as known ones ("credited")."""
         if len(word) < 5 or not word.isalpha():
             return None
-        best = process.extractOne(word, self._vocab_list, scorer=fuzz.ratio, score_cutoff=84.0)
+        candidates = self._vocab_by_initial.get(word[0], [])
+        best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=86.0)
         if best is None:
             return None
         return concept(best[0])

@@ -189,7 +189,7 @@ class SQLiteStore:
                 channel_mode=_mode(channel[0]) if channel else None,
                 parent_mode=_mode(parent[0]) if parent else None,
                 guild_mode=_mode(guild[0]) if guild else None,
-                autoanswer=bool(channel[1]) if channel else bool(parent and parent[1]),
+                autoanswer=bool(channel and channel[1]) or bool(parent and parent[1]),
                 progress=int(progress[0]) if progress else None,
             )
 

@@ -1,0 +1,53 @@
+"""Helpers shared by the adapter's end-to-end tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import discord
+import simcord
+
+from bot.adapter.client import SeasonBot
+
+
+@dataclass
+class World:
+    """One server with a few people and channels, the way the tests need them."""
+
+    env: simcord.Env
+    bot: SeasonBot
+    guild: simcord.GuildHandle
+    general: simcord.ChannelHandle
+    lounge: simcord.ChannelHandle
+    admin: simcord.MemberActor  # Manage Server and Manage Channels
+    chanmod: simcord.MemberActor  # Manage Channels only
+    alice: simcord.MemberActor  # a plain member
+    bob: simcord.MemberActor  # another plain member
+
+    @property
+    def me(self) -> discord.ClientUser:
+        assert self.bot.user is not None
+        return self.bot.user
+
+    @property
+    def mention(self) -> str:
+        return f"<@{self.me.id}>"
+
+
+def text_of(message: discord.Message | simcord.ResponseMessage) -> str:
+    """Everything a message shows as text: content, embed titles, descriptions, fields, footers."""
+    parts = [message.content or ""]
+    for embed in message.embeds:
+        parts += [embed.title or "", embed.description or "", embed.footer.text or ""]
+        for field in embed.fields:
+            parts += [field.name or "", field.value or ""]
+    return "\n".join(parts)
+
+
+def buttons_of(message: discord.Message | simcord.ResponseMessage) -> list[dict[str, object]]:
+    rows = (
+        message.components
+        if isinstance(message, simcord.ResponseMessage)
+        else [row.to_dict() for row in message.components]  # type: ignore[union-attr]
+    )
+    return [c for row in rows for c in row.get("components", [])]
