@@ -101,7 +101,7 @@ def _ask(args: argparse.Namespace) -> int:
         return 0
     question = " ".join(args.question).strip()
     if not question:
-        print("error: give a question, e.g. python -m bot ask \"who plays trish\"", file=sys.stderr)
+        print("error: give a question, e.g. python -m bot ask \"who directed episode 1\"", file=sys.stderr)
         return 2
     last = engine.kb.season.episode_count
     if not 0 <= args.watched <= last:
@@ -152,7 +152,7 @@ def _parse_request(line: str, last_episode: int) -> tuple[str, str, int, str]:
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
     if not isinstance(data, dict):
-        raise ValueError("expected a JSON object like {\"q\": \"who plays trish\"}")
+        raise ValueError("expected a JSON object like {\"q\": \"who directed episode 1\"}")
     question = data.get("q")
     if not isinstance(question, str):
         raise ValueError("\"q\" must be a string")

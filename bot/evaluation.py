@@ -44,6 +44,7 @@ __all__ = [
     "load_questions",
     "main",
     "message_segments",
+    "shown_text",
     "visible_text",
 ]
 
@@ -368,6 +369,12 @@ def load_questions(path: str | Path) -> list[Question]:
 # in a title, field name, footer, author line or button label is visible even between || marks.
 _SPOILER_BARS = re.compile(r"\|\|(.+?)\|\|", re.DOTALL)
 _ESCAPED_PIPE = re.compile(r"\\\|")
+_MARKDOWN_ESCAPE = re.compile(r"\\([^\w\s])")
+
+
+def shown_text(text: str) -> str:
+    """`text` as Discord displays it: markdown escapes such as `\\(` shown as the bare character."""
+    return _MARKDOWN_ESCAPE.sub(r"\1", text)
 
 
 def message_segments(message: Mapping[str, Any]) -> Iterator[tuple[str, str, bool]]:
@@ -422,13 +429,13 @@ def _component_segments(components: Iterable[Any], at: str) -> Iterator[tuple[st
 def visible_text(text: str) -> str:
     """`text` with every ||spoiler|| segment removed: what a reader sees before clicking."""
     masked = _ESCAPED_PIPE.sub("\x00", text)  # an escaped \| is a literal pipe, never a bar
-    return _SPOILER_BARS.sub(" ", masked).replace("\x00", "|")
+    return shown_text(_SPOILER_BARS.sub(" ", masked).replace("\x00", "\\|"))
 
 
 def _plain(message: Mapping[str, Any] | None) -> str:
     if message is None:
         return ""
-    return "\n".join(text for _, text, _ in message_segments(message))
+    return "\n".join(shown_text(text) for _, text, _ in message_segments(message))
 
 
 def _snippet(message: Mapping[str, Any] | None) -> str:
@@ -443,7 +450,7 @@ def _leaks(question: Question, message: Mapping[str, Any] | None, mode: SpoilerM
     terms = [t for t in question.spoilers if t.lower() not in asked]
     found: list[Leak] = []
     for where, text, bars in message_segments(message):
-        shown = visible_text(text) if bars and mode is SpoilerMode.TAGGED else text
+        shown = visible_text(text) if bars and mode is SpoilerMode.TAGGED else shown_text(text)
         shown = shown.lower()
         found.extend(
             Leak(question.q, mode.value, term, where) for term in terms if term.lower() in shown

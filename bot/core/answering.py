@@ -136,6 +136,7 @@ class Answerer:
             return self._decline("unknown.sources", what, first, ranked)
         if best is None or best.score < ANSWER_FLOOR:
             return self._not_sure(first, ranked)
+        best = self._prefer_structured(best, ranked)
         rival = self._rival(best, ranked)
         if rival is not None:
             return self._clarify(best, rival)
@@ -143,6 +144,19 @@ class Answerer:
         if reply is None:
             return self._not_sure(first, ranked)
         return _Decision(reply, best.score)
+
+    def _prefer_structured(self, best: Scored, ranked: list[Scored]) -> Scored:
+        """Between a fact and an intent of the same topic scoring the same, take the intent: its
+        answer is built from structured data (the whole track, not a sentence about it)."""
+        if best.doc.kind != "fact":
+            return best
+        for other in ranked[1:]:
+            if other.score < best.score - 1e-6:
+                break
+            if other.doc.kind == "intent" and self._family(other) == self._family(best) \
+                    and other.doc.name not in DECLINE_INTENTS:
+                return other
+        return best
 
     def _with_context(self, reading: Reading, context: Reading) -> Reading:
         """'...and who wrote it': a part naming nothing borrows what the previous part named."""
@@ -160,9 +174,19 @@ class Answerer:
                 return None
             if other.reading is best.reading:
                 continue  # same reading, another document: the best document wins
+            one_is_fact = (other.doc.kind == "fact") != (best.doc.kind == "fact")
+            if one_is_fact and self._family(other) == self._family(best):
+                continue  # a fact and an intent on the same topic: no real ambiguity
             if self._target(other) != self._target(best):
                 return other
         return None
+
+    @staticmethod
+    def _family(scored: Scored) -> str:
+        """The topic a document answers on: "soundtrack" for soundtrack.track and its facts."""
+        name = scored.doc.intent.removeprefix("fact.")
+        family = name.split(".")[0]
+        return {"character": "cast", "person": "cast"}.get(family, family)
 
     def _target(self, scored: Scored) -> tuple[str, tuple[str, ...]]:
         return scored.doc.name, tuple(sorted(scored.reading.specific))

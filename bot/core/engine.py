@@ -1,7 +1,7 @@
 """The door into the core: load a season once, then ask it questions.
 
-    engine = Engine.load("knowledge/jessica-jones-s2")
-    answer = engine.ask("who plays trish")          # -> Answer(reply, intent, answered)
+    engine = Engine.load("knowledge/<season-id>")
+    answer = engine.ask("who directed episode 1")   # -> Answer(reply, intent, answered)
     message = render_message(answer.reply, SpoilerPolicy(SpoilerMode.TAGGED, watched=3))
 
 Everything here is synchronous and pure: no I/O after `load`, no Discord.

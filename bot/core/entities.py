@@ -21,11 +21,11 @@ __all__ = ["EntityIndex", "Kind", "Mention", "find_episode_numbers"]
 
 # Words too common to be read as a name when misspelt; exact matches still count.
 COMMON_WORDS = STOPWORDS | frozenset(
-    """green holiday sunday walker jones cage nelson white black brown young king stone rose
-    hope grace mark will bill jack ruth pam max eric david brian phillip oscar costa chen chin
-    hans torque wu mox best good great first last final whole same new old big little long short
-    time times made make makes name names play plays people person thing things stuff episode
-    episodes season seasons show shows series watch watched character characters""".split()
+    """green holiday sunday white black brown young king stone rose hope grace mark will bill
+    jack best good great first last final whole same new old big little long short time times
+    made make makes name names play plays people person thing things stuff episode episodes
+    season seasons show shows series watch watched character characters mother father sister
+    brother friend friends doctor nurse guard police detective lawyer woman women man men""".split()
 )
 
 
@@ -169,7 +169,7 @@ class EntityIndex:
         for character in kb.characters:
             for name in (character.name, *character.aliases, *character.shared_aliases):
                 self._add(name, Kind.CHARACTER, character.id)
-                # 'Patricia "Trish" Walker' is also asked for as "Patricia Walker"
+                # a name with a quoted nickname inside is also asked for without it
                 unquoted = re.sub(r'"[^"]*"\s*', "", name)
                 if unquoted != name:
                     self._add(unquoted, Kind.CHARACTER, character.id)
@@ -204,7 +204,9 @@ class EntityIndex:
     def _title_aliases(self, kb: KnowledgeBase) -> dict[str, tuple[Kind, str]]:
         titles: dict[str, tuple[Kind, str]] = {}
         for episode in kb.episodes:
-            for title in {episode.title, episode.short_title}:
+            # Long titles are remembered by halves: "Shark in the Bathtub" of "..., Monster in the Bed"
+            halves = [h for h in re.split(r"[,:;]", episode.short_title) if len(h.split()) >= 3]
+            for title in {episode.title, episode.short_title, *(halves if len(halves) > 1 else [])}:
                 titles[normalize(title)] = (Kind.EPISODE, str(episode.number))
         if kb.soundtrack:
             for track in kb.soundtrack.tracks:

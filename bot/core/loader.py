@@ -93,6 +93,9 @@ def _read_files(folder: Path, log: ProblemLog) -> dict[str, list[Located]]:
         except yaml.YAMLError as exc:
             log.add(name, "", f"not valid YAML: {exc}")
             continue
+        except ValueError as exc:  # YAML that parses but cannot be built, e.g. date 2021-13-01
+            log.add(name, "", f"holds a value YAML cannot read: {exc}")
+            continue
         except (OSError, UnicodeDecodeError) as exc:
             log.add(name, "", f"cannot be read: {exc}")
             continue

@@ -140,7 +140,7 @@ class Track:
     length: str
     seconds: int
     performers: tuple[str, ...]
-    spoiler_from: int | None = None  # a title that gives a twist away ("Alisa's Theme")
+    spoiler_from: int | None = None  # a title that gives a twist away
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,8 +27,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import groupby
-from typing import Any, Literal
+from itertools import groupby, islice
+from typing import Any, Literal, NamedTuple
 
 from bot.core import limits
 from bot.core.markdown import ZWSP, escape_markdown
@@ -142,11 +142,11 @@ class _Run:
     bar: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Atom:
+class _Atom(NamedTuple):
     """The smallest piece a text is cut at (a sentence, or part of one): escaped, without bars.
 
     Consecutive atoms of the same run render together, inside one set of bars if `bar`.
+    (A tuple: texts of 4000 characters make thousands of these.)
     """
 
     text: str
@@ -167,24 +167,26 @@ def _prepare(text: RichText, policy: SpoilerPolicy) -> list[_Atom]:
     return _atoms(_runs(text, policy))
 
 
-def _kind(segment: Segment, policy: SpoilerPolicy) -> tuple[_Kind, int]:
-    """How a segment shows: plain, in bars (grouped per episode), or withheld (grouped together)."""
+def _kind(segment: Segment, policy: SpoilerPolicy) -> _Kind:
+    """How a segment shows: plain, inside spoiler bars, or withheld behind a marker."""
     if not policy.hides(segment):
-        return ("plain", 0)
-    if policy.mode is SpoilerMode.BLOCKED:
-        return ("withheld", 0)
-    return ("bar", segment.spoiler_from or 0)
+        return "plain"
+    return "withheld" if policy.mode is SpoilerMode.BLOCKED else "bar"
 
 
-def _absorb_gaps(segments: Sequence[Segment], kinds: list[tuple[_Kind, int]]) -> None:
-    """Whitespace between two hidden segments of one group joins them: one bar or one marker."""
+def _absorb_gaps(segments: Sequence[Segment], kinds: list[_Kind]) -> None:
+    """Whitespace between two hidden segments joins them into one bar or one marker.
+
+    Adjacent hidden segments always share one bar (whatever their episodes: all spoil this
+    reader), so two bars never touch: "||a||||b||" is fragile markup.
+    """
     index = 1
     while index < len(kinds):
         end = index
-        while end < len(kinds) and kinds[end][0] == "plain" and segments[end].text.isspace():
+        while end < len(kinds) and kinds[end] == "plain" and segments[end].text.isspace():
             end += 1
         gap = end > index
-        if gap and end < len(kinds) and kinds[index - 1] == kinds[end] != ("plain", 0):
+        if gap and end < len(kinds) and kinds[index - 1] == kinds[end] != "plain":
             kinds[index:end] = [kinds[end]] * (end - index)
         index = end if gap else index + 1
 
@@ -195,9 +197,9 @@ def _runs(text: RichText, policy: SpoilerPolicy) -> list[_Run]:
     _absorb_gaps(segments, kinds)
     # Backticks only matter next to a bar (a code span could swallow it), so text without bars
     # keeps its inline code.
-    has_bars = any(kind == "bar" for kind, _ in kinds)
+    has_bars = "bar" in kinds
     pieces: list[_Run] = []
-    for (kind, _), group in groupby(zip(kinds, segments, strict=True), key=lambda pair: pair[0]):
+    for kind, group in groupby(zip(kinds, segments, strict=True), key=lambda pair: pair[0]):
         grouped = [segment for _, segment in group]
         pieces.append(_piece(kind, grouped, has_bars))
     # Markers are plain text: merge them with their neighbours into as few runs as possible.
@@ -330,8 +332,8 @@ def _take(atoms: Sequence[_Atom], budget: int) -> tuple[list[_Atom], list[_Atom]
     if cut == 0:
         return head, list(atoms[count:]), True
     first, second = atoms[count].text[:cut], atoms[count].text[cut:]
-    head.append(replace(atoms[count], text=first))
-    return head, [replace(atoms[count], text=second), *atoms[count + 1 :]], False
+    head.append(atoms[count]._replace(text=first))
+    return head, [atoms[count]._replace(text=second), *atoms[count + 1 :]], False
 
 
 def _fitting_count(atoms: Sequence[_Atom], budget: int) -> int:
@@ -351,7 +353,7 @@ def _fitting_prefix(head: Sequence[_Atom], atom: _Atom, budget: int) -> int:
     low, high = 0, len(atom.text)
     while low < high:
         middle = (low + high + 1) // 2
-        if len(_render([*head, replace(atom, text=atom.text[:middle])])) <= budget:
+        if len(_render([*head, atom._replace(text=atom.text[:middle])])) <= budget:
             low = middle
         else:
             high = middle - 1
@@ -446,7 +448,8 @@ def _render_embeds(
     READABLE_PART characters each, then every part is capped at one common length (the longest
     parts shrink, short ones stay whole) and field values are no longer split.
     """
-    plans = [p for p in (_plan_embed(card, policy) for card in cards) if p][: limits.EMBEDS]
+    planned = (plan for plan in (_plan_embed(card, policy) for card in cards) if plan)
+    plans = list(islice(planned, limits.EMBEDS))
     if not plans:
         return []
     budget = limits.EMBED_TOTAL - (len(note) + 1 if note else 0)

@@ -5,7 +5,7 @@ reduced to concepts (`text.concept`). Every intent and every fact of the knowled
 document of "asks" reduced the same way. A reading is scored against each ask by IDF-weighted
 overlap (recall of the question, precision of the ask); the best-scoring document wins.
 
-A name that can mean several things ("walker", a title shared by an episode and a song, the show's
+A name that can mean several things (a shared surname, a title shared by an episode and a song, the show's
 own name) gives several readings; when the best two are close and mean different things, the
 caller asks which one was meant.
 """
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from bot.core.entities import EntityIndex, Kind, Mention, find_episode_numbers
-from bot.core.intents import INTENTS
+from bot.core.intents import DECLINE_INTENTS, INTENTS
 from bot.core.model import KnowledgeBase
 from bot.core.text import NUMBER_WORDS, ORDINALS, STOPWORDS, concept, normalize
 
@@ -42,7 +42,8 @@ SLOT_WEIGHT = 2.6  # a question naming an episode or a character is mostly about
 SPECIFIC_WEIGHT = 1.6  # naming the very thing a fact is about
 KEYWORD_FACTOR = 0.8  # a fact's keywords count a little less than its asks
 BETA2 = 1.0  # F-measure balance between explaining the question and matching the ask
-SHOW_NAME_READING = 0.9  # reading the show's name as the show, not its title character
+SHOW_NAME_READING = 0.9
+DECLINE_FACTOR = 0.97  # on a tie, an answer beats "my sources don't say"  # reading the show's name as the show, not its title character
 _PLACEHOLDER = re.compile(r"\{(episode|character|person|track|outlet)\}")
 _TRACK_NUMBER = re.compile(r"\b(?:track|song)\s*(?:no\s*|number\s*|#\s*)?0?(\d{1,2})\b")
 _SEASON_WORDS = re.compile(
@@ -58,7 +59,7 @@ class Reading:
     text: str  # normalized
     concepts: frozenset[str]
     slots: frozenset[str]  # generic: "{episode}", "{character}" ...
-    specific: frozenset[str]  # "{character:trish-walker}", "{episode:3}"
+    specific: frozenset[str]  # "{character:<id>}", "{episode:3}"
     mentions: tuple[Mention, ...]
     episodes: tuple[int, ...]
     bad_episode: bool = False  # an episode number outside the season
@@ -340,6 +341,8 @@ class Matcher:
             for number in sorted(candidates):
                 doc = self.docs[number]
                 s = self.score(reading, doc, q_weights) * reading.weight
+                if doc.intent in DECLINE_INTENTS:
+                    s *= DECLINE_FACTOR
                 if s > 0.2:
                     scored.append(Scored(doc, s, reading))
         scored.sort(key=lambda s: -s.score)

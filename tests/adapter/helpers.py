@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import discord
@@ -51,3 +52,23 @@ def buttons_of(message: discord.Message | simcord.ResponseMessage) -> list[dict[
         else [row.to_dict() for row in message.components]  # type: ignore[union-attr]
     )
     return [c for row in rows for c in row.get("components", [])]
+
+
+SPOILER_BAR = re.compile(r"\|\|.*?\|\|", re.DOTALL)
+
+#: A sentence of Trish's story revealed by the finale (episode 13): the spoiler the tests watch for.
+FINALE_SPOILER = "She kills Alisa at Playland"
+
+
+def outside_bars(text: str) -> str:
+    """What a reader sees without clicking any spoiler bar."""
+    return SPOILER_BAR.sub("", text)
+
+
+def bot_messages(channel: simcord.ChannelHandle, bot: discord.Client) -> list[discord.Message]:
+    assert bot.user is not None
+    return [m for m in channel.history() if m.author.id == bot.user.id]
+
+
+def requests_to(env: simcord.Env, method: str, fragment: str) -> list[simcord.HttpLogEntry]:
+    return [r for r in env.http_requests if r.method == method and fragment in r.path]

@@ -1,0 +1,156 @@
+"""What fans notice: right answers, honest declines, silence on chatter, no spoiler leaks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.core.engine import Engine, Trigger
+from bot.core.render import render_message
+from bot.core.reply import ReplyKind
+from bot.core.richtext import SpoilerMode, SpoilerPolicy
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.load()
+
+
+def _text(message: dict[str, object]) -> str:
+    parts = [str(message.get("content", ""))]
+    for embed in message.get("embeds", []):  # type: ignore[attr-defined]
+        parts += [embed.get("title", ""), embed.get("description", "")]
+        parts += [f"{f['name']}\n{f['value']}" for f in embed.get("fields", [])]
+        parts.append(embed.get("footer", {}).get("text", ""))
+    return "\n".join(parts)
+
+
+def answer_text(engine: Engine, question: str, mode: str = "open", watched: int = 13) -> str:
+    reply = engine.ask(question).reply
+    assert reply is not None
+    return _text(render_message(reply, SpoilerPolicy(SpoilerMode(mode), watched)))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who plays trish", "Rachael Taylor"),
+        ("who plays jessica jones", "Krysten Ritter"),
+        ("who plays jessca jones", "Krysten Ritter"),  # typo
+        ("hogart actor?", "Carrie-Anne Moss"),
+        ("who plays the whizzer", "Jay Klaitz"),  # nickname
+        ("purple man actor", "David Tennant"),
+        ("who directed ep 3", "Mairzee Almas"),
+        ("s2e13 writers", "Jesse Harris"),
+        ("who wrote the finale", "Melissa Rosenberg"),
+        ("who directed shark in the bathtub", "Rosemary Rodriguez"),  # title without "AKA"
+        ("who directed aka pray for my patsy", "Liz Friedlander"),
+        ("when did season 2 come out", "March 8, 2018"),
+        ("how many episodes are there", "13"),
+        ("who is the showrunner", "Melissa Rosenberg"),
+        ("where did they film", "New York"),
+        ("rotten tomatoes score", "82%"),
+        ("how long is alisas theme", "2:32"),
+        ("when did it come to disney+", "2022"),
+        ("who drew the cover for episode 1", "Stephanie Hans"),
+        ("what did krysten ritter play", "Jessica Jones"),
+        ("was it nominated for an emmy", "Sean Callery"),
+    ],
+)
+def test_answers(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered, (question, answer.intent)
+    assert expected.casefold() in answer_text(engine, question).casefold()
+
+
+def test_two_part_questions_are_answered_together(engine: Engine) -> None:
+    answer = engine.ask("who plays trish and who directed episode 5")
+    assert answer.answered and answer.intent and "+" in answer.intent
+    text = answer_text(engine, "who plays trish and who directed episode 5")
+    assert "Rachael Taylor" in text and "Millicent Shelton" in text
+
+
+def test_a_later_part_can_refer_back(engine: Engine) -> None:
+    text = answer_text(engine, "who directed episode 4 and who wrote it")
+    assert "Deborah Chow" in text and "Jack Kenny" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["when does season 3 come out", "how old is krysten ritter", "what was the budget",
+     "how long is episode 4", "what happens in episode 40"],
+)
+def test_what_the_sources_do_not_say_is_declined_honestly(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.reply is not None and not answer.answered
+    assert answer.reply.kind in (ReplyKind.UNKNOWN, ReplyKind.OFF_TOPIC)
+
+
+@pytest.mark.parametrize("question", ["whats the weather in paris", "hi", "2+2"])
+def test_off_topic_gets_a_note_of_what_the_bot_covers(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.reply is not None and not answer.answered
+
+
+def test_a_shared_surname_asks_which_one_was_meant(engine: Engine) -> None:
+    reply = engine.ask("who plays walker").reply
+    assert reply is not None and reply.kind is ReplyKind.CLARIFY
+    assert len(reply.suggestions) == 2
+    assert all("Walker" in s for s in reply.suggestions)
+
+
+def test_a_title_shared_by_an_episode_and_a_song_asks_which(engine: Engine) -> None:
+    reply = engine.ask("i want your cray cray").reply
+    assert reply is not None and reply.kind is ReplyKind.CLARIFY
+
+
+def test_context_words_settle_a_shared_title(engine: Engine) -> None:
+    assert engine.ask("who directed i want your cray cray").intent == "episode.director"
+    assert engine.ask("who sings i want your cray cray").intent == "soundtrack.track"
+
+
+@pytest.mark.parametrize(
+    "chatter",
+    ["lol trish is the best", "hey guys", "did you guys watch ep 5 yet?", "anyone up for pizza",
+     "omg the finale", "i love this show", "brb", "what do you think of alisa?"],
+)
+def test_chatter_in_auto_channels_is_left_alone(engine: Engine, chatter: str) -> None:
+    assert engine.ask(chatter, Trigger.AUTO).reply is None
+
+
+@pytest.mark.parametrize("question", ["who plays trish?", "who directed episode 3?"])
+def test_clear_questions_in_auto_channels_are_answered(engine: Engine, question: str) -> None:
+    assert engine.ask(question, Trigger.AUTO).answered
+
+
+def _outside_bars(text: str) -> str:
+    return re.sub(r"\|\|.*?\|\|", "", text, flags=re.S)
+
+
+def test_a_twist_role_is_hidden_in_tagged_mode(engine: Engine) -> None:
+    text = answer_text(engine, "who does janet mcteer play", "tagged", 0)
+    assert "Alisa" in text
+    assert "Alisa" not in _outside_bars(text)
+
+
+def test_a_twist_role_is_withheld_in_blocked_mode(engine: Engine) -> None:
+    text = answer_text(engine, "who does janet mcteer play", "blocked", 0)
+    assert "Alisa" not in text and "mother" not in text.casefold()
+
+
+def test_what_a_member_has_seen_is_no_spoiler(engine: Engine) -> None:
+    text = answer_text(engine, "who does janet mcteer play", "tagged", 7)
+    assert "Alisa" in _outside_bars(text)
+
+
+def test_episode_plots_are_spoilers_until_watched(engine: Engine) -> None:
+    tagged = answer_text(engine, "what happens in episode 13", "tagged", 0)
+    assert "Playland" not in _outside_bars(tagged.replace('"AKA Playland"', ""))
+    assert "kills" not in _outside_bars(tagged)
+    assert "kills" in answer_text(engine, "what happens in episode 13", "tagged", 13)
+
+
+def test_long_questions_do_not_break_anything(engine: Engine) -> None:
+    answer = engine.ask("who plays trish " * 500)
+    assert answer.reply is not None

@@ -1,0 +1,29 @@
+"""Normalising what fans type."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.text import normalize, stem
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("<@123456> Who PLAYS Trish??", "who plays trish"),
+        ("**who** directed ||ep 3||", "who directed episode 3"),
+        ("@everyone whos the showrunner", "who is the showrunner"),
+        ("wat network is it on", "what network is it on"),
+        ("Aïda Mashaka Croal", "aida mashaka croal"),
+        ("Jessica’s mom", "jessica mom"),
+        ("see https://example.com/x for ep 2", "see for episode 2"),
+        ("how long is track 4? 5:13!", "how long is track 4 5:13"),
+        ("ＦＵＬＬＷＩＤＴＨ", "fullwidth"),
+    ],
+)
+def test_normalize(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_stem_joins_forms_of_a_word() -> None:
+    assert stem("filming") == stem("filmed") == stem("films") == "film"
