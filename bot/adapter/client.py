@@ -14,9 +14,9 @@ import discord
 from discord.ext import commands
 
 from bot.adapter.cooldown import Cooldown
-from bot.adapter.errors import SeasonTree
+from bot.adapter.errors import GENERIC, SeasonTree
 from bot.adapter.intents import intents_for
-from bot.adapter.outgoing import NO_MENTIONS
+from bot.adapter.outgoing import NO_MENTIONS, Outgoing, send_reply
 from bot.adapter.responder import AnswerEngine, Responder
 from bot.adapter.settings import Settings
 from bot.adapter.storage import Store
@@ -88,7 +88,23 @@ class SeasonBot(commands.Bot):
         """No prefix commands: questions in messages are handled by the casual-questions cog."""
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
-        _log.exception("Unhandled error in %s (args=%r)", event_method, args[:2])
+        """Events (a message handler, say): log with context; apologise if the bot was asked."""
+        message = args[0] if args and isinstance(args[0], discord.Message) else None
+        if message is None:
+            _log.exception("Unhandled error in %s", event_method)
+            return
+        _log.exception(
+            "Unhandled error in %s for message %s (user %s, guild %s, channel %s)",
+            event_method,
+            message.id,
+            message.author.id,
+            message.guild.id if message.guild else None,
+            message.channel.id,
+        )
+        me = self.user
+        asked = message.guild is None or (me is not None and me in message.mentions)
+        if asked and not message.author.bot:
+            await send_reply(message, Outgoing.text(GENERIC))
 
     async def on_command_error(
         self, context: commands.Context[Any], exception: commands.CommandError, /

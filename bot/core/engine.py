@@ -47,8 +47,9 @@ class Choice:
 
 
 def default_knowledge_dir() -> Path:
-    """The `knowledge/` folder of this checkout."""
-    return Path(__file__).resolve().parents[2] / "knowledge"
+    """The `knowledge/` folder of this checkout, else of the current directory."""
+    beside_package = Path(__file__).resolve().parents[2] / "knowledge"
+    return beside_package if beside_package.is_dir() else Path.cwd() / "knowledge"
 
 
 class Engine:

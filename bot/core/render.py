@@ -251,10 +251,7 @@ def _atoms(runs: Sequence[_Run]) -> list[_Atom]:
 
 def _render(atoms: Sequence[_Atom]) -> str:
     """The atoms as Discord markup: runs joined, bars added, outer whitespace trimmed."""
-    groups = [
-        ("".join(atom.text for atom in run), bar)
-        for (_, bar), run in groupby(atoms, key=lambda atom: (atom.run, atom.bar))
-    ]
+    groups = _join_runs(atoms)
     # Trim before wrapping, so trailing space never hides inside a final bar ("||a. ||").
     while groups and not groups[0][0].strip():
         groups.pop(0)
@@ -270,6 +267,19 @@ def _render(atoms: Sequence[_Atom]) -> str:
             out.append(" ")
         out.append(_wrap(text) if bar else text)
     return "".join(out)
+
+
+def _join_runs(atoms: Sequence[_Atom]) -> list[tuple[str, bool]]:
+    """(text, bar) per run. A plain loop: this is the hot path of every cut."""
+    parts: list[tuple[list[str], bool]] = []
+    last_run = -1
+    for text, run, bar in atoms:
+        if run == last_run:
+            parts[-1][0].append(text)
+        else:
+            parts.append(([text], bar))
+            last_run = run
+    return [("".join(texts), bar) for texts, bar in parts]
 
 
 def _wrap(text: str) -> str:

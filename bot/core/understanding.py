@@ -89,6 +89,7 @@ class _Ask:
     total: float = 0.0  # the ask's own weight, set once the IDF is known
 
 
+_GENERIC_SLOTS = frozenset({"{episode}", "{character}", "{person}", "{track}", "{outlet}"})
 # Question words alone ("who is in it") say too little to stand for an ask on their own.
 _GENERIC = frozenset({"who", "when", "where", "why", "plot", "list", "first", "last", "title"})
 
@@ -108,6 +109,8 @@ class Doc:
     keywords: frozenset[str] = frozenset()
     keyword_specific: frozenset[str] = frozenset()
     strict_slots: bool = True
+    # everything any ask or keyword uses, for a cheap upper bound before full scoring
+    all_terms: frozenset[str] = frozenset()
 
     @property
     def vocabulary(self) -> set[str]:
@@ -279,7 +282,12 @@ class Matcher:
                 ask.total = (sum(self.weight(c) for c in ask.concepts)
                              + SLOT_WEIGHT * len(ask.slots) + SPECIFIC_WEIGHT * len(ask.specific))
                 terms |= ask.concepts | ask.slots | ask.specific
+            doc.all_terms = frozenset(terms)
             for term in terms:
+                # A fact's generic slots are soft: looking facts up by "{character}" would fetch
+                # every fact naming anyone. They are found by concepts and by the names they use.
+                if doc.kind == "fact" and term in _GENERIC_SLOTS:
+                    continue
                 self.postings[term].append(number)
 
     def score(self, reading: Reading, doc: Doc, q_weights: dict[str, float] | None = None) -> float:
@@ -330,20 +338,45 @@ class Matcher:
                 terms.append(term)
         return terms
 
-    def rank(self, readings: list[Reading]) -> list[Scored]:
-        """Every (reading, doc) pair worth considering, best first."""
-        scored: list[Scored] = []
+    def _bound(self, reading: Reading, doc: Doc, q_weights: dict[str, float],
+               q_total: float) -> float:
+        """An upper bound of `score` (F <= 2R/(1+R) with R from everything the doc uses)."""
+        terms = doc.all_terms
+        hit = sum(w for c, w in q_weights.items() if c in terms)
+        hit += SLOT_WEIGHT * len(reading.slots & terms)
+        specific = len(reading.specific & terms)
+        recall = min(1.0, (hit + SPECIFIC_WEIGHT * specific)
+                     / (q_total + SPECIFIC_WEIGHT * specific))
+        return 2 * recall / (1 + recall) * reading.weight
+
+    def rank(self, readings: list[Reading], *, within: float = 0.06) -> list[Scored]:
+        """The (reading, doc) pairs worth considering, best first: every pair within `within`
+        of the best, and at least the best few above 0.2 (for suggestions)."""
+        queue: list[tuple[float, int, Reading, dict[str, float]]] = []
         for reading in readings:
             q_weights = {c: self.weight(c) for c in reading.concepts}
+            q_total = sum(q_weights.values()) + SLOT_WEIGHT * len(reading.slots)
+            if q_total <= 0:
+                continue
             candidates: set[int] = set()
             for term in self._discriminating_terms(reading, q_weights):
                 candidates.update(self.postings.get(term, ()))
-            for number in sorted(candidates):
-                doc = self.docs[number]
-                s = self.score(reading, doc, q_weights) * reading.weight
-                if doc.intent in DECLINE_INTENTS:
-                    s *= DECLINE_FACTOR
-                if s > 0.2:
-                    scored.append(Scored(doc, s, reading))
+            for number in candidates:
+                bound = self._bound(reading, self.docs[number], q_weights, q_total)
+                if bound > 0.2:
+                    queue.append((bound, number, reading, q_weights))
+        queue.sort(key=lambda item: (-item[0], item[1]))
+        scored: list[Scored] = []
+        best = 0.0
+        for bound, number, reading, q_weights in queue:
+            if bound < best - within and len(scored) >= 3:
+                break  # nothing left can matter: neither a rival nor a suggestion
+            doc = self.docs[number]
+            s = self.score(reading, doc, q_weights) * reading.weight
+            if doc.intent in DECLINE_INTENTS:
+                s *= DECLINE_FACTOR
+            if s > 0.2:
+                scored.append(Scored(doc, s, reading))
+                best = max(best, s)
         scored.sort(key=lambda s: -s.score)
         return scored

@@ -22,12 +22,14 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 EPISODES = st.none() | st.integers(min_value=1, max_value=13)
+PLACES = ["content", "description", "field value"]
 
-# Any Unicode, short, or long by repetition (so limits are actually hit without huge examples).
+# Any Unicode, short, or long by repetition: limits are hit without generating huge examples,
+# which is what makes hypothesis slow here. Free-form long text has its own test below.
 short_text = st.text(max_size=40)
 long_text = st.builds(lambda unit, times: (unit * times)[:4000], st.text(min_size=1, max_size=60),
                       st.integers(min_value=1, max_value=400))
-any_text = st.one_of(short_text, long_text, st.text(max_size=4000))
+any_text = st.one_of(short_text, long_text)
 # Text that looks like prose, so sentence boundaries exist.
 prose = st.lists(
     st.sampled_from(["Jessica", "Trish", "dies.", "||", "`", "*", "\\", "@everyone", "<@1>",
@@ -107,6 +109,24 @@ def test_any_reply_renders_within_limits_with_balanced_bars(
 
     assert_within_limits(message)
     assert_bars_balanced(message)
+
+
+@SETTINGS
+@given(st.text(max_size=4000), EPISODES, st.booleans(), st.sampled_from(PLACES), policies)
+def test_any_unicode_text_anywhere_renders_safely(
+    text: str, episode: int | None, user_text: bool, where: str, policy: SpoilerPolicy
+) -> None:
+    rich_text = (Segment("Before. "), Segment(text, episode, user_text), Segment(" After."))
+    card = Card("T", rich_text) if where == "description" else Card("T", fields=(
+        CardField("F", rich_text),))
+    reply = Reply(ReplyKind.ANSWER, None, rich_text if where == "content" else (), (card,))
+
+    message = render_message(reply, policy)
+
+    assert_within_limits(message)
+    assert_bars_balanced(message)
+    if policy.hides(Segment(text, episode)) and policy.mode is SpoilerMode.BLOCKED:
+        assert all(text.strip() not in t for t in rich_texts(message) if len(text.strip()) > 3)
 
 
 @SETTINGS

@@ -47,6 +47,7 @@ class AutoAnswerCog(commands.Cog, name="AutoAnswer"):
         name="autoanswer",
         description="Moderators: answer questions in a channel without a mention",
         guild_only=True,
+        allowed_contexts=app_commands.AppCommandContext(guild=True),
         default_permissions=discord.Permissions(manage_channels=True),
     )
 
