@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 
 from bot.adapter.components import build_view
+
+if TYPE_CHECKING:
+    from discord.types.message import MessageReference as MessageReferencePayload
 
 __all__ = ["NO_MENTIONS", "Outgoing", "quote", "respond", "send_reply"]
 
@@ -31,6 +34,33 @@ def quote(text: str, limit: int = 100) -> str:
     if len(flat) > limit:
         flat = flat[: limit - 1] + "…"
     return discord.utils.escape_markdown(discord.utils.escape_mentions(flat))
+
+
+class StringReference(discord.MessageReference):
+    """A reply's reference with its ids sent as strings, the way Discord's API describes snowflakes
+    (discord.py sends numbers, which Discord happens to accept). Never fails if the message is gone.
+    """
+
+    @classmethod
+    def to(cls, message: discord.Message) -> StringReference:
+        guild_id = message.guild.id if message.guild is not None else None
+        return cls(
+            message_id=message.id,
+            channel_id=message.channel.id,
+            guild_id=guild_id,
+            fail_if_not_exists=False,
+        )
+
+    def to_dict(self) -> MessageReferencePayload:
+        data = super().to_dict()
+        data["channel_id"] = str(data["channel_id"])
+        if "message_id" in data:
+            data["message_id"] = str(data["message_id"])
+        if "guild_id" in data:
+            data["guild_id"] = str(data["guild_id"])
+        return data
+
+    to_message_reference_dict = to_dict
 
 
 @dataclass(slots=True)
@@ -68,7 +98,7 @@ async def send_reply(message: discord.Message, outgoing: Outgoing) -> discord.Me
     """Reply to a member's message without pinging them; None if Discord refused."""
     try:
         return await message.channel.send(
-            reference=message.to_reference(fail_if_not_exists=False),
+            reference=StringReference.to(message),
             mention_author=False,
             **outgoing.kwargs(),
         )

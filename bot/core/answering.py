@@ -20,7 +20,7 @@ from bot.core.understanding import Doc, Matcher, Reading, Scored
 
 __all__ = ["Answerer"]
 
-ANSWER_FLOOR = 0.5  # below this, the bot says it is not sure instead of guessing
+ANSWER_FLOOR = 0.55  # below this, the bot says it is not sure instead of guessing
 AUTO_FLOOR = 0.62  # overheard messages need a clearer match
 CLARIFY_MARGIN = 0.03  # two readings this close are asked about
 MAX_QUESTION = 400  # characters understood; the rest of a wall of text is ignored
@@ -30,6 +30,9 @@ _SPLIT = re.compile(
     r"[?;\n]+|\b(?:and also|also|plus|as well as)\b"
     r"|\band\s+(?=(?:who|what|when|where|which|how|whos|is|was|did|does)\b)"
 )
+# Concepts too general to show that an overheard message is about the season.
+_GENERIC_CONCEPTS = frozenset({"who", "when", "where", "why", "how_many", "long", "plot", "list",
+                               "first", "last", "title", "watch", "season", "about"})
 _ABOUT_RENEWAL = re.compile(
     r"\b(?:renew\w*|order\w*|announc\w*|confirm\w*|green ?l\w*|cancel\w*|pick\w* up)\b"
     r"|\b(?:is|was|will|would|did|does)\s+(?:there|it|they|netflix)\b(?!.*\b(?:when|where|who)\b)"
@@ -38,7 +41,7 @@ _ABOUT_RENEWAL = re.compile(
 _QUESTION_START = re.compile(
     r"^(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|can|"
     r"could|will|would|has|have|had|tell|list|name|give|show|explain|describe|any|whos|wheres|"
-    r"wat|wut|when's|who's|what's|which|ep|episode|s\d)\b"
+    r"wat|wut|when's|who's|what's|which)\b"
 )
 _TO_OTHERS = re.compile(
     r"\b(?:anyone|any1|anybody|someone|somebody|y'?all|you guys|u guys|everyone|everybody|guys|"
@@ -57,6 +60,9 @@ _OPINION = re.compile(
 class _Decision:
     reply: Reply
     score: float
+    # whether the question named something of this season, or used a word only it would use;
+    # "what's up people" matches the cast list only through "people"
+    specific: bool = True
 
 
 class Answerer:
@@ -143,7 +149,15 @@ class Answerer:
         reply = self._build(best)
         if reply is None:
             return self._not_sure(first, ranked)
-        return _Decision(reply, best.score)
+        return _Decision(reply, best.score, self._names_something(best))
+
+    def _names_something(self, scored: Scored) -> bool:
+        reading = scored.reading
+        if reading.mentions or reading.episodes:
+            return True
+        distinctive = [c for c in reading.concepts if c not in _GENERIC_CONCEPTS
+                       and c not in reading.unknown]
+        return bool(distinctive)
 
     def _prefer_structured(self, best: Scored, ranked: list[Scored]) -> Scored:
         """Between a fact and an intent of the same topic scoring the same, take the intent: its
@@ -340,7 +354,7 @@ class Answerer:
     # -- overheard messages --------------------------------------------------------------------------
 
     def _worth_answering_unasked(self, text: str, decision: _Decision) -> bool:
-        if not decision.reply.answered or decision.score < AUTO_FLOOR:
+        if not decision.reply.answered or decision.score < AUTO_FLOOR or not decision.specific:
             return False
         lowered = normalize(text)
         looks_like_question = text.rstrip().endswith("?") or bool(_QUESTION_START.match(lowered))

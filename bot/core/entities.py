@@ -65,7 +65,9 @@ _EPISODE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b{_EP_WORD}\s+(?:no\s+|number\s+)?(\d{{1,3}})(?:st|nd|rd|th)?\b"), "number"),
     (re.compile(r"#(\d{1,2})\b"), "number"),
     (re.compile(rf"\b(?:last|final)\s+{_EP_WORD}\b|\bfinale\b"), "last"),
-    (re.compile(rf"\b(?:season\s+)?premiere\b|\bpilot\b|\bopener\b|\bopening\s+{_EP_WORD}\b"), "first"),
+    # "the premiere" is an episode; "when did it premiere" is not
+    (re.compile(rf"\b(?:the|season|series|thisseason|in|of)\s+premiere\b|\bpremiere\s+{_EP_WORD}\b"
+                rf"|\bpilot\b|\bopener\b|\bopening\s+{_EP_WORD}\b"), "first"),
     (re.compile(rf"\b(?:penultimate|second\s+to\s+last|next\s+to\s+last)\s+(?:{_EP_WORD})?"), "penultimate"),
 )
 
@@ -160,6 +162,8 @@ class EntityIndex:
         norm = normalize(text)
         if not norm or norm in STOPWORDS:
             return
+        if norm.startswith("the ") and len(norm.split()) > 2:
+            self._add(norm[4:], kind, key, weak=weak)  # "The Washington Post" -> "washington post"
         entries = self.by_text[norm]
         if any(e.kind == kind and e.key == key for e in entries):
             return
@@ -197,8 +201,11 @@ class EntityIndex:
                 if len(word) >= 4 and word not in COMMON_WORDS:
                     owners[word].add((kind, key))
         for word, who in owners.items():
-            if len(who) == 1 and word not in self.by_text:
-                kind, key = next(iter(who))
+            if word in self.by_text:
+                continue  # the knowledge already says who this name means
+            # A name only one entry has means it; a name several share ("david") means any of
+            # them, and the question is asked back.
+            for kind, key in sorted(who):
                 self._add(word, kind, key, weak=True)
 
     def _title_aliases(self, kb: KnowledgeBase) -> dict[str, tuple[Kind, str]]:
@@ -259,7 +266,8 @@ class EntityIndex:
         """Whether a misspelt gram is worth a fuzzy look-up: not a plain word of questions."""
         parts = gram.split()
         if size == 1:
-            return len(gram) >= 4 and not gram.isdigit() and gram not in COMMON_WORDS \
+            # four-letter words are too often real words one letter from a name ("cost")
+            return len(gram) >= 5 and not gram.isdigit() and gram not in COMMON_WORDS \
                 and gram not in VOCABULARY_WORDS
         # a name of several words neither starts nor ends with a stop word
         return parts[0] not in STOPWORDS and parts[-1] not in STOPWORDS

@@ -52,6 +52,19 @@ _SEASON_WORDS = re.compile(
 )
 
 
+THIS_SEASON = "thisseason"  # stands for any name of the season being asked about
+
+
+def _season_word(match: re.Match[str], this_season: int, others: list[int]) -> str:
+    """'season 2' -> the sentinel; 'season 3' -> noted in `others` and dropped."""
+    raw = match[1] or match[2] or match[3]
+    number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw) or ORDINALS.get(raw, 0)
+    if number and number != this_season:
+        others.append(number)
+        return " "
+    return f" {THIS_SEASON} "
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """One way of understanding a question (or one part of it)."""
@@ -157,7 +170,9 @@ class Matcher:
         df = Counter(c for d in self.docs for c in d.vocabulary)
         total = len(self.docs)
         self.idf = {c: math.log((total + 1) / (n + 0.5)) for c, n in df.items()}
-        self.unknown_weight = sorted(self.idf.values())[len(self.idf) // 2] if self.idf else 1.0
+        # A word no document uses is as telling as the rarest word: a question about the budget
+        # must not be answered by the document that merely shares its "how much".
+        self.unknown_weight = max(self.idf.values(), default=1.0)
         self._prepare()
 
     # -- reading ----------------------------------------------------------------------------------
@@ -173,15 +188,12 @@ class Matcher:
         """The readings of one question, most literal first (at most `readings`)."""
         text = normalize(question)
         season = self.kb.season
-        other_season = None
+        # A sentinel word, so "season 2 4 out of 5" cannot re-form as "season 4".
         for alias in self.season_aliases:
-            text = re.sub(rf"\b{re.escape(alias)}\b", " season ", text)
-        for match in _SEASON_WORDS.finditer(text):
-            raw = match[1] or match[2] or match[3]
-            number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw) or ORDINALS.get(raw, 0)
-            if number and number != season.number:
-                other_season = number
-        text = _SEASON_WORDS.sub(" season ", text)
+            text = re.sub(rf"\b{re.escape(alias)}\b", f" {THIS_SEASON} ", text)
+        others: list[int] = []
+        text = _SEASON_WORDS.sub(lambda m: _season_word(m, season.number, others), text)
+        other_season = others[0] if others else None
         refs = find_episode_numbers(text, season.episode_count, season.first_overall_episode,
                                     season.number)
         other_season = next((r.other_season for r in refs if r.other_season), other_season)

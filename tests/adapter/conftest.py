@@ -48,7 +48,9 @@ def world(simcord_env: simcord.Env) -> World:
     admins = guild.create_role(
         "Admins", permissions=discord.Permissions(manage_guild=True, manage_channels=True)
     )
-    chanmods = guild.create_role("Channel mods", permissions=discord.Permissions(manage_channels=True))
+    chanmods = guild.create_role(
+        "Channel mods", permissions=discord.Permissions(manage_channels=True)
+    )
     bot = env.bot
     assert isinstance(bot, SeasonBot)
     return World(

@@ -17,7 +17,8 @@ async def test_create_bot_with_only_a_database_url(tmp_path: Path) -> None:
     assert isinstance(bot, commands.Bot)
     assert bot.allowed_mentions is not None
     assert bot.allowed_mentions.to_dict() == {"parse": []}
-    assert bot.intents.message_content and not bot.intents.members
+    assert bot.intents.message_content
+    assert not bot.intents.members
     assert not (tmp_path / "x").exists()  # nothing touched before login
     async with simcord.run(bot) as env:
         assert set(bot.extensions) == set(EXTENSIONS)

@@ -52,7 +52,8 @@ async def test_every_command_and_option_is_described(world: World) -> None:
         assert command["description"].strip(), name
         assert [o["name"] for o in command.get("options", [])] == children
         for option in walk(command.get("options", [])):
-            assert option["description"].strip() and option["description"] != "…", option
+            assert option["description"].strip(), option
+            assert option["description"] != "…", option
 
 
 async def test_autocomplete_and_permissions_as_discord_sees_them(world: World) -> None:
@@ -60,13 +61,15 @@ async def test_autocomplete_and_permissions_as_discord_sees_them(world: World) -
     assert commands["episode"]["options"][0]["autocomplete"] is True
     assert commands["character"]["options"][0]["autocomplete"] is True
     autoanswer = commands["autoanswer"]
-    assert int(autoanswer["default_member_permissions"]) == discord.Permissions(
-        manage_channels=True
-    ).value
+    assert (
+        int(autoanswer["default_member_permissions"])
+        == discord.Permissions(manage_channels=True).value
+    )
     assert autoanswer["contexts"] == [0]  # servers only
     assert commands["spoilers"].get("default_member_permissions") is None  # status is for all
     ask = commands["ask"]["options"][0]
-    assert ask["required"] and ask["max_length"] == 300
+    assert ask["required"]
+    assert ask["max_length"] == 300
     progress_set = next(o for o in commands["progress"]["options"] if o["name"] == "set")
     episode = progress_set["options"][0]
     assert (episode["min_value"], episode["max_value"]) == (0, 13)
@@ -95,7 +98,9 @@ def dev_settings(db_url: str) -> Settings:
     return Settings(database_url=db_url, dev_guild_id=DEV_GUILD)
 
 
-async def test_dev_guild_gets_the_commands_instantly(dev_settings: Settings, engine: Engine) -> None:
+async def test_dev_guild_gets_the_commands_instantly(
+    dev_settings: Settings, engine: Engine
+) -> None:
     bot = create_bot(dev_settings, engine=engine)
     try:
         async with simcord.run(bot) as env:

@@ -29,7 +29,8 @@ async def test_a_failed_interaction_response_is_survived(world: World) -> None:
     failed = await world.alice.slash(world.general, "ask", question="who plays trish")
     assert failed.response is None
     result = await world.alice.slash(world.general, "ask", question="who plays jessica")
-    assert result.response is not None and "Krysten Ritter" in text_of(result.response)
+    assert result.response is not None
+    assert "Krysten Ritter" in text_of(result.response)
     assert not world.env.errors
 
 
@@ -42,7 +43,8 @@ async def test_an_unexpected_error_gets_a_short_private_reply(
     monkeypatch.setattr(world.bot.engine, "ask", broken)
     with caplog.at_level(logging.ERROR, logger="bot.adapter"):
         result = await world.alice.slash(world.general, "ask", question="who plays trish")
-    assert result.response is not None and result.response.ephemeral
+    assert result.response is not None
+    assert result.response.ephemeral
     assert result.response.content == GENERIC
     assert "boom" not in result.response.content
     assert any("/ask" in r.getMessage() and r.exc_info for r in caplog.records)
@@ -51,7 +53,8 @@ async def test_an_unexpected_error_gets_a_short_private_reply(
 
     monkeypatch.undo()
     result = await world.alice.slash(world.general, "ask", question="who plays trish")
-    assert result.response is not None and not result.response.ephemeral
+    assert result.response is not None
+    assert not result.response.ephemeral
 
 
 async def test_an_error_in_a_message_handler_is_logged_and_survived(
@@ -66,7 +69,8 @@ async def test_an_error_in_a_message_handler_is_logged_and_survived(
     assert any("on_message" in r.getMessage() for r in caplog.records)
     assert len(world.env.errors) == 1
     reply = world.general.last_message
-    assert reply is not None and reply.author.id == world.me.id
+    assert reply is not None
+    assert reply.author.id == world.me.id
     assert reply.content == GENERIC
     monkeypatch.undo()
     await world.alice.send(world.general, f"{world.mention} who plays trish")
@@ -83,4 +87,5 @@ async def test_a_broken_database_falls_back_to_defaults(
 
     monkeypatch.setattr(world.bot.store, "context", broken)
     result = await world.alice.slash(world.general, "ask", question="who plays trish")
-    assert result.response is not None and "Rachael Taylor" in text_of(result.response)
+    assert result.response is not None
+    assert "Rachael Taylor" in text_of(result.response)

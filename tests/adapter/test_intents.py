@@ -9,9 +9,12 @@ from bot.adapter.intents import intents_for, invite_permissions, invite_url
 
 def test_intents_are_the_least_needed() -> None:
     intents = intents_for(message_content=True)
-    assert intents.guilds and intents.guild_messages and intents.dm_messages
+    assert intents.guilds
+    assert intents.guild_messages
+    assert intents.dm_messages
     assert intents.message_content
-    assert not intents.members and not intents.presences  # the other privileged intents
+    assert not intents.members
+    assert not intents.presences
     assert not intents_for(message_content=False).message_content
 
 

@@ -10,7 +10,8 @@ def test_quote_escapes_mentions_and_markdown_and_flattens() -> None:
     text = quote("@everyone **who**\nplays <@123456789012345678> ||trish||")
     assert "@everyone" not in text
     assert "<@123456789012345678>" not in text
-    assert "**" not in text and "||" not in text
+    assert "**" not in text
+    assert "||" not in text
     assert "\n" not in text
 
 
@@ -39,7 +40,8 @@ async def test_from_rendered_builds_embeds_and_persistent_buttons() -> None:
     assert outgoing.view is not None
     assert outgoing.view.is_finished()  # never kept in memory per message
     items = outgoing.view.children
-    assert isinstance(items[0], RevealButton) and isinstance(items[1], AskButton)
+    assert isinstance(items[0], RevealButton)
+    assert isinstance(items[1], AskButton)
     assert items[1].question == "Jessica?"
     assert outgoing.view.to_components()[0]["components"][1]["custom_id"] == "ask:Jessica?"
     kwargs = outgoing.kwargs()
@@ -58,7 +60,8 @@ async def test_unknown_buttons_are_kept_disabled() -> None:
     )
     assert view is not None
     button = view.children[0]
-    assert isinstance(button, discord.ui.Button) and button.disabled
+    assert isinstance(button, discord.ui.Button)
+    assert button.disabled
 
 
 def test_allowed_mentions_are_off() -> None:

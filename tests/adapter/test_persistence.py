@@ -21,14 +21,18 @@ async def configure(world: World) -> None:
 
 async def check(world: World) -> None:
     result = await world.bob.slash(world.general, "spoilers status")
-    assert result.response is not None and "**open**" in result.response.content
+    assert result.response is not None
+    assert "**open**" in result.response.content
     result = await world.bob.slash(world.general, "spoilers status", channel=world.lounge)
-    assert result.response is not None and "**blocked**" in result.response.content
+    assert result.response is not None
+    assert "**blocked**" in result.response.content
     result = await world.alice.slash(world.general, "progress show")
-    assert result.response is not None and "episode 5" in result.response.content
+    assert result.response is not None
+    assert "episode 5" in result.response.content
     await world.bob.send(world.lounge, "who plays trish?")
     answer = world.lounge.last_message
-    assert answer is not None and answer.author.id == world.me.id
+    assert answer is not None
+    assert answer.author.id == world.me.id
     assert "Rachael Taylor" in text_of(answer)
 
 

@@ -4,18 +4,19 @@ from bot.adapter.policy import ModeSource, mode_in_force, policy_for
 from bot.adapter.storage import Context
 from bot.core.richtext import SpoilerMode, SpoilerPolicy
 
-T, O, B = SpoilerMode.TAGGED, SpoilerMode.OPEN, SpoilerMode.BLOCKED
+T, OPEN, B = SpoilerMode.TAGGED, SpoilerMode.OPEN, SpoilerMode.BLOCKED
 
 
 def test_channel_beats_parent_beats_server_beats_built_in() -> None:
-    assert mode_in_force(Context(T, O, B), in_guild=True) == (T, ModeSource.CHANNEL)
-    assert mode_in_force(Context(None, O, B), in_guild=True) == (O, ModeSource.PARENT)
+    assert mode_in_force(Context(T, OPEN, B), in_guild=True) == (T, ModeSource.CHANNEL)
+    assert mode_in_force(Context(None, OPEN, B), in_guild=True) == (OPEN, ModeSource.PARENT)
     assert mode_in_force(Context(None, None, B), in_guild=True) == (B, ModeSource.SERVER)
     assert mode_in_force(Context(), in_guild=True) == (T, ModeSource.BUILT_IN)
 
 
 def test_direct_messages_are_always_tagged() -> None:
-    assert mode_in_force(Context(O, O, O), in_guild=False) == (T, ModeSource.DIRECT_MESSAGE)
+    in_dm = mode_in_force(Context(OPEN, OPEN, OPEN), in_guild=False)
+    assert in_dm == (T, ModeSource.DIRECT_MESSAGE)
 
 
 def test_progress_applies_only_to_what_the_member_alone_sees() -> None:

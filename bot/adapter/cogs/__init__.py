@@ -11,8 +11,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ChannelOption", "season_bot"]
 
-#: Channels a setting can be given for (forum and text-channel settings also cover their threads).
-ChannelOption = discord.TextChannel | discord.VoiceChannel | discord.Thread | discord.ForumChannel
+#: Channels a setting can be given for (a channel's setting also covers its threads).
+ChannelOption = discord.TextChannel | discord.VoiceChannel | discord.Thread
 
 
 def season_bot(bot: Any) -> SeasonBot:

@@ -11,9 +11,11 @@ pytestmark = pytest.mark.e2e
 
 async def test_ask_answers_in_public_with_spoilers_tagged(world: World) -> None:
     result = await world.alice.slash(world.general, "ask", question="who plays trish")
-    assert result.acknowledged and not result.deferred
+    assert result.acknowledged
+    assert not result.deferred
     message = result.response
-    assert message is not None and not message.ephemeral
+    assert message is not None
+    assert not message.ephemeral
     text = text_of(message)
     assert "Rachael Taylor" in text
     assert FINALE_SPOILER in text  # behind bars ...
@@ -35,7 +37,8 @@ async def test_everyone_in_a_question_never_pings(world: World) -> None:
     assert message is not None
     assert "Rachael Taylor" in text_of(message)
     assert not message.message.mention_everyone
-    assert not message.message.mentions and not message.message.role_mentions
+    assert not message.message.mentions
+    assert not message.message.role_mentions
     callback = [r for r in world.env.http_requests if r.path.endswith("/callback")][-1]
     assert callback.json["data"]["allowed_mentions"] == {"parse": []}
 
@@ -44,15 +47,19 @@ async def test_asking_too_fast_gets_a_private_note(world: World) -> None:
     rate = world.bot.settings.cooldown_rate
     for _ in range(rate):
         result = await world.alice.slash(world.general, "ask", question="who plays trish")
-        assert result.response is not None and not result.response.ephemeral
+        assert result.response is not None
+        assert not result.response.ephemeral
     refused = await world.alice.slash(world.general, "ask", question="who plays trish")
-    assert refused.response is not None and refused.response.ephemeral
+    assert refused.response is not None
+    assert refused.response.ephemeral
     assert "faster" in refused.response.content
     other = await world.bob.slash(world.general, "ask", question="who plays trish")
-    assert other.response is not None and not other.response.ephemeral
+    assert other.response is not None
+    assert not other.response.ephemeral
     await world.env.advance_time(world.bot.settings.cooldown_seconds)
     again = await world.alice.slash(world.general, "ask", question="who plays trish")
-    assert again.response is not None and not again.response.ephemeral
+    assert again.response is not None
+    assert not again.response.ephemeral
 
 
 async def test_ask_works_in_direct_messages(world: World) -> None:

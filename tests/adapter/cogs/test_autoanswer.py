@@ -12,12 +12,14 @@ pytestmark = pytest.mark.e2e
 
 async def test_moderator_turns_it_on_and_off(world: World) -> None:
     result = await world.chanmod.slash(world.general, "autoanswer on", channel=world.lounge)
-    assert result.response is not None and result.response.ephemeral
+    assert result.response is not None
+    assert result.response.ephemeral
     assert "now on" in result.response.content
 
     await world.alice.send(world.lounge, "who plays trish?")
     answer = world.lounge.last_message
-    assert answer is not None and answer.author.id == world.me.id
+    assert answer is not None
+    assert answer.author.id == world.me.id
     assert "Rachael Taylor" in text_of(answer)
 
     before = len(bot_messages(world.lounge, world.bot))
@@ -29,7 +31,8 @@ async def test_moderator_turns_it_on_and_off(world: World) -> None:
     assert bot_messages(world.general, world.bot) == []
 
     result = await world.chanmod.slash(world.lounge, "autoanswer off")  # this channel
-    assert result.response is not None and "now off" in result.response.content
+    assert result.response is not None
+    assert "now off" in result.response.content
     await world.alice.send(world.lounge, "who plays jessica?")
     assert len(bot_messages(world.lounge, world.bot)) == before
 
@@ -37,7 +40,8 @@ async def test_moderator_turns_it_on_and_off(world: World) -> None:
 async def test_already_on_says_so(world: World) -> None:
     await world.admin.slash(world.lounge, "autoanswer on")
     result = await world.admin.slash(world.lounge, "autoanswer on")
-    assert result.response is not None and "already on" in result.response.content
+    assert result.response is not None
+    assert "already on" in result.response.content
 
 
 async def test_members_cannot_see_the_command(world: World) -> None:
@@ -52,11 +56,13 @@ async def test_re_granted_command_is_still_checked_in_code(world: World) -> None
     assert command is not None
     world.guild.set_command_permissions(int(command["id"]), {world.alice: True})
     result = await world.alice.slash(world.general, "autoanswer on", channel=world.lounge)
-    assert result.response is not None and result.response.ephemeral
+    assert result.response is not None
+    assert result.response.ephemeral
     assert "Manage Channels" in result.response.content
     assert await world.bot.store.autoanswer_channels(world.guild.id) == []
     result = await world.alice.slash(world.general, "autoanswer off", channel=world.lounge)
-    assert result.response is not None and "Manage Channels" in result.response.content
+    assert result.response is not None
+    assert "Manage Channels" in result.response.content
 
 
 async def test_autoanswer_is_not_offered_in_direct_messages(world: World) -> None:

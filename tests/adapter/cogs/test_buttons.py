@@ -20,7 +20,8 @@ async def test_reveal_shows_the_spoilers_to_the_clicker_only(world: World) -> No
     for member in (world.alice, world.bob):  # anyone may click it, each sees it alone
         revealed = await member.click(public, label="Show me privately")
         message = revealed.response
-        assert message is not None and message.ephemeral
+        assert message is not None
+        assert message.ephemeral
         assert FINALE_SPOILER in outside_bars(text_of(message))
         assert "Show me privately" not in [b["label"] for b in buttons_of(message)]
     assert FINALE_SPOILER not in outside_bars(text_of(public))  # the public answer is unchanged
@@ -30,9 +31,11 @@ async def test_reveal_in_a_blocked_channel_and_on_a_casual_answer(world: World) 
     await world.admin.slash(world.lounge, "spoilers set", mode="blocked", channel=world.lounge)
     await world.alice.send(world.lounge, f"{world.mention} tell me about trish")
     answer = world.lounge.last_message
-    assert answer is not None and FINALE_SPOILER not in text_of(answer)
+    assert answer is not None
+    assert FINALE_SPOILER not in text_of(answer)
     revealed = await world.bob.click(answer, custom_id="reveal")
-    assert revealed.response is not None and revealed.response.ephemeral
+    assert revealed.response is not None
+    assert revealed.response.ephemeral
     assert FINALE_SPOILER in text_of(revealed.response)
 
 
@@ -46,7 +49,8 @@ async def test_reveal_works_after_a_restart(
     await world.env.restart_bot(fresh)  # a new process: nothing in memory survives
     try:
         revealed = await world.bob.click(public, label="Show me privately")
-        assert revealed.response is not None and revealed.response.ephemeral
+        assert revealed.response is not None
+        assert revealed.response.ephemeral
         assert FINALE_SPOILER in outside_bars(text_of(revealed.response))
     finally:
         await fresh.store.close()
@@ -57,7 +61,8 @@ async def test_a_forgotten_question_is_explained(world: World) -> None:
     assert asked.response is not None
     await world.bot.store.prune_questions(older_than_days=-1)  # forget everything
     revealed = await world.alice.click(asked.response, label="Show me privately")
-    assert revealed.response is not None and revealed.response.content == FORGOTTEN
+    assert revealed.response is not None
+    assert revealed.response.content == FORGOTTEN
 
 
 def ambiguous_question(engine: Engine) -> str:
@@ -75,7 +80,8 @@ async def test_suggestion_buttons_ask_privately(world: World, engine: Engine) ->
     suggestions = [b for b in buttons_of(asked.response) if str(b["custom_id"]).startswith("ask:")]
     assert suggestions, "the core offers choices for an ambiguous question"
     clicked = await world.bob.click(asked.response, custom_id=str(suggestions[0]["custom_id"]))
-    assert clicked.response is not None and clicked.response.ephemeral
+    assert clicked.response is not None
+    assert clicked.response.ephemeral
     assert text_of(clicked.response).strip()
 
 

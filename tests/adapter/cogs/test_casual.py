@@ -20,10 +20,13 @@ def test_question_text_drops_the_bot_and_everyone() -> None:
 async def test_a_mention_gets_a_reply_that_pings_nobody(world: World) -> None:
     asked = await world.alice.send(world.general, f"{world.mention} who plays trish?")
     reply = world.general.last_message
-    assert reply is not None and reply.author.id == world.me.id
-    assert reply.reference is not None and reply.reference.message_id == asked.id
+    assert reply is not None
+    assert reply.author.id == world.me.id
+    assert reply.reference is not None
+    assert reply.reference.message_id == asked.id
     assert "Rachael Taylor" in text_of(reply)
-    assert not reply.mentions and not reply.mention_everyone
+    assert not reply.mentions
+    assert not reply.mention_everyone
     body = requests_to(world.env, "POST", f"/channels/{world.general.id}/messages")[-1].json
     assert body["allowed_mentions"] == {"parse": [], "replied_user": False}
 
@@ -31,9 +34,12 @@ async def test_a_mention_gets_a_reply_that_pings_nobody(world: World) -> None:
 async def test_everyone_who_plays_trish_answers_without_pinging(world: World) -> None:
     await world.admin.send(world.general, f"{world.mention} @everyone who plays trish")
     reply = world.general.last_message
-    assert reply is not None and reply.author.id == world.me.id
+    assert reply is not None
+    assert reply.author.id == world.me.id
     assert "Rachael Taylor" in text_of(reply)
-    assert not reply.mention_everyone and not reply.mentions and not reply.role_mentions
+    assert not reply.mention_everyone
+    assert not reply.mentions
+    assert not reply.role_mentions
     for request in requests_to(world.env, "POST", "/messages"):
         assert request.json["allowed_mentions"]["parse"] == []
 
@@ -44,21 +50,24 @@ async def test_a_reply_to_the_bot_is_a_question(world: World) -> None:
     assert answer is not None
     await world.bob.send(world.general, "and who plays jessica?", reply_to=answer)
     reply = world.general.last_message
-    assert reply is not None and reply.author.id == world.me.id
+    assert reply is not None
+    assert reply.author.id == world.me.id
     assert "Krysten Ritter" in text_of(reply)
 
 
 async def test_a_direct_message_is_a_question(world: World) -> None:
     await world.alice.send_dm("who directed episode 5?")
     reply = world.alice.user.dm_channel.last_message
-    assert reply is not None and reply.author.id == world.me.id
+    assert reply is not None
+    assert reply.author.id == world.me.id
     assert "episode 5" in text_of(reply).lower()
 
 
 async def test_a_bare_mention_gets_help(world: World) -> None:
     await world.alice.send(world.general, world.mention)
     reply = world.general.last_message
-    assert reply is not None and reply.author.id == world.me.id
+    assert reply is not None
+    assert reply.author.id == world.me.id
     assert text_of(reply).strip()
 
 

@@ -14,7 +14,8 @@ pytestmark = pytest.mark.e2e
 async def test_episode_by_number_or_title(world: World, episode: str) -> None:
     result = await world.alice.slash(world.general, "episode", episode=episode)
     message = result.response
-    assert message is not None and not message.ephemeral
+    assert message is not None
+    assert not message.ephemeral
     assert message.embeds[0].title is not None
     assert "Sole Survivor" in message.embeds[0].title
     assert "Episode 3" in message.embeds[0].title
@@ -44,18 +45,22 @@ async def test_episode_autocomplete_by_number_and_title(world: World) -> None:
 async def test_unknown_episode_is_a_private_note_with_the_input_escaped(world: World) -> None:
     result = await world.alice.slash(world.general, "episode", episode="@everyone **nope**")
     message = result.response
-    assert message is not None and message.ephemeral
+    assert message is not None
+    assert message.ephemeral
     assert "couldn't find" in message.content
-    assert "@everyone" not in message.content and "**nope**" not in message.content
+    assert "@everyone" not in message.content
+    assert "**nope**" not in message.content
     assert not message.message.mention_everyone
 
 
 async def test_character_card_and_autocomplete(world: World) -> None:
     choices = await world.alice.autocomplete(world.general, "character", "name", "tri")
-    assert choices and choices[0]["value"] == "trish-walker"
+    assert choices
+    assert choices[0]["value"] == "trish-walker"
     result = await world.alice.slash(world.general, "character", name=choices[0]["value"])
     message = result.response
-    assert message is not None and not message.ephemeral
+    assert message is not None
+    assert not message.ephemeral
     text = text_of(message)
     assert "Rachael Taylor" in text
     assert FINALE_SPOILER not in outside_bars(text)
@@ -75,17 +80,21 @@ async def test_character_autocomplete_never_spoils_a_name(world: World, engine: 
 
 async def test_unknown_character_is_a_private_note(world: World) -> None:
     result = await world.alice.slash(world.general, "character", name="zzqx nobody")
-    assert result.response is not None and result.response.ephemeral
+    assert result.response is not None
+    assert result.response.ephemeral
 
 
 @pytest.mark.parametrize(("command", "expected"), [("cast", "Krysten Ritter"), ("season", "2018")])
 async def test_cast_and_season(world: World, command: str, expected: str) -> None:
     result = await world.alice.slash(world.general, command)
-    assert result.response is not None and not result.response.ephemeral
+    assert result.response is not None
+    assert not result.response.ephemeral
     assert expected in text_of(result.response)
 
 
-async def test_season_overview_lists_the_episodes_and_showrunner(world: World, engine: Engine) -> None:
+async def test_season_overview_lists_the_episodes_and_showrunner(
+    world: World, engine: Engine
+) -> None:
     result = await world.alice.slash(world.general, "season")
     assert result.response is not None
     text = text_of(result.response)
@@ -95,13 +104,15 @@ async def test_season_overview_lists_the_episodes_and_showrunner(world: World, e
 
 async def test_help_is_private(world: World) -> None:
     result = await world.alice.slash(world.general, "help")
-    assert result.response is not None and result.response.ephemeral
+    assert result.response is not None
+    assert result.response.ephemeral
     assert text_of(result.response).strip()
 
 
 async def test_lookups_work_in_direct_messages(world: World) -> None:
     user = world.alice.user
-    assert (await user.autocomplete("episode", "episode", "1"))
+    assert await user.autocomplete("episode", "episode", "1")
     for command, options in (("episode", {"episode": "1"}), ("character", {"name": "jessica"})):
         result = await user.slash(command, **options)
-        assert result.response is not None and text_of(result.response).strip()
+        assert result.response is not None
+        assert text_of(result.response).strip()

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.e2e
 
 async def private(world: World, name: str, **options: object) -> str:
     result = await world.alice.slash(world.general, name, **options)
-    assert result.response is not None and result.response.ephemeral
+    assert result.response is not None
+    assert result.response.ephemeral
     return result.response.content
 
 
@@ -30,7 +31,8 @@ async def test_set_show_clear(world: World) -> None:
 async def test_progress_is_per_member(world: World) -> None:
     await world.alice.slash(world.general, "progress set", episode=7)
     result = await world.bob.slash(world.general, "progress show")
-    assert result.response is not None and "haven't told me" in result.response.content
+    assert result.response is not None
+    assert "haven't told me" in result.response.content
 
 
 @pytest.mark.parametrize("episode", [-1, 14])
@@ -48,5 +50,6 @@ async def test_direct_messages_use_the_members_progress(world: World) -> None:
     await world.alice.user.slash("progress set", episode=13)
     await world.alice.send_dm("tell me about trish")
     second = world.alice.user.dm_channel.last_message
-    assert second is not None and second.id != first.id
+    assert second is not None
+    assert second.id != first.id
     assert FINALE_SPOILER in outside_bars(text_of(second))  # watched it all: shown plainly

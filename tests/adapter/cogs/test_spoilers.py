@@ -12,19 +12,22 @@ pytestmark = pytest.mark.e2e
 
 async def trish(world: World, channel: object) -> tuple[str, list[str]]:
     result = await world.alice.slash(channel, "character", name="trish-walker")  # type: ignore[arg-type]
-    assert result.response is not None and not result.response.ephemeral
+    assert result.response is not None
+    assert not result.response.ephemeral
     return text_of(result.response), [str(b["label"]) for b in buttons_of(result.response)]
 
 
 async def status(world: World, where: object, **options: object) -> str:
     result = await world.alice.slash(where, "spoilers status", **options)  # type: ignore[arg-type]
-    assert result.response is not None and result.response.ephemeral
+    assert result.response is not None
+    assert result.response.ephemeral
     return result.response.content
 
 
 async def test_tagged_by_default(world: World) -> None:
     text, buttons = await trish(world, world.general)
-    assert FINALE_SPOILER in text and FINALE_SPOILER not in outside_bars(text)
+    assert FINALE_SPOILER in text
+    assert FINALE_SPOILER not in outside_bars(text)
     assert buttons == ["Show me privately"]
     assert "**tagged**" in await status(world, world.general)
     assert "built-in default" in await status(world, world.general)
@@ -32,12 +35,14 @@ async def test_tagged_by_default(world: World) -> None:
 
 async def test_server_default_and_channel_override(world: World) -> None:
     result = await world.admin.slash(world.general, "spoilers set", mode="open")
-    assert result.response is not None and result.response.ephemeral
+    assert result.response is not None
+    assert result.response.ephemeral
     assert "open" in result.response.content
     result = await world.chanmod.slash(
         world.general, "spoilers set", mode="blocked", channel=world.lounge
     )
-    assert result.response is not None and result.response.ephemeral
+    assert result.response is not None
+    assert result.response.ephemeral
 
     text, buttons = await trish(world, world.general)  # server default: open
     assert FINALE_SPOILER in outside_bars(text)
@@ -49,16 +54,19 @@ async def test_server_default_and_channel_override(world: World) -> None:
     assert "[spoiler: episode" in text
     assert buttons == ["Show me privately"]
     lounge = await status(world, world.general, channel=world.lounge)
-    assert "**blocked**" in lounge and "this channel's setting" in lounge
+    assert "**blocked**" in lounge
+    assert "this channel's setting" in lounge
 
 
 async def test_reset_falls_back(world: World) -> None:
     await world.admin.slash(world.general, "spoilers set", mode="open")
     await world.admin.slash(world.general, "spoilers set", mode="blocked", channel=world.lounge)
     result = await world.admin.slash(world.general, "spoilers reset", channel=world.lounge)
-    assert result.response is not None and "open" in result.response.content
+    assert result.response is not None
+    assert "open" in result.response.content
     result = await world.admin.slash(world.general, "spoilers reset")
-    assert result.response is not None and "tagged" in result.response.content
+    assert result.response is not None
+    assert "tagged" in result.response.content
     assert "built-in default" in await status(world, world.lounge)
 
 
@@ -66,34 +74,40 @@ async def assert_unchanged(world: World) -> None:
     context = await world.bot.store.context(
         guild_id=world.guild.id, channel_id=world.lounge.id, parent_id=None, user_id=0
     )
-    assert context.guild_mode is None and context.channel_mode is None
+    assert context.guild_mode is None
+    assert context.channel_mode is None
 
 
 @pytest.mark.parametrize("who", ["alice", "chanmod"])
 async def test_server_default_needs_manage_server(world: World, who: str) -> None:
     member = getattr(world, who)
     result = await member.slash(world.general, "spoilers set", mode="open")
-    assert result.response is not None and result.response.ephemeral
+    assert result.response is not None
+    assert result.response.ephemeral
     assert "Manage Server" in result.response.content
     await assert_unchanged(world)
     result = await member.slash(world.general, "spoilers reset")
-    assert result.response is not None and "Manage Server" in result.response.content
+    assert result.response is not None
+    assert "Manage Server" in result.response.content
 
 
 async def test_channel_override_needs_manage_channels(world: World) -> None:
     result = await world.alice.slash(
         world.general, "spoilers set", mode="open", channel=world.lounge
     )
-    assert result.response is not None and result.response.ephemeral
+    assert result.response is not None
+    assert result.response.ephemeral
     assert "Manage Channels" in result.response.content
     await assert_unchanged(world)
 
 
 async def test_spoilers_set_in_dms_is_refused(world: World) -> None:
     result = await world.alice.user.slash("spoilers set", mode="open")
-    assert result.response is not None and "server" in result.response.content
+    assert result.response is not None
+    assert "server" in result.response.content
     dm_status = await world.alice.user.slash("spoilers status")
-    assert dm_status.response is not None and "DMs" in dm_status.response.content
+    assert dm_status.response is not None
+    assert "DMs" in dm_status.response.content
 
 
 async def test_public_answers_ignore_the_askers_progress(world: World) -> None:

@@ -93,13 +93,16 @@ async def test_spoiler_modes_round_trip(store: SQLiteStore) -> None:
     assert context == Context()
     await store.set_spoiler_mode(GUILD, None, SpoilerMode.OPEN)
     await store.set_spoiler_mode(GUILD, CHANNEL, SpoilerMode.BLOCKED)
-    context = await store.context(guild_id=GUILD, channel_id=THREAD, parent_id=CHANNEL, user_id=USER)
+    context = await store.context(
+        guild_id=GUILD, channel_id=THREAD, parent_id=CHANNEL, user_id=USER
+    )
     assert context.guild_mode is SpoilerMode.OPEN
     assert context.parent_mode is SpoilerMode.BLOCKED
     assert context.channel_mode is None
     await store.set_spoiler_mode(GUILD, CHANNEL, None)
     context = await store.context(guild_id=GUILD, channel_id=CHANNEL, parent_id=None, user_id=USER)
-    assert context.channel_mode is None and context.guild_mode is SpoilerMode.OPEN
+    assert context.channel_mode is None
+    assert context.guild_mode is SpoilerMode.OPEN
 
 
 async def test_autoanswer_reports_changes_and_covers_threads(store: SQLiteStore) -> None:
