@@ -56,6 +56,12 @@ def _fail(message: str, code: int, stream: TextIO | None = None) -> int:
     return code
 
 
+def _setup_logging() -> None:
+    """discord.py's logging setup (coloured on a terminal), unless logging is already set up."""
+    if not logging.getLogger().handlers:
+        discord.utils.setup_logging()
+
+
 def _settings(settings: Settings | None) -> Settings:
     return settings if settings is not None else Settings.from_env()
 
@@ -68,7 +74,7 @@ def run(settings: Settings | None = None) -> int:
         return _fail(str(exc), EXIT_CONFIG)
     if not settings.discord_token:
         return _fail(NO_TOKEN, EXIT_CONFIG)
-    discord.utils.setup_logging()
+    _setup_logging()
     return _run_async(settings, _serve)
 
 
@@ -80,7 +86,7 @@ def sync(settings: Settings | None = None, guild_id: int | None = None) -> int:
         return _fail(str(exc), EXIT_CONFIG)
     if not settings.discord_token:
         return _fail(NO_TOKEN, EXIT_CONFIG)
-    discord.utils.setup_logging()
+    _setup_logging()
 
     async def main(bot: SeasonBot, token: str) -> int:
         return await _sync(bot, token, guild_id)

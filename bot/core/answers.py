@@ -29,6 +29,18 @@ def human_list(items: Iterable[str], conjunction: str = "and") -> str:
     return ", ".join(items[:-1]) + f", {conjunction} " + items[-1]
 
 
+def _leading_plain(text: RichText) -> RichText:
+    """The spoiler-free start of a text, up to its first spoiler."""
+    out = []
+    for segment in text:
+        if segment.spoiler_from is not None:
+            break
+        out.append(segment)
+    while out and not out[-1].text.strip():
+        out.pop()  # the joining space before the first spoiler
+    return tuple(out)
+
+
 def _seconds(total: int) -> str:
     return f"{total // 60}:{total % 60:02d}"
 
@@ -191,7 +203,9 @@ class Answers:
             return Reply(ReplyKind.UNKNOWN, intent, (), (self.card(label, body, (), character.sources),))
         body = join([plain(f"{human_list(p.name for p in actors)} plays"),
                      self.character_name(character), plain(self._billing_note(character))])
-        fields = [CardField(f"About {label}", character.description)] if character.description else []
+        # Only the spoiler-free introduction: the whole story is one /character away.
+        intro = _leading_plain(character.description)
+        fields = [CardField(f"About {label}", intro)] if intro else []
         return self.reply(intent, self.card(f"Who plays {label}", body, fields, character.sources))
 
     def _billing_note(self, character: Character) -> str:

@@ -86,6 +86,7 @@ _CONCEPT_GROUPS: dict[str, tuple[str, ...]] = {
                 "stream", "streaming", "streamed", "available", "out", "came", "come"),
     "episode": ("episode", "episodes", "ep", "chapter", "installment", "instalment"),
     "song": ("song", "songs", "track", "tracks", "tune", "tunes", "music", "piece", "sing",
+             "tracklist", "tracklisting", "playlist", "setlist",
              "sings", "sang", "sung", "singer", "singing", "perform", "performed", "performs",
              "performer", "vocals"),
     "soundtrack": ("soundtrack", "album", "ost", "score", "scored", "composer", "compose",
@@ -208,3 +209,23 @@ def stem(word: str) -> str:
                 base = base[:-1]  # "shipped" -> "ship"
             return base
     return word
+
+
+# Everyday English words: when a question uses one that no knowledge item uses, it says little
+# (unlike a rare word such as "budget", which signals a question the bot cannot answer).
+COMMON_ENGLISH = frozenset(
+    """original actual actually real really main whole entire exact exactly official officially
+    basically kind sort type way thing things stuff lot lots bit little big small large huge
+    great good bad best better worse worst nice cool right wrong true false sure certain same
+    different other another else new old young early late recent first last next previous
+    former latter final full half part parts quick quickly fast slow again ever never always
+    often sometimes still yet already soon later before after during since until while
+    around near far back away together alone maybe perhaps probably possibly definitely mean
+    means meant called named known seem seems seemed look looks looked find found get gets
+    got take took taken make made makes go goes went gone come comes came use used using want
+    wanted need needed know knew think thought say said ask asked tell told give gave put
+    keep kept let help show showed shown feel felt mind happen name names place places people
+    someone something anything everything nothing everyone anyone somewhere anywhere
+    question questions answer answers info information detail details fact facts stuff exact
+    original version versions""".split()
+)

@@ -23,7 +23,15 @@ from rapidfuzz import fuzz, process
 from bot.core.entities import EntityIndex, Kind, Mention, find_episode_numbers
 from bot.core.intents import DECLINE_INTENTS, INTENTS
 from bot.core.model import KnowledgeBase
-from bot.core.text import NUMBER_WORDS, ORDINALS, STOPWORDS, concept, normalize
+from bot.core.text import (
+    COMMON_ENGLISH,
+    NUMBER_WORDS,
+    ORDINALS,
+    STOPWORDS,
+    VOCABULARY_WORDS,
+    concept,
+    normalize,
+)
 
 __all__ = ["Doc", "Matcher", "Reading", "Scored"]
 
@@ -52,6 +60,8 @@ _SEASON_WORDS = re.compile(
 )
 
 
+_PERSON_NOUNS = frozenset({"actor", "actress", "guy", "girl", "lady", "woman", "man", "person",
+                           "dude", "one", "bloke", "gal", "performer"})
 THIS_SEASON = "thisseason"  # stands for any name of the season being asked about
 
 
@@ -164,8 +174,10 @@ class Matcher:
             doc.keyword_specific = keyword_reading.specific
             self.docs.append(doc)
         self.vocabulary: set[str] = set().union(*(d.vocabulary for d in self.docs))
+        # Typos are repaired towards real word forms ("dirctor" -> "director"), not stems.
         self._vocab_by_initial: dict[str, list[str]] = defaultdict(list)
-        for word in sorted(w for w in self.vocabulary if len(w) >= 4 and "{" not in w):
+        known_forms = {w for w in self.vocabulary | VOCABULARY_WORDS if "{" not in w}
+        for word in sorted(w for w in known_forms if len(w) >= 4 and concept(w) in self.vocabulary):
             self._vocab_by_initial[word[0]].append(word)
         df = Counter(c for d in self.docs for c in d.vocabulary)
         total = len(self.docs)
@@ -173,6 +185,7 @@ class Matcher:
         # A word no document uses is as telling as the rarest word: a question about the budget
         # must not be answered by the document that merely shares its "how much".
         self.unknown_weight = max(self.idf.values(), default=1.0)
+        self.common_weight = min(self.idf.values(), default=1.0)
         self._prepare()
 
     # -- reading ----------------------------------------------------------------------------------
@@ -218,21 +231,29 @@ class Matcher:
             if " ".join(words[start:end]) in self.show_names:
                 options.append(None)  # the show itself, not the character
         track_mentions = tuple(Mention(Kind.TRACK, n, 0, 0, 100.0, True) for n in tracks)
-        combos = itertools.islice(itertools.product(*groups.values()), readings)
+        combos = list(itertools.islice(itertools.product(*groups.values()), readings))
+        combos += self._actor_readings(words, mentions)
         out = []
         for combo in combos:
             chosen = tuple(m for m in combo if m is not None) + track_mentions
             show_reading = None in combo
+            reading_concepts, reading_unknown = concepts, unknown
+            if any(m.kind is Kind.PERSON and m.start not in {x.start for x in mentions}
+                   for m in chosen):  # an actor reading: its phrase is no longer loose words
+                covered = {i for m in chosen for i in range(m.start, m.end)}
+                reading_concepts, reading_unknown = self._concepts(words, covered | spans)
             slots = {"{" + m.kind.value + "}" for m in chosen}
             specific = {"{" + m.kind.value + ":" + m.key + "}" for m in chosen}
             if episodes:
                 slots.add("{episode}")
                 specific |= {"{episode:" + str(n) + "}" for n in episodes}
             out.append(Reading(
-                text=text, concepts=frozenset(concepts | ({"season"} if show_reading else set())),
+                text=text,
+                concepts=frozenset(reading_concepts | ({"season"} if show_reading else set())),
                 slots=frozenset(slots),
                 specific=frozenset(specific), mentions=chosen, episodes=episodes,
-                bad_episode=bad_episode, other_season=other_season, unknown=tuple(unknown),
+                bad_episode=bad_episode, other_season=other_season,
+                unknown=tuple(reading_unknown),
                 weight=SHOW_NAME_READING if show_reading else 1.0,
             ))
         if out:
@@ -243,6 +264,23 @@ class Matcher:
         specific = {"{episode:" + str(n) + "}" for n in episodes}
         return [Reading(text, frozenset(concepts), frozenset(slots), frozenset(specific),
                         track_mentions, episodes, bad_episode, other_season, tuple(unknown))]
+
+    def _actor_readings(self, words: list[str],
+                        mentions: list[Mention]) -> list[tuple[Mention | None, ...]]:
+        """'the actress who plays X' also means that actress: a reading naming the actor."""
+        out: list[tuple[Mention | None, ...]] = []
+        for m in mentions:
+            if m.kind is not Kind.CHARACTER or m.start < 3:
+                continue
+            noun, pronoun, verb = words[m.start - 3 : m.start]
+            if noun in _PERSON_NOUNS and pronoun in ("who", "that") and concept(verb) == "play":
+                character = self.kb.character(m.key)
+                actors = character.played_by if character else ()
+                others = tuple(o for o in mentions if o is not m)
+                for actor in actors:
+                    out.append((*others, Mention(Kind.PERSON, actor, m.start - 3, m.end,
+                                                 m.score, m.exact)))
+        return out
 
     def _concepts(self, words: list[str], spans: set[int]) -> tuple[set[str], list[str]]:
         concepts: set[str] = set()
@@ -272,9 +310,12 @@ class Matcher:
 
         Typos keep their first letter far more often than not; demanding it keeps real but
         unknown words ("edited") from being read as known ones ("credited")."""
-        if len(word) < 5 or not word.isalpha():
+        if len(word) < 4 or not word.isalpha() or word in COMMON_ENGLISH:
             return None
         candidates = self._vocab_by_initial.get(word[0], [])
+        if len(word) == 4:  # too short to judge by edits: only a cut-off word ("scor")
+            stub = next((c for c in candidates if c.startswith(word) and len(c) == 5), None)
+            return concept(stub) if stub else None
         best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=86.0)
         if best is None:
             return None
@@ -283,7 +324,10 @@ class Matcher:
     # -- scoring ----------------------------------------------------------------------------------
 
     def weight(self, c: str) -> float:
-        return self.idf.get(c, self.unknown_weight)
+        known = self.idf.get(c)
+        if known is not None:
+            return known
+        return self.common_weight if c in COMMON_ENGLISH else self.unknown_weight
 
     def _prepare(self) -> None:
         """Weights of every ask, and which documents each concept, slot or name appears in."""

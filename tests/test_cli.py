@@ -1,0 +1,98 @@
+"""The `python -m bot` contract, run as a user (and the held-out grader) runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, REPO_ROOT
+
+
+def run_bot(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, cwd=REPO_ROOT,
+                          capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_ask_prints_a_readable_answer() -> None:
+    result = run_bot("ask", "who", "plays", "trish")
+    assert result.returncode == 0, result.stderr
+    assert "Rachael Taylor" in result.stdout
+    assert "{" not in result.stdout.splitlines()[0]
+
+
+def test_ask_json_has_the_contract_keys() -> None:
+    result = run_bot("ask", "--json", "--spoilers", "blocked", "--watched", "3", "who directed ep 5")
+    data = json.loads(result.stdout)
+    assert set(data) == {"answered", "intent", "message"}
+    assert data["answered"] is True
+    assert data["message"]["allowed_mentions"] == {"parse": []}
+
+
+def test_ask_auto_chatter_is_silent() -> None:
+    data = json.loads(run_bot("ask", "--json", "--trigger", "auto", "lol same").stdout)
+    assert data == {"answered": False, "intent": None, "message": None}
+
+
+def test_jsonl_answers_every_line_in_order_and_survives_bad_lines() -> None:
+    lines = [
+        {"q": "who plays trish"},
+        "not json",
+        {"q": "who does janet mcteer play", "spoilers": "blocked", "watched": 0},
+        {"q": 42},
+        {"q": "who plays trish", "watched": 99},
+        {"q": "anyone want pizza", "trigger": "auto"},
+        {"q": "what is the budget", "spoilers": "open", "watched": 13, "trigger": "ask"},
+        ["a", "list"],
+        {"q": "who plays trish", "spoilers": "loud"},
+    ]
+    stdin = "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n"
+    result = run_bot("ask", "--jsonl", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == len(lines)
+    assert out[0]["answered"] is True and "Rachael Taylor" in json.dumps(out[0])
+    assert "error" in out[1] and "error" in out[3] and "error" in out[4]
+    assert "Alisa" not in json.dumps(out[2])
+    assert out[5] == {"answered": False, "intent": None, "message": None}
+    assert out[6]["answered"] is False and out[6]["message"] is not None
+    assert "error" in out[7] and "error" in out[8]
+
+
+def test_ask_without_a_question_is_a_usage_error() -> None:
+    assert run_bot("ask").returncode == 2
+
+
+def test_ask_another_season() -> None:
+    result = run_bot("ask", "--knowledge", str(FIXTURES / "knowledge" / "harbor-lights-s1"),
+                     "--spoilers", "open", "who plays the keeper")
+    assert "Ben Stone" in result.stdout
+
+
+def test_check_knowledge_passes_on_the_shipped_season() -> None:
+    result = run_bot("check-knowledge")
+    assert result.returncode == 0
+    assert result.stdout.startswith("ok:")
+
+
+def test_check_knowledge_lists_problems_and_exits_1(tmp_path: Path) -> None:
+    folder = tmp_path / "broken-s1"
+    folder.mkdir()
+    (folder / "season.yaml").write_text("season: {id: wrong}\nsources: {}\n")
+    result = run_bot("check-knowledge", str(folder))
+    assert result.returncode == 1
+    assert "season.yaml: season.id: must equal the folder name 'broken-s1'" in result.stdout
+    assert "problem(s) found" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["run"], ["sync"]])
+def test_run_and_sync_without_a_token_exit_2_without_a_traceback(args: list[str]) -> None:
+    result = subprocess.run([sys.executable, "-m", "bot", *args], cwd=REPO_ROOT,
+                            capture_output=True, text=True, timeout=60, check=False,
+                            env={"PATH": "/usr/bin:/bin", "HOME": str(REPO_ROOT)})
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "DISCORD_TOKEN" in result.stderr + result.stdout
