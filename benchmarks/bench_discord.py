@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import statistics
 import sys
 import tempfile
@@ -111,6 +112,7 @@ async def main(runs: int) -> None:
             async def mention_question(run: int) -> None:
                 await alice.send(channel, f"{mention} {QUESTIONS[run % len(QUESTIONS)]}")
 
+            gc.freeze()  # as `python -m bot run` does once started
             await measure(env, 20, ask, "/callback")  # warm up caches and code paths
             await measure(env, 20, mention_question, "/messages")
             ask_answer, ask_trip = await measure(env, runs, ask, "/callback")

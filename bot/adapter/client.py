@@ -41,6 +41,8 @@ class SeasonBot(commands.Bot):
     """The Discord bot for one season. Build it with `create_bot(settings)`."""
 
     def __init__(self, settings: Settings, *, engine: AnswerEngine, store: Store) -> None:
+        # The bot never joins voice: no start-up warnings about voice libraries it does not need.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(
             # No prefix commands: messages that mention the bot are questions (see on_message).
             command_prefix=commands.when_mentioned,

@@ -24,10 +24,9 @@ GENERIC = "Something went wrong on my side. It's been logged; please try again i
 
 def apology_for(error: BaseException) -> str:
     """A short message for the member; expected problems get a specific one."""
-    if isinstance(error, app_commands.CommandInvokeError | app_commands.TransformerError):
-        original = error.__cause__ or getattr(error, "original", None)
-        if isinstance(original, LookupFailed):
-            return "I couldn't find that in the season. Try picking one from the suggestions."
+    original = getattr(error, "original", None) or error.__cause__ or error
+    if isinstance(original, LookupFailed):
+        return "I couldn't find that in the season. Try picking one from the suggestions."
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Slow down a little: try again in {error.retry_after:.0f} seconds."
     if isinstance(error, app_commands.NoPrivateMessage):

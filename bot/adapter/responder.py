@@ -87,15 +87,13 @@ class Responder:
     async def context(self, place: Place) -> Context:
         """The settings in force here, or the defaults if the database is slow or failing."""
         try:
-            return await asyncio.wait_for(
-                self.store.context(
+            async with asyncio.timeout(STORE_READ_TIMEOUT):
+                return await self.store.context(
                     guild_id=place.guild_id,
                     channel_id=place.channel_id,
                     parent_id=place.parent_id,
                     user_id=place.user_id,
-                ),
-                STORE_READ_TIMEOUT,
-            )
+                )
         except (StoreError, TimeoutError) as exc:
             _log.error("Using default settings for %s: cannot read them (%s)", place, exc)
             return Context()
@@ -182,9 +180,8 @@ class Responder:
         asked = None
         if message is not None:
             try:
-                asked = await asyncio.wait_for(
-                    self.store.recall_question(message.id), STORE_READ_TIMEOUT
-                )
+                async with asyncio.timeout(STORE_READ_TIMEOUT):
+                    asked = await self.store.recall_question(message.id)
             except (StoreError, TimeoutError) as exc:
                 _log.error("Cannot recall the question behind message %s: %s", message.id, exc)
         if asked is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import gc
 import logging
 import signal
 import sys
@@ -134,6 +135,9 @@ async def _serve(bot: SeasonBot, token: str) -> int:
             print(f"Invite the bot to a server: {invite_url(bot.application_id)}", flush=True)
 
     bot.add_listener(print_invite, "on_ready")
+    # The knowledge base and code loaded so far live as long as the process: keep them out of the
+    # collector's full scans, which keeps its rare long pauses short.
+    gc.freeze()
     try:
         async with bot:
             await bot.start(token)

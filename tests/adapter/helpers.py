@@ -56,8 +56,10 @@ def buttons_of(message: discord.Message | simcord.ResponseMessage) -> list[dict[
 
 SPOILER_BAR = re.compile(r"\|\|.*?\|\|", re.DOTALL)
 
-#: A sentence of Trish's story revealed by the finale (episode 13): the spoiler the tests watch for.
+#: A sentence of Trish's story revealed by the finale (episode 13): the spoiler the tests watch for,
+#: and a question whose answer holds it (checked by `test_the_spoiler_question_holds_the_spoiler`).
 FINALE_SPOILER = "She kills Alisa at Playland"
+SPOILER_QUESTION = "tell me about trish"
 
 
 def outside_bars(text: str) -> str:

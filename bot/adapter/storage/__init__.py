@@ -5,14 +5,24 @@ SQLite implementation. `open_store(url)` picks the implementation from the datab
 from __future__ import annotations
 
 from bot.adapter.storage.base import AskedQuestion, Context, Store, StoreError
+from bot.adapter.storage.cache import CachedStore
 from bot.adapter.storage.sqlite import SQLiteStore, sqlite_path
 
-__all__ = ["AskedQuestion", "Context", "SQLiteStore", "Store", "StoreError", "open_store"]
+__all__ = [
+    "AskedQuestion",
+    "CachedStore",
+    "Context",
+    "SQLiteStore",
+    "Store",
+    "StoreError",
+    "open_store",
+]
 
 
 def open_store(url: str) -> Store:
-    """The store for a database URL (not connected yet: call `await store.open()`).
+    """The store for a database URL (not connected yet: call `await store.open()`), with the
+    settings cache in front.
 
     Only `sqlite:///relative/path`, `sqlite:////absolute/path` and `sqlite:///:memory:` exist today.
     """
-    return SQLiteStore(sqlite_path(url))
+    return CachedStore(SQLiteStore(sqlite_path(url)))

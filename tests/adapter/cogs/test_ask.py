@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import pytest
 
-from tests.adapter.helpers import FINALE_SPOILER, World, buttons_of, outside_bars, text_of
+from bot.core.engine import Engine
+from tests.adapter.helpers import (
+    FINALE_SPOILER,
+    SPOILER_QUESTION,
+    World,
+    buttons_of,
+    outside_bars,
+    text_of,
+)
 
 pytestmark = pytest.mark.e2e
 
 
+def test_the_spoiler_question_holds_the_spoiler(engine: Engine) -> None:
+    # A precondition of the spoiler tests, which depend on the knowledge base.
+    assert FINALE_SPOILER in str(engine.ask(SPOILER_QUESTION).reply)
+
+
 async def test_ask_answers_in_public_with_spoilers_tagged(world: World) -> None:
-    result = await world.alice.slash(world.general, "ask", question="who plays trish")
+    result = await world.alice.slash(world.general, "ask", question=SPOILER_QUESTION)
     assert result.acknowledged
     assert not result.deferred
     message = result.response

@@ -8,13 +8,20 @@ from bot.adapter.app import create_bot
 from bot.adapter.responder import FORGOTTEN
 from bot.adapter.settings import Settings
 from bot.core.engine import Engine
-from tests.adapter.helpers import FINALE_SPOILER, World, buttons_of, outside_bars, text_of
+from tests.adapter.helpers import (
+    FINALE_SPOILER,
+    SPOILER_QUESTION,
+    World,
+    buttons_of,
+    outside_bars,
+    text_of,
+)
 
 pytestmark = pytest.mark.e2e
 
 
 async def test_reveal_shows_the_spoilers_to_the_clicker_only(world: World) -> None:
-    asked = await world.alice.slash(world.general, "ask", question="who plays trish")
+    asked = await world.alice.slash(world.general, "ask", question=SPOILER_QUESTION)
     public = asked.response
     assert public is not None
     for member in (world.alice, world.bob):  # anyone may click it, each sees it alone
@@ -57,7 +64,7 @@ async def test_reveal_works_after_a_restart(
 
 
 async def test_a_forgotten_question_is_explained(world: World) -> None:
-    asked = await world.alice.slash(world.general, "ask", question="who plays trish")
+    asked = await world.alice.slash(world.general, "ask", question=SPOILER_QUESTION)
     assert asked.response is not None
     await world.bot.store.prune_questions(older_than_days=-1)  # forget everything
     revealed = await world.alice.click(asked.response, label="Show me privately")
