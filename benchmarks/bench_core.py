@@ -44,8 +44,9 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 def _fresh(code: str, *args: str) -> str:
-    out = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=ROOT, check=True, capture_output=True, text=True
+    )
     return out.stdout.strip()
 
 
@@ -84,12 +85,18 @@ def main(argv: list[str] | None = None) -> int:
     def pct(p: float) -> float:
         return timings[min(len(timings) - 1, int(len(timings) * p))] * 1000
 
-    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
-          f"Python {platform.python_version()}, single thread")
-    print(f"start-up (load + index, fresh process): median {statistics.median(startups):.3f} s, "
-          f"max {startups[-1]:.3f} s")
-    print(f"per question (understand + answer + render JSON), {len(timings)} questions: "
-          f"p50 {pct(0.50):.3f} ms, p99 {pct(0.99):.3f} ms, max {timings[-1] * 1000:.3f} ms")
+    print(
+        f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
+        f"Python {platform.python_version()}, single thread"
+    )
+    print(
+        f"start-up (load + index, fresh process): median {statistics.median(startups):.3f} s, "
+        f"max {startups[-1]:.3f} s"
+    )
+    print(
+        f"per question (understand + answer + render JSON), {len(timings)} questions: "
+        f"p50 {pct(0.50):.3f} ms, p99 {pct(0.99):.3f} ms, max {timings[-1] * 1000:.3f} ms"
+    )
     print(f"throughput: {len(timings) / wall:.0f} questions/s")
     print(f"peak memory (RSS, whole evaluation set in a fresh process): {peak_kib / 1024:.1f} MB")
     return 0

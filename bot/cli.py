@@ -45,15 +45,31 @@ def _parser() -> argparse.ArgumentParser:
 
     ask = commands.add_parser("ask", help="ask a question offline, as the bot would answer it")
     ask.add_argument("question", nargs="*", help="the question (several words are joined)")
-    ask.add_argument("--spoilers", choices=MODES, default=SpoilerMode.TAGGED.value,
-                     help="spoiler mode (default: tagged)")
-    ask.add_argument("--watched", type=int, default=0, metavar="N",
-                     help="episodes watched so far, 0 to the season's last (default: 0)")
-    ask.add_argument("--trigger", choices=TRIGGERS, default=Trigger.ASK.value,
-                     help="ask: asked directly; auto: overheard in an auto-answer channel")
+    ask.add_argument(
+        "--spoilers",
+        choices=MODES,
+        default=SpoilerMode.TAGGED.value,
+        help="spoiler mode (default: tagged)",
+    )
+    ask.add_argument(
+        "--watched",
+        type=int,
+        default=0,
+        metavar="N",
+        help="episodes watched so far, 0 to the season's last (default: 0)",
+    )
+    ask.add_argument(
+        "--trigger",
+        choices=TRIGGERS,
+        default=Trigger.ASK.value,
+        help="ask: asked directly; auto: overheard in an auto-answer channel",
+    )
     ask.add_argument("--json", action="store_true", help="print the JSON result instead")
-    ask.add_argument("--jsonl", action="store_true",
-                     help="read one JSON request per line on stdin, write one result per line")
+    ask.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="read one JSON request per line on stdin, write one result per line",
+    )
     _knowledge_option(ask)
 
     check = commands.add_parser("check-knowledge", help="validate a knowledge folder")
@@ -66,14 +82,24 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
     sync = commands.add_parser("sync", help="sync slash commands with Discord")
-    sync.add_argument("--guild", type=int, default=None, metavar="ID",
-                      help="sync to one server only (instant), instead of globally")
+    sync.add_argument(
+        "--guild",
+        type=int,
+        default=None,
+        metavar="ID",
+        help="sync to one server only (instant), instead of globally",
+    )
     return parser
 
 
 def _knowledge_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--knowledge", type=Path, default=None, metavar="DIR",
-                        help="season folder (default: $KNOWLEDGE_DIR or ./knowledge)")
+    parser.add_argument(
+        "--knowledge",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="season folder (default: $KNOWLEDGE_DIR or ./knowledge)",
+    )
 
 
 def _knowledge_dir(args: argparse.Namespace) -> Path | None:
@@ -101,7 +127,10 @@ def _ask(args: argparse.Namespace) -> int:
         return 0
     question = " ".join(args.question).strip()
     if not question:
-        print("error: give a question, e.g. python -m bot ask \"who directed episode 1\"", file=sys.stderr)
+        print(
+            'error: give a question, e.g. python -m bot ask "who directed episode 1"',
+            file=sys.stderr,
+        )
         return 2
     last = engine.kb.season.episode_count
     if not 0 <= args.watched <= last:
@@ -119,8 +148,9 @@ def _ask(args: argparse.Namespace) -> int:
     return 0
 
 
-def answer_request(engine: Engine, question: str, spoilers: str, watched: int,
-                   trigger: str) -> dict[str, Any]:
+def answer_request(
+    engine: Engine, question: str, spoilers: str, watched: int, trigger: str
+) -> dict[str, Any]:
     """One request of the `ask` contract, as the JSON object it prints."""
     from bot.core.render import render_message
 
@@ -152,19 +182,23 @@ def _parse_request(line: str, last_episode: int) -> tuple[str, str, int, str]:
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
     if not isinstance(data, dict):
-        raise ValueError("expected a JSON object like {\"q\": \"who directed episode 1\"}")
+        raise ValueError('expected a JSON object like {"q": "who directed episode 1"}')
     question = data.get("q")
     if not isinstance(question, str):
-        raise ValueError("\"q\" must be a string")
+        raise ValueError('"q" must be a string')
     spoilers = data.get("spoilers", SpoilerMode.TAGGED.value)
     if spoilers not in MODES:
-        raise ValueError(f"\"spoilers\" must be one of {', '.join(MODES)}")
+        raise ValueError(f'"spoilers" must be one of {", ".join(MODES)}')
     watched = data.get("watched", 0)
-    if isinstance(watched, bool) or not isinstance(watched, int) or not 0 <= watched <= last_episode:
-        raise ValueError(f"\"watched\" must be a whole number 0..{last_episode}")
+    if (
+        isinstance(watched, bool)
+        or not isinstance(watched, int)
+        or not 0 <= watched <= last_episode
+    ):
+        raise ValueError(f'"watched" must be a whole number 0..{last_episode}')
     trigger = data.get("trigger", Trigger.ASK.value)
     if trigger not in TRIGGERS:
-        raise ValueError(f"\"trigger\" must be one of {', '.join(TRIGGERS)}")
+        raise ValueError(f'"trigger" must be one of {", ".join(TRIGGERS)}')
     return question, spoilers, watched, trigger
 
 
@@ -207,13 +241,11 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from bot.adapter.runner import run
-    from bot.adapter.settings import Settings
 
-    return run(Settings.from_env())
+    return run()  # reads the environment itself; a bad variable exits 2 with a message
 
 
 def _sync(args: argparse.Namespace) -> int:
     from bot.adapter.runner import sync
-    from bot.adapter.settings import Settings
 
-    return sync(Settings.from_env(), args.guild)
+    return sync(None, args.guild)

@@ -13,8 +13,15 @@ from tests.conftest import FIXTURES, REPO_ROOT
 
 
 def run_bot(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, cwd=REPO_ROOT,
-                          capture_output=True, text=True, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_ask_prints_a_readable_answer() -> None:
@@ -25,7 +32,9 @@ def test_ask_prints_a_readable_answer() -> None:
 
 
 def test_ask_json_has_the_contract_keys() -> None:
-    result = run_bot("ask", "--json", "--spoilers", "blocked", "--watched", "3", "who directed ep 5")
+    result = run_bot(
+        "ask", "--json", "--spoilers", "blocked", "--watched", "3", "who directed ep 5"
+    )
     data = json.loads(result.stdout)
     assert set(data) == {"answered", "intent", "message"}
     assert data["answered"] is True
@@ -54,12 +63,17 @@ def test_jsonl_answers_every_line_in_order_and_survives_bad_lines() -> None:
     assert result.returncode == 0, result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(out) == len(lines)
-    assert out[0]["answered"] is True and "Rachael Taylor" in json.dumps(out[0])
-    assert "error" in out[1] and "error" in out[3] and "error" in out[4]
+    assert out[0]["answered"] is True
+    assert "Rachael Taylor" in json.dumps(out[0])
+    assert "error" in out[1]
+    assert "error" in out[3]
+    assert "error" in out[4]
     assert "Alisa" not in json.dumps(out[2])
     assert out[5] == {"answered": False, "intent": None, "message": None}
-    assert out[6]["answered"] is False and out[6]["message"] is not None
-    assert "error" in out[7] and "error" in out[8]
+    assert out[6]["answered"] is False
+    assert out[6]["message"] is not None
+    assert "error" in out[7]
+    assert "error" in out[8]
 
 
 def test_ask_without_a_question_is_a_usage_error() -> None:
@@ -67,8 +81,14 @@ def test_ask_without_a_question_is_a_usage_error() -> None:
 
 
 def test_ask_another_season() -> None:
-    result = run_bot("ask", "--knowledge", str(FIXTURES / "knowledge" / "harbor-lights-s1"),
-                     "--spoilers", "open", "who plays the keeper")
+    result = run_bot(
+        "ask",
+        "--knowledge",
+        str(FIXTURES / "knowledge" / "harbor-lights-s1"),
+        "--spoilers",
+        "open",
+        "who plays the keeper",
+    )
     assert "Ben Stone" in result.stdout
 
 
@@ -90,9 +110,15 @@ def test_check_knowledge_lists_problems_and_exits_1(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("args", [["run"], ["sync"]])
 def test_run_and_sync_without_a_token_exit_2_without_a_traceback(args: list[str]) -> None:
-    result = subprocess.run([sys.executable, "-m", "bot", *args], cwd=REPO_ROOT,
-                            capture_output=True, text=True, timeout=60, check=False,
-                            env={"PATH": "/usr/bin:/bin", "HOME": str(REPO_ROOT)})
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(REPO_ROOT)},
+    )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr + result.stdout
     assert "DISCORD_TOKEN" in result.stderr + result.stdout

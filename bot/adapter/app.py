@@ -6,6 +6,9 @@ Constructing the bot needs no token and touches no network; the database is open
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 from bot.adapter.client import SeasonBot
 from bot.adapter.responder import AnswerEngine
 from bot.adapter.settings import Settings
@@ -17,11 +20,28 @@ __all__ = ["create_bot", "load_engine"]
 def load_engine(settings: Settings) -> AnswerEngine:
     """The question-answering core for the configured knowledge folder.
 
-    Raises `bot.core.errors.KnowledgeError` if the folder is missing or invalid.
+    A loaded engine is immutable, so bots built in one process share it until a knowledge file
+    changes. Raises `bot.core.errors.KnowledgeError` if the folder is missing or invalid.
     """
+    from bot.core.engine import default_knowledge_dir
+
+    directory = Path(settings.knowledge_dir or default_knowledge_dir()).resolve()
+    return _load_engine(directory, _stamp(directory))
+
+
+def _stamp(directory: Path) -> tuple[tuple[str, int, int], ...]:
+    """What changes when any knowledge file does: names, sizes and modification times."""
+    if not directory.is_dir():
+        return ()
+    files = sorted(p for p in directory.rglob("*") if p.suffix in {".yaml", ".yml"})
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_engine(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> AnswerEngine:
     from bot.core.engine import Engine
 
-    return Engine.load(settings.knowledge_dir)
+    return Engine.load(directory)
 
 
 def create_bot(

@@ -54,7 +54,7 @@ class SeasonBot(commands.Bot):
         self.settings = settings
         self.engine = engine
         self.store = store
-        self.responder = Responder(engine, store)
+        self.responder = Responder(engine, store, retention_days=settings.reveal_retention_days)
         self.cooldown = Cooldown(settings.cooldown_rate, settings.cooldown_seconds)
 
     async def setup_hook(self) -> None:

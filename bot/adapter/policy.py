@@ -1,9 +1,10 @@
 """Which spoiler policy applies where: channel override, else parent channel's, else server default,
-else `tagged`; DMs are always `tagged` with the member's own progress.
+else `tagged`; DMs are always `tagged`.
 
-Public messages in a server are read by everyone in the channel, so they are rendered for a reader
-who has watched nothing (`watched=0`); a member's progress applies to what only they see: DMs and
-private (ephemeral) answers.
+The mode is combined with the asking member's progress everywhere: what they have seen is no
+spoiler to them. A member who has not set a progress is treated as having watched nothing, and the
+mode still decides how everything past their progress is shown (tagged, withheld or open), so
+members who have seen less are protected by the same spoiler bars as ever.
 """
 
 from __future__ import annotations
@@ -41,8 +42,7 @@ def mode_in_force(context: Context, *, in_guild: bool) -> tuple[SpoilerMode, Mod
     return DEFAULT_MODE, ModeSource.BUILT_IN
 
 
-def policy_for(context: Context, *, in_guild: bool, private: bool) -> SpoilerPolicy:
-    """The policy to render with: `private` is true for what only the member sees."""
+def policy_for(context: Context, *, in_guild: bool) -> SpoilerPolicy:
+    """The policy to render an answer to the member in `context` with."""
     mode, _ = mode_in_force(context, in_guild=in_guild)
-    watched = (context.progress or 0) if (private or not in_guild) else 0
-    return SpoilerPolicy(mode, watched)
+    return SpoilerPolicy(mode, context.progress or 0)

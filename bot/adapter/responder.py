@@ -17,6 +17,7 @@ from bot.adapter.outgoing import Outgoing, respond, send_reply
 from bot.adapter.policy import policy_for
 from bot.adapter.storage import AskedQuestion, Context, Store, StoreError
 from bot.core.engine import Answer, Choice, Trigger
+from bot.core.model import KnowledgeBase
 from bot.core.render import needs_reveal, render_message
 from bot.core.reply import Reply
 from bot.core.richtext import SpoilerPolicy
@@ -36,6 +37,9 @@ FORGOTTEN = (
 
 class AnswerEngine(Protocol):
     """What the adapter needs from `bot.core.engine.Engine` (a fake in unit tests)."""
+
+    @property
+    def kb(self) -> KnowledgeBase: ...
 
     def ask(self, question: str, trigger: Trigger = Trigger.ASK) -> Answer: ...
     def episode_reply(self, episode: str) -> Reply: ...
@@ -78,9 +82,14 @@ class Place:
 class Responder:
     """Answers questions and button clicks; owns no state besides its collaborators."""
 
-    def __init__(self, engine: AnswerEngine, store: Store) -> None:
+    #: Old questions behind reveal buttons are forgotten every this many new ones (and at start).
+    PRUNE_EVERY = 500
+
+    def __init__(self, engine: AnswerEngine, store: Store, *, retention_days: int = 30) -> None:
         self.engine = engine
         self.store = store
+        self.retention_days = retention_days
+        self._remembered = 0
 
     # -- settings ----------------------------------------------------------------------------------
 
@@ -131,6 +140,9 @@ class Responder:
             return
         try:
             await self.store.remember_question(message_id, place.channel_id, question)
+            self._remembered += 1
+            if self._remembered % self.PRUNE_EVERY == 0:
+                await self.store.prune_questions(self.retention_days)
         except StoreError as exc:
             _log.error("Could not keep the question behind message %s: %s", message_id, exc)
 
@@ -152,7 +164,7 @@ class Responder:
         if reply is None:
             await respond(interaction, Outgoing.text("I have no answer to that."), ephemeral=True)
             return
-        policy = policy_for(context, in_guild=place.in_guild, private=private)
+        policy = policy_for(context, in_guild=place.in_guild)
         outgoing, reveal = self.render(reply, policy)
         message_id = await respond(interaction, outgoing, ephemeral=private)
         if reveal:
@@ -163,7 +175,7 @@ class Responder:
     ) -> discord.Message | None:
         """Reply to a member's message (mention, reply, DM, auto-answer channel)."""
         place = Place.of_message(message)
-        policy = policy_for(context, in_guild=place.in_guild, private=False)
+        policy = policy_for(context, in_guild=place.in_guild)
         outgoing, reveal = self.render(reply, policy)
         sent = await send_reply(message, outgoing)
         if sent is not None and reveal:
@@ -193,6 +205,6 @@ class Responder:
         if reply is None:
             await respond(interaction, Outgoing.text(FORGOTTEN), ephemeral=True)
             return
-        policy = policy_for(context, in_guild=place.in_guild, private=True).revealing()
+        policy = policy_for(context, in_guild=place.in_guild).revealing()
         outgoing, _ = self.render(reply, policy)
         await respond(interaction, outgoing, ephemeral=True)

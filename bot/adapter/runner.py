@@ -149,6 +149,8 @@ async def _serve(bot: SeasonBot, token: str) -> int:
         return _fail(str(exc), EXIT_CONFIG)
     except (OSError, discord.GatewayNotFound, discord.HTTPException) as exc:
         return _fail(f"cannot reach Discord: {exc}", EXIT_FAILED)
+    finally:
+        gc.unfreeze()
     return EXIT_OK
 
 

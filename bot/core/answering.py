@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -16,7 +16,7 @@ from bot.core.model import Billing, Character, KnowledgeBase
 from bot.core.reply import Card, Reply, ReplyKind
 from bot.core.richtext import plain
 from bot.core.text import normalize
-from bot.core.understanding import Doc, Matcher, Reading, Scored
+from bot.core.understanding import Matcher, Reading, Scored
 
 __all__ = ["Answerer"]
 
@@ -31,8 +31,24 @@ _SPLIT = re.compile(
     r"|\band\s+(?=(?:who|what|when|where|which|how|whos|is|was|did|does)\b)"
 )
 # Concepts too general to show that an overheard message is about the season.
-_GENERIC_CONCEPTS = frozenset({"who", "when", "where", "why", "how_many", "long", "plot", "list",
-                               "first", "last", "title", "watch", "season", "about"})
+_GENERIC_CONCEPTS = frozenset(
+    {
+        "who",
+        "when",
+        "where",
+        "why",
+        "how_many",
+        "long",
+        "plot",
+        "list",
+        "first",
+        "last",
+        "title",
+        "watch",
+        "season",
+        "about",
+    }
+)
 _ABOUT_RENEWAL = re.compile(
     r"\b(?:renew\w*|order\w*|announc\w*|confirm\w*|green ?l\w*|cancel\w*|pick\w* up)\b"
     r"|\b(?:is|was|will|would|did|does)\s+(?:there|it|they|netflix)\b(?!.*\b(?:when|where|who)\b)"
@@ -63,6 +79,7 @@ class _Decision:
     # whether the question named something of this season, or used a word only it would use;
     # "what's up people" matches the cast list only through "people"
     specific: bool = True
+    reading: Reading | None = None  # what the question was read as, for a following part
 
 
 class Answerer:
@@ -92,7 +109,7 @@ class Answerer:
         context: Reading | None = None
         for part in parts[:MAX_PARTS]:
             decision = self._decide_one(part, context=context)
-            context = self._last_reading or context
+            context = decision.reading or context
             if decision.reply.answered:
                 decisions.append(decision)
         distinct = {self._reply_key(d.reply) for d in decisions}
@@ -117,28 +134,33 @@ class Answerer:
         reply = Reply(ReplyKind.ANSWER, "+".join(intents), (), tuple(cards[:10]))
         return _Decision(reply, min(d.score for d in decisions))
 
-    _last_reading: Reading | None = None
-
     def _decide_one(self, text: str, context: Reading | None) -> _Decision:
         readings = self.matcher.read(text)
         if context is not None:
             readings = [self._with_context(r, context) for r in readings]
-        self._last_reading = readings[0]
+        return replace(self._choose(text, readings), reading=readings[0])
+
+    def _choose(self, text: str, readings: list[Reading]) -> _Decision:
         ranked = self.matcher.rank(readings)
         first = readings[0]
         best = ranked[0] if ranked else None
         if first.other_season is not None and first.other_season > self.kb.season.number:
             # A later season: whether it was ordered may be known; anything else is not.
             if _ABOUT_RENEWAL.search(normalize(text)):
-                reply = self.answers.season_fact("season.renewal")
-                return _Decision(reply, 1.0)
-            return self._decline("unknown.sources", f"anything about season {first.other_season}: "
-                                 f"I cover {self.kb.season.title} only", first, ranked)
+                return _Decision(self.answers.season_fact("season.renewal"), 1.0)
+            return self._decline(
+                "unknown.sources",
+                f"anything about season {first.other_season}: I cover {self.kb.season.title} only",
+                first,
+                ranked,
+            )
         if first.bad_episode and not first.episodes:
             count = self.kb.season.episode_count
-            what = (f"about that episode: {self.kb.season.title} has {count} episodes, numbered "
-                    f"1-{count} ({self.kb.season.first_overall_episode}-"
-                    f"{self.kb.season.first_overall_episode + count - 1} overall)")
+            what = (
+                f"about that episode: {self.kb.season.title} has {count} episodes, numbered "
+                f"1-{count} ({self.kb.season.first_overall_episode}-"
+                f"{self.kb.season.first_overall_episode + count - 1} overall)"
+            )
             return self._decline("unknown.sources", what, first, ranked)
         if best is None or best.score < ANSWER_FLOOR:
             return self._not_sure(first, ranked)
@@ -155,8 +177,9 @@ class Answerer:
         reading = scored.reading
         if reading.mentions or reading.episodes:
             return True
-        distinctive = [c for c in reading.concepts if c not in _GENERIC_CONCEPTS
-                       and c not in reading.unknown]
+        distinctive = [
+            c for c in reading.concepts if c not in _GENERIC_CONCEPTS and c not in reading.unknown
+        ]
         return bool(distinctive)
 
     def _prefer_structured(self, best: Scored, ranked: list[Scored]) -> Scored:
@@ -167,8 +190,11 @@ class Answerer:
         for other in ranked[1:]:
             if other.score < best.score - 1e-6:
                 break
-            if other.doc.kind == "intent" and self._family(other) == self._family(best) \
-                    and other.doc.name not in DECLINE_INTENTS:
+            if (
+                other.doc.kind == "intent"
+                and self._family(other) == self._family(best)
+                and other.doc.name not in DECLINE_INTENTS
+            ):
                 return other
         return best
 
@@ -176,10 +202,18 @@ class Answerer:
         """'...and who wrote it': a part naming nothing borrows what the previous part named."""
         if reading.mentions or reading.episodes or not (context.mentions or context.episodes):
             return reading
-        return Reading(reading.text, reading.concepts, reading.slots | context.slots,
-                       reading.specific | context.specific, context.mentions, context.episodes,
-                       reading.bad_episode, reading.other_season, reading.unknown,
-                       reading.weight)
+        return Reading(
+            reading.text,
+            reading.concepts,
+            reading.slots | context.slots,
+            reading.specific | context.specific,
+            context.mentions,
+            context.episodes,
+            reading.bad_episode,
+            reading.other_season,
+            reading.unknown,
+            reading.weight,
+        )
 
     def _rival(self, best: Scored, ranked: list[Scored]) -> Scored | None:
         """A close second reading that would give a different answer."""
@@ -228,13 +262,16 @@ class Answerer:
             if len(reading.episodes) > 1:
                 eps = [e for n in reading.episodes if (e := self.kb.episode(n)) is not None]
                 replies = [a.episode(e, intent) for e in eps]
-                return Reply(ReplyKind.ANSWER, intent, (),
-                             tuple(c for r in replies for c in r.cards)[:10])
+                return Reply(
+                    ReplyKind.ANSWER, intent, (), tuple(c for r in replies for c in r.cards)[:10]
+                )
             return a.episode(episode, intent)
         if intent in ("character.actor", "character.info"):
             if character is None:
                 return None
-            return (a.character_actor if intent == "character.actor" else a.character_info)(character)
+            return (a.character_actor if intent == "character.actor" else a.character_info)(
+                character
+            )
         if intent.startswith("person."):
             if person is None:
                 return None
@@ -269,46 +306,84 @@ class Answerer:
                 "person.personal": "personal details such as birthdays, ages or salaries",
             }.get(intent, "")
         reply = self.answers.sources_dont_say(intent, what)
-        return _Decision(Reply(reply.kind, intent, reply.content, reply.cards,
-                               self._suggestions(ranked, exclude=intent)), 0.0)
+        return _Decision(
+            Reply(
+                reply.kind,
+                intent,
+                reply.content,
+                reply.cards,
+                self._suggestions(ranked, exclude=intent),
+            ),
+            0.0,
+        )
 
     def _not_sure(self, reading: Reading, ranked: list[Scored]) -> _Decision:
         if not reading.on_topic and not self._domain_words(reading):
             return self._off_topic()
         suggestions = self._suggestions(ranked)
-        body = ("I'm not sure what you're asking, and I'd rather not guess. "
-                f"I can answer questions about {self.kb.season.title}: episodes, cast and "
-                "characters, production, release, reception and the soundtrack.")
+        body = (
+            "I'm not sure what you're asking, and I'd rather not guess. "
+            f"I can answer questions about {self.kb.season.title}: episodes, cast and "
+            "characters, production, release, reception and the soundtrack."
+        )
         if suggestions:
             body += " Did you mean one of these?"
-        card = Card("Not sure", plain(body), footer=self.kb.season.title, color=self.kb.season.color)
+        card = Card(
+            "Not sure", plain(body), footer=self.kb.season.title, color=self.kb.season.color
+        )
         return _Decision(Reply(ReplyKind.UNKNOWN, "unknown", (), (card,), suggestions), 0.0)
 
     def _domain_words(self, reading: Reading) -> bool:
         known = reading.concepts - set(reading.unknown)
-        return bool(known - {"who", "when", "where", "why", "how_many", "long", "plot", "list",
-                             "first", "last", "title", "watch"})
+        return bool(
+            known
+            - {
+                "who",
+                "when",
+                "where",
+                "why",
+                "how_many",
+                "long",
+                "plot",
+                "list",
+                "first",
+                "last",
+                "title",
+                "watch",
+            }
+        )
 
     def _off_topic(self) -> _Decision:
-        body = (f"I'm a bot for questions about {self.kb.season.title}: episodes, cast and "
-                "characters, production, release, reception and music. Try \"who plays "
-                "the lead?\" or \"what happens in episode 1?\"")
-        card = Card("What I can help with", plain(body), footer=self.kb.season.title,
-                    color=self.kb.season.color)
+        body = (
+            f"I'm a bot for questions about {self.kb.season.title}: episodes, cast and "
+            'characters, production, release, reception and music. Try "who plays '
+            'the lead?" or "what happens in episode 1?"'
+        )
+        card = Card(
+            "What I can help with",
+            plain(body),
+            footer=self.kb.season.title,
+            color=self.kb.season.color,
+        )
         return _Decision(Reply(ReplyKind.OFF_TOPIC, "off_topic", (), (card,)), 0.0)
 
     def _clarify(self, best: Scored, rival: Scored) -> _Decision:
         options = [self._question_for(best), self._question_for(rival)]
         options = [o for o in dict.fromkeys(options) if o]
         body = "I can read that two ways. Which one did you mean?"
-        card = Card("Which one?", plain(body), footer=self.kb.season.title,
-                    color=self.kb.season.color)
+        card = Card(
+            "Which one?", plain(body), footer=self.kb.season.title, color=self.kb.season.color
+        )
         return _Decision(Reply(ReplyKind.CLARIFY, "clarify", (), (card,), tuple(options)), 0.0)
 
     def _suggestions(self, ranked: list[Scored], exclude: str = "") -> tuple[str, ...]:
         out: list[str] = []
         for scored in ranked:
-            if scored.score < 0.3 or scored.doc.name in DECLINE_INTENTS or scored.doc.name == exclude:
+            if (
+                scored.score < 0.3
+                or scored.doc.name in DECLINE_INTENTS
+                or scored.doc.name == exclude
+            ):
                 continue
             question = self._question_for(scored)
             if question and question not in out:
@@ -377,8 +452,9 @@ class Answerer:
             n = int(text)
             return n if self.kb.episode(n) else None
         season = self.kb.season
-        refs = find_episode_numbers(text, season.episode_count, season.first_overall_episode,
-                                    season.number)
+        refs = find_episode_numbers(
+            text, season.episode_count, season.first_overall_episode, season.number
+        )
         if refs:
             return refs[0].number
         titles = {normalize(e.short_title): e.number for e in self.kb.episodes}
@@ -413,8 +489,8 @@ class Answerer:
     def help_reply(self) -> Reply:
         s = self.kb.season
         body = plain(
-            f"Ask me anything about {s.title}: episodes (\"who directed episode 3\", \"what "
-            "happens in the finale\"), cast and characters (\"who plays the lead\"), production, "
+            f'Ask me anything about {s.title}: episodes ("who directed episode 3", "what '
+            'happens in the finale"), cast and characters ("who plays the lead"), production, '
             "release, reception, music and trivia. Plot reveals are hidden behind spoiler bars "
             "unless you tell me how far you have watched."
         )
@@ -444,8 +520,9 @@ class Answerer:
     def character_choices(self, current: str, limit: int = 25) -> list[Choice]:
         limit = max(0, min(limit, 25))
         order = list(Billing)
-        characters = sorted(self.kb.characters,
-                            key=lambda c: (order.index(c.billing), c.public_name))
+        characters = sorted(
+            self.kb.characters, key=lambda c: (order.index(c.billing), c.public_name)
+        )
         text = normalize(current)
         out: list[tuple[float, Choice]] = []
         for c in characters:
@@ -461,4 +538,3 @@ class Answerer:
         if text:
             out.sort(key=lambda pair: -pair[0])
         return [choice for _, choice in out[:limit]]
-

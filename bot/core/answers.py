@@ -54,8 +54,13 @@ class Answers:
 
     # -- shared pieces ----------------------------------------------------------------------------
 
-    def card(self, title: str, description: RichText = (), fields: Iterable[CardField] = (),
-             sources: Iterable[str] = ()) -> Card:
+    def card(
+        self,
+        title: str,
+        description: RichText = (),
+        fields: Iterable[CardField] = (),
+        sources: Iterable[str] = (),
+    ) -> Card:
         ids = tuple(dict.fromkeys(sources)) or self.season.sources
         titles = self.kb.source_titles(ids)
         footer = self.season.title + (" · Source: " + "; ".join(titles) if titles else "")
@@ -65,7 +70,7 @@ class Answers:
         return Reply(ReplyKind.ANSWER, intent, content, tuple(cards))
 
     def episode_label(self, episode: Episode) -> str:
-        return f"Episode {episode.number}: \"{episode.title}\""
+        return f'Episode {episode.number}: "{episode.title}"'
 
     def character_label(self, character: Character) -> str:
         return character.public_name
@@ -73,8 +78,12 @@ class Answers:
     def character_name(self, character: Character) -> RichText:
         """The character's name, the reveal of a secret identity marked as a spoiler."""
         if character.safe_name and character.name_spoiler_from:
-            return join([plain(character.safe_name),
-                         rich(f"({character.name})", character.name_spoiler_from)])
+            return join(
+                [
+                    plain(character.safe_name),
+                    rich(f"({character.name})", character.name_spoiler_from),
+                ]
+            )
         return plain(character.name)
 
     def writers_text(self, episode: Episode) -> str:
@@ -85,8 +94,9 @@ class Answers:
         for credit in (WriterCredit.WRITTEN, WriterCredit.STORY, WriterCredit.TELEPLAY):
             names = by_credit.get(credit)
             if names:
-                label = {"written": "written by", "story": "story by",
-                         "teleplay": "teleplay by"}[credit.value]
+                label = {"written": "written by", "story": "story by", "teleplay": "teleplay by"}[
+                    credit.value
+                ]
                 parts.append(f"{label} {human_list(names)}")
         return "; ".join(parts)
 
@@ -115,16 +125,15 @@ class Answers:
         s = self.season
         text: dict[str, str] = {
             "season.release": f"{s.title} was released on {s.network} on "
-                              f"{human_date(s.release_date)}, all {s.episode_count} episodes at once"
-                              if all(e.release_date == s.release_date for e in self.kb.episodes)
-                              else f"{s.title} premiered on {s.network} on {human_date(s.release_date)}",
+            f"{human_date(s.release_date)}, all {s.episode_count} episodes at once"
+            if all(e.release_date == s.release_date for e in self.kb.episodes)
+            else f"{s.title} premiered on {s.network} on {human_date(s.release_date)}",
             "season.network": f"{s.title} was released on {s.network}.",
             "season.episode_count": f"{s.title} has {s.episode_count} episodes (episodes "
-                                    f"{s.first_overall_episode}-"
-                                    f"{s.first_overall_episode + s.episode_count - 1} overall).",
+            f"{s.first_overall_episode}-"
+            f"{s.first_overall_episode + s.episode_count - 1} overall).",
             "season.showrunner": f"The showrunner of {s.title} is {s.showrunner}.",
-            "season.companies": f"{s.title} was produced by "
-                                f"{human_list(s.production_companies)}.",
+            "season.companies": f"{s.title} was produced by {human_list(s.production_companies)}.",
         }
         if intent == "season.renewal":
             body = s.renewal or plain("My sources don't say whether there was another season.")
@@ -132,7 +141,9 @@ class Answers:
         sentence = text.get(intent, "")
         if not sentence.endswith("."):
             sentence += "."
-        related = [f for f in self.kb.facts if f.topic == "release"] if intent == "season.network" else []
+        related = (
+            [f for f in self.kb.facts if f.topic == "release"] if intent == "season.network" else []
+        )
         extra = [CardField(f.title, f.text) for f in related[:3]]
         return self.reply(intent, self.card(s.title, plain(sentence), extra, s.sources))
 
@@ -140,8 +151,13 @@ class Answers:
 
     def episode_fields(self, episode: Episode) -> list[CardField]:
         fields = [
-            CardField("Episode", plain(f"{episode.number} of {self.season.episode_count} "
-                                       f"({episode.overall} overall)"), True),
+            CardField(
+                "Episode",
+                plain(
+                    f"{episode.number} of {self.season.episode_count} ({episode.overall} overall)"
+                ),
+                True,
+            ),
             CardField("Directed by", plain(human_list(episode.directors)), True),
             CardField("Written by", plain(self.writers_text(episode)), True),
             CardField("Released", plain(human_date(episode.release_date)), True),
@@ -156,25 +172,36 @@ class Answers:
             "episode.director": f"{title} was directed by {human_list(episode.directors)}.",
             "episode.writer": f"{title}: {self.writers_text(episode)}.",
             "episode.credits": f"{title} was directed by {human_list(episode.directors)}; "
-                               f"{self.writers_text(episode)}.",
+            f"{self.writers_text(episode)}.",
             "episode.title": f"Episode {episode.number} ({episode.overall} overall) is titled "
-                             f"\"{episode.title}\".",
+            f'"{episode.title}".',
             "episode.release": f"{title} was released on {human_date(episode.release_date)}.",
-            "episode.cover": (f"The cover art for {title} is by {episode.cover_artist}."
-                              if episode.cover_artist else
-                              f"My sources don't name the cover artist of {title}."),
+            "episode.cover": (
+                f"The cover art for {title} is by {episode.cover_artist}."
+                if episode.cover_artist
+                else f"My sources don't name the cover artist of {title}."
+            ),
         }.get(intent)
         if lead is None:  # episode.info, episode.plot: the synopsis is the answer
-            return self.reply(intent, self.card(title, episode.synopsis,
-                                                self.episode_fields(episode), episode.sources))
-        return self.reply(intent, self.card(title, plain(lead), self.episode_fields(episode),
-                                            episode.sources))
+            return self.reply(
+                intent,
+                self.card(title, episode.synopsis, self.episode_fields(episode), episode.sources),
+            )
+        return self.reply(
+            intent, self.card(title, plain(lead), self.episode_fields(episode), episode.sources)
+        )
 
     def episode_list(self, intent: str = "episode.list") -> Reply:
-        lines = [f"{e.number}. {e.title} ({e.overall} overall), directed by "
-                 f"{human_list(e.directors)}" for e in self.kb.episodes]
-        return self.reply(intent, self.card(f"{self.season.title}: episodes",
-                                            plain("\n".join(lines)), (), self.season.sources))
+        lines = [
+            f"{e.number}. {e.title} ({e.overall} overall), directed by {human_list(e.directors)}"
+            for e in self.kb.episodes
+        ]
+        return self.reply(
+            intent,
+            self.card(
+                f"{self.season.title}: episodes", plain("\n".join(lines)), (), self.season.sources
+            ),
+        )
 
     # -- cast and characters ----------------------------------------------------------------------
 
@@ -184,33 +211,56 @@ class Answers:
 
     def cast_list(self, intent: str = "cast.list") -> Reply:
         fields = []
-        labels = {Billing.MAIN: "Main cast", Billing.RECURRING: "Recurring",
-                  Billing.GUEST: "Guest stars"}
+        labels = {
+            Billing.MAIN: "Main cast",
+            Billing.RECURRING: "Recurring",
+            Billing.GUEST: "Guest stars",
+        }
         for billing, label in labels.items():
-            lines = [self.cast_line(c) for c in self.kb.characters
-                     if c.billing is billing and c.played_by]
+            lines = [
+                self.cast_line(c)
+                for c in self.kb.characters
+                if c.billing is billing and c.played_by
+            ]
             if lines:
                 fields.append(CardField(label, join(lines, sep="\n")))
-        sources = tuple(s for c in self.kb.characters if c.billing is Billing.MAIN for s in c.sources)
+        sources = tuple(
+            s for c in self.kb.characters if c.billing is Billing.MAIN for s in c.sources
+        )
         return self.reply(intent, self.card(f"{self.season.title}: cast", (), fields, sources))
 
     def character_actor(self, character: Character, intent: str = "character.actor") -> Reply:
         actors = self.actors_of(character)
         label = self.character_label(character)
         if not actors:
-            body = join([self.character_name(character),
-                         plain("- my sources don't name the actor who plays this character.")])
-            return Reply(ReplyKind.UNKNOWN, intent, (), (self.card(label, body, (), character.sources),))
-        body = join([plain(f"{human_list(p.name for p in actors)} plays"),
-                     self.character_name(character), plain(self._billing_note(character))])
+            body = join(
+                [
+                    self.character_name(character),
+                    plain("- my sources don't name the actor who plays this character."),
+                ]
+            )
+            return Reply(
+                ReplyKind.UNKNOWN, intent, (), (self.card(label, body, (), character.sources),)
+            )
+        body = join(
+            [
+                plain(f"{human_list(p.name for p in actors)} plays"),
+                self.character_name(character),
+                plain(self._billing_note(character)),
+            ]
+        )
         # Only the spoiler-free introduction: the whole story is one /character away.
         intro = _leading_plain(character.description)
         fields = [CardField(f"About {label}", intro)] if intro else []
         return self.reply(intent, self.card(f"Who plays {label}", body, fields, character.sources))
 
     def _billing_note(self, character: Character) -> str:
-        kind = {Billing.MAIN: "main cast", Billing.RECURRING: "recurring",
-                Billing.GUEST: "guest role", Billing.MENTIONED: "mentioned"}[character.billing]
+        kind = {
+            Billing.MAIN: "main cast",
+            Billing.RECURRING: "recurring",
+            Billing.GUEST: "guest role",
+            Billing.MENTIONED: "mentioned",
+        }[character.billing]
         if character.returning is True:
             return f"({kind}, returning)."
         if character.returning is False:
@@ -229,8 +279,12 @@ class Answers:
             fields.append(CardField("In the comics", character.comics))
         if character.casting:
             fields.append(CardField("Casting", character.casting))
-        return self.reply(intent, self.card(self.character_label(character), character.description,
-                                            fields, character.sources))
+        return self.reply(
+            intent,
+            self.card(
+                self.character_label(character), character.description, fields, character.sources
+            ),
+        )
 
     # -- people -----------------------------------------------------------------------------------
 
@@ -240,8 +294,11 @@ class Answers:
             jobs = []
             if person.name in e.directors:
                 jobs.append("directed")
-            jobs += [{"written": "wrote", "story": "story", "teleplay": "teleplay"}[w.credit.value]
-                     for w in e.writers if w.name == person.name]
+            jobs += [
+                {"written": "wrote", "story": "story", "teleplay": "teleplay"}[w.credit.value]
+                for w in e.writers
+                if w.name == person.name
+            ]
             if e.cover_artist == person.name:
                 jobs.append("cover art")
             if jobs:
@@ -252,17 +309,33 @@ class Answers:
         roles = self.kb.characters_played_by(person.id)
         if not roles:
             return self.person_info(person, intent)
-        body = join([join([plain(f"{person.name} plays"), self.character_name(c),
-                           plain(self._billing_note(c))]) for c in roles], sep="\n")
-        fields = [CardField(f"About {self.character_label(c)}", c.description)
-                  for c in roles if c.description][:3]
+        body = join(
+            [
+                join(
+                    [
+                        plain(f"{person.name} plays"),
+                        self.character_name(c),
+                        plain(self._billing_note(c)),
+                    ]
+                )
+                for c in roles
+            ],
+            sep="\n",
+        )
+        fields = [
+            CardField(f"About {self.character_label(c)}", c.description)
+            for c in roles
+            if c.description
+        ][:3]
         return self.reply(intent, self.card(person.name, body, fields, person.sources))
 
     def person_info(self, person: Person, intent: str = "person.info") -> Reply:
         fields = []
         roles = self.kb.characters_played_by(person.id)
         if roles:
-            fields.append(CardField("Plays", join([self.character_name(c) for c in roles], sep="\n")))
+            fields.append(
+                CardField("Plays", join([self.character_name(c) for c in roles], sep="\n"))
+            )
         credits = self.credits_of(person)
         if credits:
             fields.append(CardField("Episodes", plain("\n".join(credits))))
@@ -286,10 +359,12 @@ class Answers:
         st = self.kb.soundtrack
         if st is None:
             return None
-        body = plain(f"\"{st.title}\", music by {st.composer}, released "
-                     f"{st.format + ' ' if st.format else ''}on {human_date(st.release_date)} by "
-                     f"{human_list(st.labels)}: {len(st.tracks)} tracks, "
-                     f"{_seconds(st.total_seconds)} in all.")
+        body = plain(
+            f'"{st.title}", music by {st.composer}, released '
+            f"{st.format + ' ' if st.format else ''}on {human_date(st.release_date)} by "
+            f"{human_list(st.labels)}: {len(st.tracks)} tracks, "
+            f"{_seconds(st.total_seconds)} in all."
+        )
         tracks = [self.track_line(t.number) for t in st.tracks]
         fields = [CardField("Tracks", join(tracks, sep="\n"))]
         if st.notes:
@@ -302,8 +377,13 @@ class Answers:
         if track is None:
             return ()
         who = f"(performed by {human_list(track.performers)})" if track.performers else ""
-        return join([plain(f"{track.number}."), rich(f"\"{track.title}\"", track.spoiler_from),
-                     plain(f"{who} - {track.length}".strip())])
+        return join(
+            [
+                plain(f"{track.number}."),
+                rich(f'"{track.title}"', track.spoiler_from),
+                plain(f"{who} - {track.length}".strip()),
+            ]
+        )
 
     def track(self, number: int, intent: str = "soundtrack.track") -> Reply | None:
         st = self.kb.soundtrack
@@ -314,8 +394,10 @@ class Answers:
             missing = f"The soundtrack's track list has no track {number}."
             body = join([plain(missing), st.notes])
             return self.reply(intent, self.card("Soundtrack", body, (), st.sources))
-        body = join([self.track_line(number),
-                     plain(f"From \"{st.title}\", composed by {st.composer}.")], sep="\n")
+        body = join(
+            [self.track_line(number), plain(f'From "{st.title}", composed by {st.composer}.')],
+            sep="\n",
+        )
         return self.reply(intent, self.card(f"Track {track.number}", body, (), st.sources))
 
     def reception_scores(self, intent: str = "reception.scores") -> Reply | None:
@@ -348,7 +430,7 @@ class Answers:
             who = f"{r.critic} ({r.outlet})" if r.critic else r.outlet
             parts = [r.summary]
             if r.quote:
-                parts.append(plain(f"In {r.critic or r.outlet}'s words: \"{r.quote}\""))
+                parts.append(plain(f'In {r.critic or r.outlet}\'s words: "{r.quote}"'))
             fields = [CardField("Verdict", plain(r.verdict), True)]
             if r.rating:
                 fields.append(CardField("Rating", plain(r.rating), True))
@@ -358,8 +440,9 @@ class Answers:
     def awards(self, intent: str = "awards") -> Reply:
         if not self.kb.awards:
             return self.reply(intent, self.card("Awards", plain("My sources list no awards."), ()))
-        lines = [f"{a.year} {a.award}: {a.category} - {a.nominee} ({a.result})"
-                 for a in self.kb.awards]
+        lines = [
+            f"{a.year} {a.award}: {a.category} - {a.nominee} ({a.result})" for a in self.kb.awards
+        ]
         sources = tuple(s for a in self.kb.awards for s in a.sources)
         return self.reply(intent, self.card("Awards", plain("\n".join(lines)), (), sources))
 
@@ -372,9 +455,13 @@ class Answers:
 
     def sources_dont_say(self, intent: str, what: str = "") -> Reply:
         lead = f"My sources don't say {what}." if what else "My sources don't say."
-        body = plain(lead + f" I only know what they report about {self.season.title}: episodes, "
-                            "cast, production, release, reception and music.")
-        return Reply(ReplyKind.UNKNOWN, intent, (), (Card("Not in my sources", body,
-                                                         footer=self.season.title,
-                                                         color=self.season.color),))
-
+        body = plain(
+            lead + f" I only know what they report about {self.season.title}: episodes, "
+            "cast, production, release, reception and music."
+        )
+        return Reply(
+            ReplyKind.UNKNOWN,
+            intent,
+            (),
+            (Card("Not in my sources", body, footer=self.season.title, color=self.season.color),),
+        )

@@ -23,7 +23,9 @@ class Trigger(StrEnum):
     """How a question reached the bot."""
 
     ASK = "ask"  # asked directly: /ask, a mention, a reply, a DM, the CLI
-    AUTO = "auto"  # overheard in an auto-answer channel: answer only clear questions about the season
+    AUTO = (
+        "auto"  # overheard in an auto-answer channel: answer only clear questions about the season
+    )
 
 
 @dataclass(frozen=True, slots=True)

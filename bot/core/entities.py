@@ -21,11 +21,79 @@ __all__ = ["EntityIndex", "Kind", "Mention", "find_episode_numbers"]
 
 # Words too common to be read as a name when misspelt; exact matches still count.
 COMMON_WORDS = STOPWORDS | frozenset(
-    """green holiday sunday white black brown young king stone rose hope grace mark will bill
-    jack best good great first last final whole same new old big little long short time times
-    made make makes name names play plays people person thing things stuff episode episodes
-    season seasons show shows series watch watched character characters mother father sister
-    brother friend friends doctor nurse guard police detective lawyer woman women man men""".split()
+    [
+        "green",
+        "holiday",
+        "sunday",
+        "white",
+        "black",
+        "brown",
+        "young",
+        "king",
+        "stone",
+        "rose",
+        "hope",
+        "grace",
+        "mark",
+        "will",
+        "bill",
+        "jack",
+        "best",
+        "good",
+        "great",
+        "first",
+        "last",
+        "final",
+        "whole",
+        "same",
+        "new",
+        "old",
+        "big",
+        "little",
+        "long",
+        "short",
+        "time",
+        "times",
+        "made",
+        "make",
+        "makes",
+        "name",
+        "names",
+        "play",
+        "plays",
+        "people",
+        "person",
+        "thing",
+        "things",
+        "stuff",
+        "episode",
+        "episodes",
+        "season",
+        "seasons",
+        "show",
+        "shows",
+        "series",
+        "watch",
+        "watched",
+        "character",
+        "characters",
+        "mother",
+        "father",
+        "sister",
+        "brother",
+        "friend",
+        "friends",
+        "doctor",
+        "nurse",
+        "guard",
+        "police",
+        "detective",
+        "lawyer",
+        "woman",
+        "women",
+        "man",
+        "men",
+    ]
 )
 
 
@@ -55,7 +123,12 @@ _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _EPISODE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bs\s?0?(\d{1,2})\s?e\s?0?(\d{1,3})\b"), "season-episode"),
     (re.compile(r"\b(\d{1,2})x0?(\d{1,3})\b"), "season-episode"),
-    (re.compile(rf"\b(?:overall\s+{_EP_WORD}|{_EP_WORD}\s+(?:no\s+|number\s+|#\s*)?(\d{{1,3}})\s+overall)\b(?:\s+(?:no\s+|number\s+)?(\d{{1,3}}))?"), "overall"),
+    (
+        re.compile(
+            rf"\b(?:overall\s+{_EP_WORD}|{_EP_WORD}\s+(?:no\s+|number\s+|#\s*)?(\d{{1,3}})\s+overall)\b(?:\s+(?:no\s+|number\s+)?(\d{{1,3}}))?"
+        ),
+        "overall",
+    ),
     (re.compile(rf"\b{_EP_WORD}\s+(?:no\s+|number\s+|#\s*)?(\d{{1,3}})\b"), "number"),
     (re.compile(rf"\b{_EP_WORD}\s+({_NUM_WORDS})\b"), "word"),
     (re.compile(rf"\b({_ORD_WORDS})\s+(?:{_EP_WORD})\b"), "ordinal"),
@@ -66,9 +139,17 @@ _EPISODE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"#(\d{1,2})\b"), "number"),
     (re.compile(rf"\b(?:last|final)\s+{_EP_WORD}\b|\bfinale\b"), "last"),
     # "the premiere" is an episode; "when did it premiere" is not
-    (re.compile(rf"\b(?:the|season|series|thisseason|in|of)\s+premiere\b|\bpremiere\s+{_EP_WORD}\b"
-                rf"|\bpilot\b|\bopener\b|\bopening\s+{_EP_WORD}\b"), "first"),
-    (re.compile(rf"\b(?:penultimate|second\s+to\s+last|next\s+to\s+last)\s+(?:{_EP_WORD})?"), "penultimate"),
+    (
+        re.compile(
+            rf"\b(?:the|season|series|thisseason|in|of)\s+premiere\b|\bpremiere\s+{_EP_WORD}\b"
+            rf"|\bpilot\b|\bopener\b|\bopening\s+{_EP_WORD}\b"
+        ),
+        "first",
+    ),
+    (
+        re.compile(rf"\b(?:penultimate|second\s+to\s+last|next\s+to\s+last)\s+(?:{_EP_WORD})?"),
+        "penultimate",
+    ),
 )
 
 
@@ -80,7 +161,9 @@ class EpisodeRef:
     other_season: int | None = None  # "s1e3": a different season of the show
 
 
-def find_episode_numbers(text: str, count: int, first_overall: int, season: int) -> list[EpisodeRef]:
+def find_episode_numbers(
+    text: str, count: int, first_overall: int, season: int
+) -> list[EpisodeRef]:
     """Every episode reference in normalized `text`, in order; numbers exactly, never fuzzily."""
     found: list[EpisodeRef] = []
     taken: list[tuple[int, int]] = []
@@ -97,8 +180,9 @@ def find_episode_numbers(text: str, count: int, first_overall: int, season: int)
     return sorted(found, key=lambda r: r.start)
 
 
-def _episode_ref(match: re.Match[str], how: str, count: int, first_overall: int,
-                 season: int) -> EpisodeRef | None:
+def _episode_ref(
+    match: re.Match[str], how: str, count: int, first_overall: int, season: int
+) -> EpisodeRef | None:
     start, end = match.span()
     if how == "season-episode":
         season_no, number = int(match[1]), int(match[2])
@@ -117,8 +201,9 @@ def _episode_ref(match: re.Match[str], how: str, count: int, first_overall: int,
             return EpisodeRef(number, start, end)
         # "episode 20" of a season numbered 14-26 overall means overall episode 20
         overall = number - first_overall + 1
-        return EpisodeRef(overall if 1 <= overall <= count and first_overall > 1 else None,
-                          start, end)
+        return EpisodeRef(
+            overall if 1 <= overall <= count and first_overall > 1 else None, start, end
+        )
     if how == "word":
         number = NUMBER_WORDS[match[1]]
         return EpisodeRef(number if number <= count else None, start, end)
@@ -252,8 +337,9 @@ class EntityIndex:
         if not fuzzy or not self._could_be_name(gram, size):
             return []
         cutoff = 88.0 if len(gram) <= 5 else 84.0 if len(gram) <= 8 else 82.0
-        best = process.extractOne(gram, self.keys_by_size.get(size, []), scorer=fuzz.ratio,
-                                  score_cutoff=cutoff)
+        best = process.extractOne(
+            gram, self.keys_by_size.get(size, []), scorer=fuzz.ratio, score_cutoff=cutoff
+        )
         if best is None:
             return []
         text, score, _ = best
@@ -267,8 +353,12 @@ class EntityIndex:
         parts = gram.split()
         if size == 1:
             # four-letter words are too often real words one letter from a name ("cost")
-            return len(gram) >= 5 and not gram.isdigit() and gram not in COMMON_WORDS \
+            return (
+                len(gram) >= 5
+                and not gram.isdigit()
+                and gram not in COMMON_WORDS
                 and gram not in VOCABULARY_WORDS
+            )
         # a name of several words neither starts nor ends with a stop word
         return parts[0] not in STOPWORDS and parts[-1] not in STOPWORDS
 
@@ -320,6 +410,8 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for m in ordered:
         clash = [k for k in kept if m.start < k.end and k.start < m.end]
-        if not clash or all((k.start, k.end) == (m.start, m.end) and k.kind != m.kind for k in clash):
+        if not clash or all(
+            (k.start, k.end) == (m.start, m.end) and k.kind != m.kind for k in clash
+        ):
             kept.append(m)
     return kept

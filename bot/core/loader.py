@@ -40,10 +40,30 @@ __all__ = ["find_season_dir", "load_knowledge"]
 
 LIST_KEYS = ("episodes", "people", "characters", "awards", "facts")
 MAP_KEYS = ("season", "sources", "soundtrack", "reception")
-FACT_TOPICS = ("season", "production", "release", "marketing", "reception", "soundtrack", "mcu",
-               "comics", "trivia", "cast")
-PERSON_ROLES = ("actor", "director", "writer", "showrunner", "composer", "critic", "artist",
-                "executive", "producer", "performer")
+FACT_TOPICS = (
+    "season",
+    "production",
+    "release",
+    "marketing",
+    "reception",
+    "soundtrack",
+    "mcu",
+    "comics",
+    "trivia",
+    "cast",
+)
+PERSON_ROLES = (
+    "actor",
+    "director",
+    "writer",
+    "showrunner",
+    "composer",
+    "critic",
+    "artist",
+    "executive",
+    "producer",
+    "performer",
+)
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LENGTH = re.compile(r"^(\d{1,2}):([0-5]\d)$")
 # libyaml's safe loader when it is there (10x faster); the pure-Python one otherwise.
@@ -89,7 +109,7 @@ def _read_files(folder: Path, log: ProblemLog) -> dict[str, list[Located]]:
     for file in sorted(folder.glob("*.yaml")):
         name = file.name
         try:
-            data = yaml.load(file.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506
+            data = yaml.load(file.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
         except yaml.YAMLError as exc:
             log.add(name, "", f"not valid YAML: {exc}")
             continue
@@ -304,7 +324,9 @@ class _Builder:
         if name_spoiler_from is not None:
             self.spoilers.append(SpoilerRef(f.file, f.at("name_spoiler_from"), name_spoiler_from))
             if not safe_name:
-                f.problem("needs safe_name: what to call them before the reveal", "name_spoiler_from")
+                f.problem(
+                    "needs safe_name: what to call them before the reveal", "name_spoiler_from"
+                )
         billing = f.choice("billing", tuple(b.value for b in Billing), "mentioned")
         character = Character(
             id=character_id,
@@ -340,8 +362,16 @@ class _Builder:
             spoiler_from = t.opt_int("spoiler_from", low=1)
             if spoiler_from is not None:
                 self.spoilers.append(SpoilerRef(t.file, t.at("spoiler_from"), spoiler_from))
-            tracks.append(Track(t.integer("number", low=1), t.string("title"), length, seconds,
-                                performers, spoiler_from))
+            tracks.append(
+                Track(
+                    t.integer("number", low=1),
+                    t.string("title"),
+                    length,
+                    seconds,
+                    performers,
+                    spoiler_from,
+                )
+            )
             t.finish()
         numbers = [(t.number, i) for i, t in enumerate(tracks)]
         self.check_unique("soundtrack.tracks", numbers, file=f.file, what="track number")
@@ -361,29 +391,33 @@ class _Builder:
     def build_reception(self, f: Fields) -> Reception:
         aggregators = []
         for a in f.items("aggregators"):
-            aggregators.append(Aggregator(
-                name=a.string("name"),
-                score=a.string("score"),
-                average=a.opt_str("average"),
-                count=a.opt_int("count", low=0),
-                consensus=a.rich("consensus"),
-                sources=self.sources_of(a),
-            ))
+            aggregators.append(
+                Aggregator(
+                    name=a.string("name"),
+                    score=a.string("score"),
+                    average=a.opt_str("average"),
+                    count=a.opt_int("count", low=0),
+                    consensus=a.rich("consensus"),
+                    sources=self.sources_of(a),
+                )
+            )
             a.finish()
         reviews = []
         for r in f.items("reviews"):
             critic = r.opt_str("critic")
             if critic:
                 self.person_ref(r, "critic", critic)
-            reviews.append(Review(
-                critic=critic,
-                outlet=r.string("outlet"),
-                verdict=r.choice("verdict", ("positive", "mixed", "negative"), "mixed"),
-                rating=r.opt_str("rating"),
-                summary=r.rich("summary", required=True),
-                quote=r.opt_str("quote"),
-                sources=self.sources_of(r),
-            ))
+            reviews.append(
+                Review(
+                    critic=critic,
+                    outlet=r.string("outlet"),
+                    verdict=r.choice("verdict", ("positive", "mixed", "negative"), "mixed"),
+                    rating=r.opt_str("rating"),
+                    summary=r.rich("summary", required=True),
+                    quote=r.opt_str("quote"),
+                    sources=self.sources_of(r),
+                )
+            )
             r.finish()
         reception = Reception(f.rich("summary"), tuple(aggregators), tuple(reviews))
         f.finish()
@@ -436,11 +470,13 @@ class _Builder:
             expected = season.first_overall_episode + episode.number - 1
             if episode.overall != expected:
                 self.log.add(file, where + ".overall", f"is {episode.overall}, expected {expected}")
-        self.check_unique("episodes", [(n, i) for i, n in enumerate(numbers)], file=file,
-                          what="episode number")
+        self.check_unique(
+            "episodes", [(n, i) for i, n in enumerate(numbers)], file=file, what="episode number"
+        )
 
-    def check_references(self, sources: dict[str, Source], people: list[Person],
-                         characters: list[Character]) -> None:
+    def check_references(
+        self, sources: dict[str, Source], people: list[Person], characters: list[Character]
+    ) -> None:
         for file, path, sid in self.source_refs:
             if sid not in sources:
                 self.log.add(file, path, f"unknown source {sid!r} (known: {', '.join(sources)})")
@@ -450,26 +486,34 @@ class _Builder:
                 self.log.add(file, path, f"no person named {name!r} in people")
         ids = {p.id for p in people}
         self.check_unique("people", [(p.id, i) for i, p in enumerate(people)], what="person id")
-        self.check_unique("characters", [(c.id, i) for i, c in enumerate(characters)],
-                          what="character id")
+        self.check_unique(
+            "characters", [(c.id, i) for i, c in enumerate(characters)], what="character id"
+        )
         for index, character in enumerate(characters):
             for pid in character.played_by:
                 if pid not in ids:
                     file = self.merged["characters"][index][0]
-                    self.log.add(file, f"characters[{index}].played_by",
-                                 f"no person with id {pid!r}")
+                    self.log.add(
+                        file, f"characters[{index}].played_by", f"no person with id {pid!r}"
+                    )
 
     def check_aliases(self, people: list[Person], characters: list[Character]) -> None:
         owners: dict[str, list[tuple[str, bool]]] = defaultdict(list)
         people_files = [file for file, _ in self.merged.get("people", [])]
         character_files = [file for file, _ in self.merged.get("characters", [])]
         entries: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
-            (f"{people_files[i]}: person {p.id}", (p.name, *p.aliases, *p.shared_aliases),
-             p.shared_aliases)
+            (
+                f"{people_files[i]}: person {p.id}",
+                (p.name, *p.aliases, *p.shared_aliases),
+                p.shared_aliases,
+            )
             for i, p in enumerate(people)
         ] + [
-            (f"{character_files[i]}: character {c.id}", (c.name, *c.aliases, *c.shared_aliases),
-             c.shared_aliases)
+            (
+                f"{character_files[i]}: character {c.id}",
+                (c.name, *c.aliases, *c.shared_aliases),
+                c.shared_aliases,
+            )
             for i, c in enumerate(characters)
         ]
         for owner, names, shared in entries:
@@ -479,23 +523,32 @@ class _Builder:
         for alias, users in sorted(owners.items()):
             if len(users) > 1 and not all(is_shared for _, is_shared in users):
                 who = ", ".join(owner for owner, _ in users)
-                self.log.add("(aliases)", repr(alias),
-                             f"used by {who}: list it in shared_aliases of each, or drop it")
+                self.log.add(
+                    "(aliases)",
+                    repr(alias),
+                    f"used by {who}: list it in shared_aliases of each, or drop it",
+                )
 
-    def check_unique(self, key: str, values: list[tuple[Any, int]], *, file: str | None = None,
-                     what: str = "id") -> None:
+    def check_unique(
+        self, key: str, values: list[tuple[Any, int]], *, file: str | None = None, what: str = "id"
+    ) -> None:
         seen: dict[Any, int] = {}
         for value, index in values:
             if value in seen:
                 where = file or (self.merged[key][index][0] if key in self.merged else key)
-                self.log.add(where, f"{key}[{index}]",
-                             f"duplicate {what} {value!r} (first at [{seen[value]}])")
+                self.log.add(
+                    where,
+                    f"{key}[{index}]",
+                    f"duplicate {what} {value!r} (first at [{seen[value]}])",
+                )
             else:
                 seen[value] = index
 
     def check_spoilers(self, episode_count: int) -> None:
         for ref in self.spoilers:
             if not 1 <= ref.episode <= episode_count:
-                self.log.add(ref.file, ref.path,
-                             f"spoiler_from {ref.episode} is not an episode (1..{episode_count})")
-
+                self.log.add(
+                    ref.file,
+                    ref.path,
+                    f"spoiler_from {ref.episode} is not an episode (1..{episode_count})",
+                )

@@ -123,7 +123,11 @@ class Character:
 
     def display_name(self, watched: int) -> str:
         """The name that is safe to show to a reader who has watched through `watched`."""
-        if self.safe_name and self.name_spoiler_from is not None and watched < self.name_spoiler_from:
+        if (
+            self.safe_name
+            and self.name_spoiler_from is not None
+            and watched < self.name_spoiler_from
+        ):
             return self.safe_name
         return self.name
 

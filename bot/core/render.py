@@ -388,8 +388,10 @@ def _splits_glyph_or_escape(text: str, cut: int) -> bool:
         return False
     following = text[cut]
     # Combining marks, variation selectors and joiners belong to the character before them.
-    return bool(unicodedata.combining(following)) or following in "\u200d\ufe0e\ufe0f" or (
-        text[cut - 1] == "\u200d"
+    return (
+        bool(unicodedata.combining(following))
+        or following in "\u200d\ufe0e\ufe0f"
+        or (text[cut - 1] == "\u200d")
     )
 
 
@@ -443,9 +445,11 @@ def _plan_embed(card: Card, policy: SpoilerPolicy) -> _EmbedPlan | None:
         footer=card.footer.strip(),
         color=card.color if card.color is not None and 0 <= card.color <= 0xFFFFFF else None,
     )
-    if not (plan.title or plan.description_size or plan.fields or plan.footer):
-        return None
-    return plan
+    return None if _is_empty(plan) else plan
+
+
+def _is_empty(plan: _EmbedPlan) -> bool:
+    return not (plan.title or plan.description_size or plan.fields or plan.footer)
 
 
 def _render_embeds(
@@ -475,16 +479,22 @@ def _render_embeds(
 
 def _readable_prefix(plans: list[_EmbedPlan], budget: int) -> list[_EmbedPlan]:
     """Drop trailing fields, then embeds, until the parts left can each keep READABLE_PART."""
-    plans = list(plans)
     while _water_level(_part_sizes(plans), budget) < READABLE_PART:
-        last = plans[-1]
-        if last.fields:
-            plans[-1] = replace(last, fields=last.fields[:-1])
-        elif len(plans) > 1:
-            plans.pop()
-        else:
+        shorter = _without_last_part(plans)
+        if not shorter:
             break
+        plans = shorter
     return plans
+
+
+def _without_last_part(plans: list[_EmbedPlan]) -> list[_EmbedPlan]:
+    """`plans` without the last field (or last embed, if it has none); [] if nothing is left."""
+    *rest, last = plans
+    if not last.fields:
+        return rest
+    trimmed = replace(last, fields=last.fields[:-1])
+    # A card that was only fields has nothing left to show: Discord rejects an empty embed.
+    return rest if _is_empty(trimmed) else [*rest, trimmed]
 
 
 def _part_sizes(plans: Iterable[_EmbedPlan]) -> list[int]:

@@ -16,8 +16,8 @@ __all__ = [
     "Segment",
     "SpoilerMode",
     "SpoilerPolicy",
-    "plain",
     "join",
+    "plain",
     "rich",
     "to_plain",
 ]

@@ -36,22 +36,106 @@ from bot.core.text import (
 __all__ = ["Doc", "Matcher", "Reading", "Scored"]
 
 # Question words that carry meaning even though they are stop words elsewhere.
-_KEEP = frozenset({"who", "whom", "whose", "when", "where", "many", "long", "about", "all",
-                   "every", "why", "first", "last"})
+_KEEP = frozenset(
+    {
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "many",
+        "long",
+        "about",
+        "all",
+        "every",
+        "why",
+        "first",
+        "last",
+    }
+)
 # Chat filler that says nothing about what is asked.
 _FILLER = frozenset(
-    """lol lmao lmfao omg haha hahaha xd bruh guys guy dude yall y'all btw actually um uh hmm
-    quick question wondering wonder curious remember again exactly anyone someone anybody
-    somebody bot yo sup okay ok pls please plz thanks thank tell me know need want wanna gonna
-    gotta trying try find out think thought recall forgot forget help real quick kinda sorta
-    literally basically honestly seriously even still ever now today ago""".split()
+    [
+        "lol",
+        "lmao",
+        "lmfao",
+        "omg",
+        "haha",
+        "hahaha",
+        "xd",
+        "bruh",
+        "guys",
+        "guy",
+        "dude",
+        "yall",
+        "y'all",
+        "btw",
+        "actually",
+        "um",
+        "uh",
+        "hmm",
+        "quick",
+        "question",
+        "wondering",
+        "wonder",
+        "curious",
+        "remember",
+        "again",
+        "exactly",
+        "anyone",
+        "someone",
+        "anybody",
+        "somebody",
+        "bot",
+        "yo",
+        "sup",
+        "okay",
+        "ok",
+        "pls",
+        "please",
+        "plz",
+        "thanks",
+        "thank",
+        "tell",
+        "me",
+        "know",
+        "need",
+        "want",
+        "wanna",
+        "gonna",
+        "gotta",
+        "trying",
+        "try",
+        "find",
+        "out",
+        "think",
+        "thought",
+        "recall",
+        "forgot",
+        "forget",
+        "help",
+        "real",
+        "quick",
+        "kinda",
+        "sorta",
+        "literally",
+        "basically",
+        "honestly",
+        "seriously",
+        "even",
+        "still",
+        "ever",
+        "now",
+        "today",
+        "ago",
+    ]
 )
 SLOT_WEIGHT = 2.6  # a question naming an episode or a character is mostly about it
 SPECIFIC_WEIGHT = 1.6  # naming the very thing a fact is about
 KEYWORD_FACTOR = 0.8  # a fact's keywords count a little less than its asks
 BETA2 = 1.0  # F-measure balance between explaining the question and matching the ask
-SHOW_NAME_READING = 0.9
-DECLINE_FACTOR = 0.97  # on a tie, an answer beats "my sources don't say"  # reading the show's name as the show, not its title character
+SHOW_NAME_READING = 0.9  # reading the show's name as the show, not as its title character
+DECLINE_FACTOR = 0.97  # on a tie, an answer beats "my sources don't say"
 _PLACEHOLDER = re.compile(r"\{(episode|character|person|track|outlet)\}")
 _TRACK_NUMBER = re.compile(r"\b(?:track|song)\s*(?:no\s*|number\s*|#\s*)?0?(\d{1,2})\b")
 _SEASON_WORDS = re.compile(
@@ -60,8 +144,23 @@ _SEASON_WORDS = re.compile(
 )
 
 
-_PERSON_NOUNS = frozenset({"actor", "actress", "guy", "girl", "lady", "woman", "man", "person",
-                           "dude", "one", "bloke", "gal", "performer"})
+_PERSON_NOUNS = frozenset(
+    {
+        "actor",
+        "actress",
+        "guy",
+        "girl",
+        "lady",
+        "woman",
+        "man",
+        "person",
+        "dude",
+        "one",
+        "bloke",
+        "gal",
+        "performer",
+    }
+)
 THIS_SEASON = "thisseason"  # stands for any name of the season being asked about
 
 
@@ -158,7 +257,8 @@ class Matcher:
         self.show_names = {normalize(kb.season.show)}
         self.season_aliases = sorted(
             {normalize(a) for a in (kb.season.title, *kb.season.aliases)} - {""},
-            key=len, reverse=True,
+            key=len,
+            reverse=True,
         )
         self.docs: list[Doc] = []
         for spec in INTENTS:
@@ -207,8 +307,9 @@ class Matcher:
         others: list[int] = []
         text = _SEASON_WORDS.sub(lambda m: _season_word(m, season.number, others), text)
         other_season = others[0] if others else None
-        refs = find_episode_numbers(text, season.episode_count, season.first_overall_episode,
-                                    season.number)
+        refs = find_episode_numbers(
+            text, season.episode_count, season.first_overall_episode, season.number
+        )
         other_season = next((r.other_season for r in refs if r.other_season), other_season)
         episodes = tuple(dict.fromkeys(r.number for r in refs if r.number is not None))
         bad_episode = any(r.number is None and r.other_season is None for r in refs)
@@ -238,8 +339,9 @@ class Matcher:
             chosen = tuple(m for m in combo if m is not None) + track_mentions
             show_reading = None in combo
             reading_concepts, reading_unknown = concepts, unknown
-            if any(m.kind is Kind.PERSON and m.start not in {x.start for x in mentions}
-                   for m in chosen):  # an actor reading: its phrase is no longer loose words
+            if any(
+                m.kind is Kind.PERSON and m.start not in {x.start for x in mentions} for m in chosen
+            ):  # an actor reading: its phrase is no longer loose words
                 covered = {i for m in chosen for i in range(m.start, m.end)}
                 reading_concepts, reading_unknown = self._concepts(words, covered | spans)
             slots = {"{" + m.kind.value + "}" for m in chosen}
@@ -247,26 +349,43 @@ class Matcher:
             if episodes:
                 slots.add("{episode}")
                 specific |= {"{episode:" + str(n) + "}" for n in episodes}
-            out.append(Reading(
-                text=text,
-                concepts=frozenset(reading_concepts | ({"season"} if show_reading else set())),
-                slots=frozenset(slots),
-                specific=frozenset(specific), mentions=chosen, episodes=episodes,
-                bad_episode=bad_episode, other_season=other_season,
-                unknown=tuple(reading_unknown),
-                weight=SHOW_NAME_READING if show_reading else 1.0,
-            ))
+            out.append(
+                Reading(
+                    text=text,
+                    concepts=frozenset(reading_concepts | ({"season"} if show_reading else set())),
+                    slots=frozenset(slots),
+                    specific=frozenset(specific),
+                    mentions=chosen,
+                    episodes=episodes,
+                    bad_episode=bad_episode,
+                    other_season=other_season,
+                    unknown=tuple(reading_unknown),
+                    weight=SHOW_NAME_READING if show_reading else 1.0,
+                )
+            )
         if out:
             return out
         slots = {"{track}"} if track_mentions else set()
         if episodes:
             slots.add("{episode}")
         specific = {"{episode:" + str(n) + "}" for n in episodes}
-        return [Reading(text, frozenset(concepts), frozenset(slots), frozenset(specific),
-                        track_mentions, episodes, bad_episode, other_season, tuple(unknown))]
+        return [
+            Reading(
+                text,
+                frozenset(concepts),
+                frozenset(slots),
+                frozenset(specific),
+                track_mentions,
+                episodes,
+                bad_episode,
+                other_season,
+                tuple(unknown),
+            )
+        ]
 
-    def _actor_readings(self, words: list[str],
-                        mentions: list[Mention]) -> list[tuple[Mention | None, ...]]:
+    def _actor_readings(
+        self, words: list[str], mentions: list[Mention]
+    ) -> list[tuple[Mention | None, ...]]:
         """'the actress who plays X' also means that actress: a reading naming the actor."""
         out: list[tuple[Mention | None, ...]] = []
         for m in mentions:
@@ -278,8 +397,9 @@ class Matcher:
                 actors = character.played_by if character else ()
                 others = tuple(o for o in mentions if o is not m)
                 for actor in actors:
-                    out.append((*others, Mention(Kind.PERSON, actor, m.start - 3, m.end,
-                                                 m.score, m.exact)))
+                    out.append(
+                        (*others, Mention(Kind.PERSON, actor, m.start - 3, m.end, m.score, m.exact))
+                    )
         return out
 
     def _concepts(self, words: list[str], spans: set[int]) -> tuple[set[str], list[str]]:
@@ -335,8 +455,11 @@ class Matcher:
         for number, doc in enumerate(self.docs):
             terms: set[str] = set(doc.keywords) | set(doc.keyword_specific)
             for ask in doc.asks:
-                ask.total = (sum(self.weight(c) for c in ask.concepts)
-                             + SLOT_WEIGHT * len(ask.slots) + SPECIFIC_WEIGHT * len(ask.specific))
+                ask.total = (
+                    sum(self.weight(c) for c in ask.concepts)
+                    + SLOT_WEIGHT * len(ask.slots)
+                    + SPECIFIC_WEIGHT * len(ask.specific)
+                )
                 terms |= ask.concepts | ask.slots | ask.specific
             doc.all_terms = frozenset(terms)
             for term in terms:
@@ -364,16 +487,22 @@ class Matcher:
                 continue
             shared = q_concepts & ask.concepts
             specific_in_ask = reading.specific & ask.specific
-            hit_ask = (sum(q_weights[c] for c in shared)
-                       + SLOT_WEIGHT * len(reading.slots & ask.slots)
-                       + SPECIFIC_WEIGHT * len(specific_in_ask))
+            hit_ask = (
+                sum(q_weights[c] for c in shared)
+                + SLOT_WEIGHT * len(reading.slots & ask.slots)
+                + SPECIFIC_WEIGHT * len(specific_in_ask)
+            )
             extra_specific = len(specific_keyword_hits - ask.specific)
-            hit_q = (hit_ask + KEYWORD_FACTOR * sum(q_weights[c] for c in keyword_hits - shared)
-                     + SPECIFIC_WEIGHT * extra_specific)
+            hit_q = (
+                hit_ask
+                + KEYWORD_FACTOR * sum(q_weights[c] for c in keyword_hits - shared)
+                + SPECIFIC_WEIGHT * extra_specific
+            )
             if hit_q <= 0:
                 continue
-            recall = min(1.0, hit_q / (q_total + SPECIFIC_WEIGHT * (len(specific_in_ask)
-                                                                     + extra_specific)))
+            recall = min(
+                1.0, hit_q / (q_total + SPECIFIC_WEIGHT * (len(specific_in_ask) + extra_specific))
+            )
             precision = min(1.0, hit_ask / ask.total)
             if precision <= 0:
                 precision = 0.35 * recall  # matched on keywords alone
@@ -381,8 +510,7 @@ class Matcher:
             best = max(best, f)
         return best
 
-    def _discriminating_terms(self, reading: Reading,
-                              q_weights: dict[str, float]) -> list[str]:
+    def _discriminating_terms(self, reading: Reading, q_weights: dict[str, float]) -> list[str]:
         """The terms worth looking documents up by: a document sharing only the lightest
         quarter of the question's weight cannot reach a useful score, so it is never scored."""
         total = sum(q_weights.values()) + SLOT_WEIGHT * len(reading.slots)
@@ -394,15 +522,17 @@ class Matcher:
                 terms.append(term)
         return terms
 
-    def _bound(self, reading: Reading, doc: Doc, q_weights: dict[str, float],
-               q_total: float) -> float:
+    def _bound(
+        self, reading: Reading, doc: Doc, q_weights: dict[str, float], q_total: float
+    ) -> float:
         """An upper bound of `score` (F <= 2R/(1+R) with R from everything the doc uses)."""
         terms = doc.all_terms
         hit = sum(w for c, w in q_weights.items() if c in terms)
         hit += SLOT_WEIGHT * len(reading.slots & terms)
         specific = len(reading.specific & terms)
-        recall = min(1.0, (hit + SPECIFIC_WEIGHT * specific)
-                     / (q_total + SPECIFIC_WEIGHT * specific))
+        recall = min(
+            1.0, (hit + SPECIFIC_WEIGHT * specific) / (q_total + SPECIFIC_WEIGHT * specific)
+        )
         return 2 * recall / (1 + recall) * reading.weight
 
     def rank(self, readings: list[Reading], *, within: float = 0.06) -> list[Scored]:

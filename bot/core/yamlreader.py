@@ -99,8 +99,15 @@ class Fields:
             return None
         return self.string(key) or None
 
-    def integer(self, key: str, default: int = 0, *, required: bool = True,
-                low: int | None = None, high: int | None = None) -> int:
+    def integer(
+        self,
+        key: str,
+        default: int = 0,
+        *,
+        required: bool = True,
+        low: int | None = None,
+        high: int | None = None,
+    ) -> int:
         value = self._scalar(key, int, "a whole number", default, required)
         if isinstance(value, bool):
             self.problem("expected a whole number, got true/false", key)
@@ -160,8 +167,11 @@ class Fields:
             if isinstance(item, str | int) and not isinstance(item, bool) and str(item).strip():
                 out.append(str(item).strip())
             else:
-                self.log.add(self.file, f"{self.at(key)}[{index}]",
-                             f"expected a non-empty string, got {_kind(item)}")
+                self.log.add(
+                    self.file,
+                    f"{self.at(key)}[{index}]",
+                    f"expected a non-empty string, got {_kind(item)}",
+                )
         return tuple(out)
 
     # -- rich text ---------------------------------------------------------------------------
@@ -197,14 +207,18 @@ class Fields:
             spoiler = sub.opt_int("spoiler_from", low=1)
             sub.finish()
         else:
-            self.log.add(self.file, where, f"expected text or {{text, spoiler_from}}, got {_kind(item)}")
+            self.log.add(
+                self.file, where, f"expected text or {{text, spoiler_from}}, got {_kind(item)}"
+            )
             return None
         if not text:
             self.log.add(self.file, where, "text must not be empty")
             return None
         for bad in _FORBIDDEN_IN_TEXT:
             if bad in text:
-                self.log.add(self.file, where, f"text must not contain {bad!r} (markup is added by the bot)")
+                self.log.add(
+                    self.file, where, f"text must not contain {bad!r} (markup is added by the bot)"
+                )
         if spoiler is not None:
             self.spoilers.append(SpoilerRef(self.file, where, spoiler))
         return Segment(" ".join(text.split()), spoiler)
@@ -223,8 +237,9 @@ class Fields:
             return []
         return value
 
-    def _scalar(self, key: str, kind: type[T] | tuple[type, ...], name: str, default: T,
-                required: bool) -> T:
+    def _scalar(
+        self, key: str, kind: type[T] | tuple[type, ...], name: str, default: T, required: bool
+    ) -> T:
         self._seen.add(key)
         value = self.data.get(key)
         if value is None:

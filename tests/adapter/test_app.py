@@ -37,3 +37,19 @@ def test_settings_default_needs_no_token() -> None:
     settings = Settings()
     assert settings.discord_token is None
     assert isinstance(create_bot(settings), discord.Client)
+
+
+def test_bots_share_the_loaded_engine_until_the_knowledge_changes(tmp_path: Path) -> None:
+    import shutil
+
+    from bot.core.engine import default_knowledge_dir
+
+    shipped = next(p for p in default_knowledge_dir().iterdir() if p.is_dir())
+    season = tmp_path / shipped.name
+    shutil.copytree(shipped, season)
+    settings = Settings(database_url="sqlite:///:memory:", knowledge_dir=season)
+    first, second = create_bot(settings), create_bot(settings)
+    assert first.engine is second.engine  # type: ignore[attr-defined]
+    some_file = next(season.glob("*.yaml"))
+    some_file.write_text(some_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert create_bot(settings).engine is not first.engine  # type: ignore[attr-defined]

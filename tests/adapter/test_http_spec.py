@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import simcord
 
 from tests.adapter.helpers import World
 from tests.discord_spec import check_message_limits, load_spec, validate_request
@@ -107,7 +106,3 @@ async def test_every_request_body_is_valid(world: World, discord_openapi_path: P
     assert any("/commands" in k and k.startswith("PUT") for k in checked)
     assert any(k.startswith("POST /channels/") for k in checked)
     assert sum(n for k, n in checked.items() if k.endswith("/callback")) >= 40
-
-
-def test_the_scenario_leaves_no_error_behind(world: World) -> None:
-    assert isinstance(world.env, simcord.Env)

@@ -19,9 +19,8 @@ def test_direct_messages_are_always_tagged() -> None:
     assert in_dm == (T, ModeSource.DIRECT_MESSAGE)
 
 
-def test_progress_applies_only_to_what_the_member_alone_sees() -> None:
+def test_the_mode_in_force_is_combined_with_the_members_progress() -> None:
     context = Context(channel_mode=B, progress=7)
-    assert policy_for(context, in_guild=True, private=False) == SpoilerPolicy(B, 0)
-    assert policy_for(context, in_guild=True, private=True) == SpoilerPolicy(B, 7)
-    assert policy_for(context, in_guild=False, private=False) == SpoilerPolicy(T, 7)
-    assert policy_for(Context(), in_guild=False, private=False) == SpoilerPolicy(T, 0)
+    assert policy_for(context, in_guild=True) == SpoilerPolicy(B, 7)
+    assert policy_for(context, in_guild=False) == SpoilerPolicy(T, 7)
+    assert policy_for(Context(), in_guild=False) == SpoilerPolicy(T, 0)

@@ -26,7 +26,9 @@ def _imports(path: Path) -> set[str]:
 
 def test_core_never_imports_discord() -> None:
     offenders = {
-        str(path.relative_to(BOT)): sorted(m for m in _imports(path) if m.split(".")[0] == "discord")
+        str(path.relative_to(BOT)): sorted(
+            m for m in _imports(path) if m.split(".")[0] == "discord"
+        )
         for path in (BOT / "core").rglob("*.py")
     }
     assert {k: v for k, v in offenders.items() if v} == {}
@@ -50,6 +52,7 @@ def test_no_name_from_the_shipped_season_is_hard_coded_in_bot() -> None:
     distinctive = {n for n in names if len(n) >= 5 and n.casefold() not in generic}
     distinctive -= {kb.season.network}
     source = "\n".join(p.read_text(encoding="utf-8") for p in BOT.rglob("*.py"))
-    leaked = sorted(n for n in distinctive
-                    if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", source, re.IGNORECASE))
+    leaked = sorted(
+        n for n in distinctive if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", source, re.IGNORECASE)
+    )
     assert leaked == []

@@ -15,11 +15,25 @@ def _episodes(text: str) -> list[int | None]:
 @pytest.mark.parametrize(
     ("text", "number"),
     [
-        ("ep 5", 5), ("episode 5", 5), ("ep5", 5), ("s2e3", 3), ("S02E03", 3), ("2x03", 3),
-        ("e03", 3), ("ep three", 3), ("episode twelve", 12), ("third episode", 3),
-        ("the 7th episode", 7), ("premiere", 1), ("the finale", 13), ("last episode", 13),
-        ("penultimate episode", 12), ("episode 20 overall", 7), ("overall episode 14", 1),
-        ("episode 26", 13), ("episode #4", 4),
+        ("ep 5", 5),
+        ("episode 5", 5),
+        ("ep5", 5),
+        ("s2e3", 3),
+        ("S02E03", 3),
+        ("2x03", 3),
+        ("e03", 3),
+        ("ep three", 3),
+        ("episode twelve", 12),
+        ("third episode", 3),
+        ("the 7th episode", 7),
+        ("premiere", 1),
+        ("the finale", 13),
+        ("last episode", 13),
+        ("penultimate episode", 12),
+        ("episode 20 overall", 7),
+        ("overall episode 14", 1),
+        ("episode 26", 13),
+        ("episode #4", 4),
     ],
 )
 def test_episode_forms(text: str, number: int) -> None:
@@ -32,7 +46,8 @@ def test_numbers_outside_the_season_are_flagged_not_guessed() -> None:
 
 def test_other_seasons_are_not_read_as_this_one() -> None:
     refs = find_episode_numbers(normalize("s1e3"), 13, 14, 2)
-    assert refs[0].number is None and refs[0].other_season == 1
+    assert refs[0].number is None
+    assert refs[0].other_season == 1
 
 
 def test_two_episodes_in_one_question() -> None:

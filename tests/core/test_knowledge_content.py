@@ -30,8 +30,10 @@ def test_release_date_and_numbering(kb: KnowledgeBase) -> None:
 def test_episode_13_has_story_and_teleplay_credits(kb: KnowledgeBase) -> None:
     finale = kb.episodes[-1]
     credits = {(w.name, w.credit) for w in finale.writers}
-    assert credits == {("Jesse Harris", WriterCredit.STORY),
-                       ("Melissa Rosenberg", WriterCredit.TELEPLAY)}
+    assert credits == {
+        ("Jesse Harris", WriterCredit.STORY),
+        ("Melissa Rosenberg", WriterCredit.TELEPLAY),
+    }
 
 
 def test_the_villain_is_spelled_kilgrave(kb: KnowledgeBase) -> None:
@@ -43,7 +45,8 @@ def test_the_villain_is_spelled_kilgrave(kb: KnowledgeBase) -> None:
 def test_soundtrack_has_no_track_10_and_a_real_total(kb: KnowledgeBase) -> None:
     assert kb.soundtrack is not None
     numbers = [t.number for t in kb.soundtrack.tracks]
-    assert 10 not in numbers and len(numbers) == 19
+    assert 10 not in numbers
+    assert len(numbers) == 19
     assert kb.soundtrack.total_seconds == 53 * 60 + 49
     assert "51:75" not in to_plain(kb.soundtrack.notes).replace('"51:75"', "")
 
@@ -53,20 +56,33 @@ def test_season_one_only_cast_is_not_billed_this_season(kb: KnowledgeBase) -> No
         person = kb.person_named(name)
         if person is not None:
             assert kb.characters_played_by(person.id) == () or all(
-                c.billing.value == "mentioned" for c in kb.characters_played_by(person.id))
+                c.billing.value == "mentioned" for c in kb.characters_played_by(person.id)
+            )
 
 
 def test_a_twist_identity_has_a_safe_name(kb: KnowledgeBase) -> None:
     secret = [c for c in kb.characters if c.name_spoiler_from]
     assert secret, "the season has at least one role whose identity is a twist"
     for character in secret:
-        assert character.safe_name and character.safe_name != character.name
+        assert character.safe_name
+        assert character.safe_name != character.name
 
 
 def _own_text(data: object, key: str = "") -> list[str]:
     """Every string we wrote, leaving out quotes, titles and names carried over on purpose."""
-    carried = {"quote", "title", "name", "file", "category", "aliases", "shared_aliases",
-               "asks", "keywords", "known_for", "consensus"}
+    carried = {
+        "quote",
+        "title",
+        "name",
+        "file",
+        "category",
+        "aliases",
+        "shared_aliases",
+        "asks",
+        "keywords",
+        "known_for",
+        "consensus",
+    }
     if key in carried:
         return []
     if isinstance(data, str):
@@ -88,14 +104,14 @@ def test_no_sentence_is_copied_from_the_sources(seeds_dir: Path) -> None:
     source_runs: set[tuple[str, ...]] = set()
     for path in seeds_dir.glob("*.txt"):
         words = _words(path.read_text(encoding="utf-8"))
-        source_runs.update(tuple(words[i:i + run]) for i in range(len(words) - run + 1))
+        source_runs.update(tuple(words[i : i + run]) for i in range(len(words) - run + 1))
     copied = []
     for path in sorted(SEASON_DIR.glob("*.yaml")):
         for text in _own_text(yaml.safe_load(path.read_text(encoding="utf-8"))):
             words = _words(text)
             for i in range(len(words) - run + 1):
-                if tuple(words[i:i + run]) in source_runs:
-                    copied.append(f"{path.name}: ...{' '.join(words[i:i + run])}...")
+                if tuple(words[i : i + run]) in source_runs:
+                    copied.append(f"{path.name}: ...{' '.join(words[i : i + run])}...")
                     break
     assert copied == []
 

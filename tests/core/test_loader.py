@@ -55,7 +55,8 @@ def test_the_tiny_second_season_loads() -> None:
     assert kb.season.show == "Harbor Lights"
     assert [e.title for e in kb.episodes] == ["The Beacon", "Low Tide", "Fog Bank"]
     keeper = kb.character("tom-quinn")
-    assert keeper is not None and keeper.public_name == "The keeper"
+    assert keeper is not None
+    assert keeper.public_name == "The keeper"
     assert keeper.display_name(watched=1) == "The keeper"
     assert keeper.display_name(watched=2) == "Tom Quinn"
 
@@ -63,8 +64,11 @@ def test_the_tiny_second_season_loads() -> None:
 def test_all_problems_are_reported_together_with_file_and_key_path(tmp_path: Path) -> None:
     folder = _copy_mini(tmp_path)
     episodes = (folder / "episodes.yaml").read_text()
-    episodes = episodes.replace("directors: [Cleo Park]\n    writers: [{name: Nia Vale, credit: written}]",
-                                "directers: [Cleo Park]\n    writers: [{name: Nia Val, credit: written}]", 1)
+    episodes = episodes.replace(
+        "directors: [Cleo Park]\n    writers: [{name: Nia Vale, credit: written}]",
+        "directers: [Cleo Park]\n    writers: [{name: Nia Val, credit: written}]",
+        1,
+    )
     episodes = episodes.replace("spoiler_from: 3}", "spoiler_from: 9}")
     episodes = episodes.replace("overall: 2", "overall: 7")
     (folder / "episodes.yaml").write_text(episodes)
@@ -80,7 +84,8 @@ def test_all_problems_are_reported_together_with_file_and_key_path(tmp_path: Pat
     assert "spoiler_from 9 is not an episode (1..3)" in text
     assert "episodes[number=2].overall: is 7, expected 2" in text
     assert "cast.yaml: characters[1].played_by: no person with id 'ben-stoned'" in text
-    assert "'stone'" in text and "list it in shared_aliases" in text
+    assert "'stone'" in text
+    assert "list it in shared_aliases" in text
     assert len(problems) >= 7
 
 
@@ -93,24 +98,40 @@ def test_yaml_syntax_errors_name_the_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("yaml_text", "expected"),
     [
-        ("facts:\n  - {id: Bad Id, topic: trivia, title: T, text: x, asks: [a], source: a}\n",
-         "ids are lower-case words joined by dashes"),
-        ("facts:\n  - {id: x1, topic: gossip, title: T, text: x, asks: [a], source: a}\n",
-         "'gossip' is not one of"),
-        ("facts:\n  - {id: x2, topic: trivia, title: T, text: x, asks: [a], source: zz}\n",
-         "unknown source 'zz'"),
-        ("facts:\n  - {id: x3, topic: trivia, title: T, text: 'a || b', asks: [a], source: a}\n",
-         "must not contain '||'"),
-        ("facts:\n  - {id: filming-location, topic: trivia, title: T, text: x, asks: [a], source: a}\n",
-         "duplicate id 'filming-location'"),
-        ("awards:\n  - {year: 2021, award: A, category: C, nominee: Nobody, result: won, source: a}\n",
-         "no person named 'Nobody'"),
-        ("soundtrack:\n  title: T\n  composer: Nia Vale\n  labels: [L]\n  release_date: 2021-13-01\n"
-         "  tracks:\n    - {number: 1, title: A, length: '3:75'}\n  source: a\n",
-         "value YAML cannot read"),
-        ("soundtrack:\n  title: T\n  composer: Nia Vale\n  labels: [L]\n  release_date: 2021-12-01\n"
-         "  tracks:\n    - {number: 1, title: A, length: '3:75'}\n  source: a\n",
-         "not a length like 3:27"),
+        (
+            "facts:\n  - {id: Bad Id, topic: trivia, title: T, text: x, asks: [a], source: a}\n",
+            "ids are lower-case words joined by dashes",
+        ),
+        (
+            "facts:\n  - {id: x1, topic: gossip, title: T, text: x, asks: [a], source: a}\n",
+            "'gossip' is not one of",
+        ),
+        (
+            "facts:\n  - {id: x2, topic: trivia, title: T, text: x, asks: [a], source: zz}\n",
+            "unknown source 'zz'",
+        ),
+        (
+            "facts:\n  - {id: x3, topic: trivia, title: T, text: 'a || b', asks: [a], source: a}\n",
+            "must not contain '||'",
+        ),
+        (
+            "facts:\n  - {id: filming-location, topic: trivia, title: T, text: x, asks: [a], source: a}\n",
+            "duplicate id 'filming-location'",
+        ),
+        (
+            "awards:\n  - {year: 2021, award: A, category: C, nominee: Nobody, result: won, source: a}\n",
+            "no person named 'Nobody'",
+        ),
+        (
+            "soundtrack:\n  title: T\n  composer: Nia Vale\n  labels: [L]\n  release_date: 2021-13-01\n"
+            "  tracks:\n    - {number: 1, title: A, length: '3:75'}\n  source: a\n",
+            "value YAML cannot read",
+        ),
+        (
+            "soundtrack:\n  title: T\n  composer: Nia Vale\n  labels: [L]\n  release_date: 2021-12-01\n"
+            "  tracks:\n    - {number: 1, title: A, length: '3:75'}\n  source: a\n",
+            "not a length like 3:27",
+        ),
         ("season: {id: again}\n", "already given in season.yaml"),
         ("villains: []\n", "unknown top-level key"),
     ],
@@ -124,6 +145,8 @@ def test_each_kind_of_problem_is_caught(tmp_path: Path, yaml_text: str, expected
 def test_a_secret_name_needs_a_safe_name(tmp_path: Path) -> None:
     folder = _copy_mini(tmp_path)
     cast = (folder / "cast.yaml").read_text().replace("    safe_name: The keeper\n", "")
-    cast = cast.replace("aliases: [Tom, the keeper, lighthouse keeper]", "aliases: [Tom, lighthouse keeper]")
+    cast = cast.replace(
+        "aliases: [Tom, the keeper, lighthouse keeper]", "aliases: [Tom, lighthouse keeper]"
+    )
     (folder / "cast.yaml").write_text(cast)
     assert any("needs safe_name" in p for p in _problems(folder))

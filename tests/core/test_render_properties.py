@@ -29,13 +29,37 @@ PLACES = ["content", "description", "field value"]
 # Any Unicode, short, or long by repetition: limits are hit without generating huge examples,
 # which is what makes hypothesis slow here. Free-form long text has its own test below.
 short_text = st.text(max_size=40)
-long_text = st.builds(lambda unit, times: (unit * times)[:4000], st.text(min_size=1, max_size=60),
-                      st.integers(min_value=1, max_value=400))
+long_text = st.builds(
+    lambda unit, times: (unit * times)[:4000],
+    st.text(min_size=1, max_size=60),
+    st.integers(min_value=1, max_value=400),
+)
 any_text = st.one_of(short_text, long_text)
 # Text that looks like prose, so sentence boundaries exist.
 prose = st.lists(
-    st.sampled_from(["Jessica", "Trish", "dies.", "||", "`", "*", "\\", "@everyone", "<@1>",
-                     "http://x.co", "\n", "> ", "# ", "…", "!", " ", "é", "\u0301", "🏳️‍🌈"]),
+    st.sampled_from(
+        [
+            "Jessica",
+            "Trish",
+            "dies.",
+            "||",
+            "`",
+            "*",
+            "\\",
+            "@everyone",
+            "<@1>",
+            "http://x.co",
+            "\n",
+            "> ",
+            "# ",
+            "…",
+            "!",
+            " ",
+            "é",
+            "\u0301",
+            "🏳️‍🌈",
+        ]
+    ),
     max_size=800,
 ).map(" ".join)
 
@@ -122,8 +146,11 @@ def test_any_unicode_text_anywhere_renders_safely(
         rich_text = (Segment("Before. "), Segment(middle, episode, user_text), Segment(" After."))
         if where == "content":
             return Reply(ReplyKind.ANSWER, None, rich_text)
-        card = Card("T", rich_text) if where == "description" else Card(
-            "T", fields=(CardField("F", rich_text),))
+        card = (
+            Card("T", rich_text)
+            if where == "description"
+            else Card("T", fields=(CardField("F", rich_text),))
+        )
         return Reply(ReplyKind.ANSWER, None, cards=(card,))
 
     message = render_message(reply_with(text), policy)
@@ -140,8 +167,14 @@ def test_when_everything_spoils_nothing_shows_outside_the_bars(
     data: st.DataObject, watched: int
 ) -> None:
     hidden = rich(st.integers(min_value=watched + 1, max_value=13))
-    card = data.draw(st.builds(Card, short_text, hidden, st.lists(
-        st.builds(CardField, short_text, hidden), max_size=30).map(tuple)))
+    card = data.draw(
+        st.builds(
+            Card,
+            short_text,
+            hidden,
+            st.lists(st.builds(CardField, short_text, hidden), max_size=30).map(tuple),
+        )
+    )
     reply = Reply(ReplyKind.ANSWER, None, data.draw(hidden), (card,))
 
     message = render_message(reply, SpoilerPolicy(SpoilerMode.TAGGED, watched))
@@ -167,8 +200,11 @@ def test_blocked_mode_output_does_not_depend_on_spoiler_text(
         reply,
         content=swap(reply.content),
         cards=tuple(
-            replace(card, description=swap(card.description),
-                    fields=tuple(replace(f, value=swap(f.value)) for f in card.fields))
+            replace(
+                card,
+                description=swap(card.description),
+                fields=tuple(replace(f, value=swap(f.value)) for f in card.fields),
+            )
             for card in reply.cards
         ),
     )
@@ -193,7 +229,8 @@ def test_user_text_never_mentions_anyone(text: RichText, policy: SpoilerPolicy) 
 @SETTINGS
 @given(rich(), st.integers(0, 13))
 def test_open_mode_adds_no_bars(text: RichText, watched: int) -> None:
-    message = render_message(Reply(ReplyKind.ANSWER, None, text), SpoilerPolicy(SpoilerMode.OPEN,
-                                                                                 watched))
+    message = render_message(
+        Reply(ReplyKind.ANSWER, None, text), SpoilerPolicy(SpoilerMode.OPEN, watched)
+    )
 
     assert parse_spoilers(message["content"])[1:] == ([], 0)

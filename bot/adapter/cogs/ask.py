@@ -23,7 +23,7 @@ class AskCog(commands.Cog, name="Ask"):
 
     @app_commands.command(name="ask")
     @app_commands.describe(
-        question="Your question, e.g. “who plays Trish?” or “who directed episode 3?”"
+        question="Your question about the season, e.g. “who directed episode 3?”"
     )
     async def ask(
         self, interaction: discord.Interaction[Any], question: app_commands.Range[str, 1, 300]

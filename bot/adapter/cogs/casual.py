@@ -88,9 +88,9 @@ class CasualCog(commands.Cog, name="Casual"):
             or message.type not in _ANSWERED_TYPES
         ):
             return
+        if not message.content:
+            return  # nothing to read: only attachments, or hidden without Message Content
         addressed = self._addressed(message, me)
-        if not addressed and not message.content:
-            return  # no mention and nothing to read (or no Message Content intent)
         place = Place.of_message(message)
         context = await self.bot.responder.context(place)
         if not addressed and not context.autoanswer:

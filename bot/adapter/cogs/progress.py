@@ -2,7 +2,8 @@
 
 Progress belongs to the member, across servers and DMs. Public answers in a server are read by the
 whole channel, so they never use it; DMs and private answers (suggestion buttons, "Show me
-privately") do.
+privately") do. `/progress set` accepts 0 to the season's episode count, taken from the knowledge
+base when the cog is built.
 """
 
 from __future__ import annotations
@@ -17,13 +18,11 @@ from bot.adapter.client import SeasonBot
 from bot.adapter.cogs import season_bot
 from bot.adapter.outgoing import Outgoing, respond
 
-__all__ = ["SEASON_EPISODES", "ProgressCog", "setup"]
-
-SEASON_EPISODES = 13
+__all__ = ["ProgressCog", "setup"]
 
 WHAT_IT_DOES = (
-    "In DMs and in answers only you can see, I show spoilers up to there and hide the rest. "
-    "Answers in server channels stay spoiler-safe for everyone."
+    "What happens up to there is no spoiler for you: my answers to you show it plainly, and "
+    "anything later stays behind spoiler bars (or hidden, where a channel blocks spoilers)."
 )
 
 
@@ -34,19 +33,31 @@ class ProgressCog(commands.Cog, name="Progress"):
 
     def __init__(self, bot: SeasonBot) -> None:
         self.bot = bot
+        self.episodes = bot.engine.kb.season.episode_count
+        self.progress.add_command(self._set_command())
 
-    @progress.command(name="set")
-    @app_commands.describe(episode="The last episode you've watched (0 if you haven't started)")
-    async def set_progress(
-        self,
-        interaction: discord.Interaction[Any],
-        episode: app_commands.Range[int, 0, SEASON_EPISODES],
-    ) -> None:
-        """Tell me the last episode you've watched."""
+    def _set_command(self) -> app_commands.Command[Any, ..., None]:
+        """`/progress set episode:(0-N)`, N being this season's episode count."""
+        cog = self
+
+        async def set_progress(interaction: discord.Interaction[Any], episode: int) -> None:
+            """Tell me the last episode you've watched."""
+            await cog.set_progress(interaction, episode)
+
+        # The bounds are only known now, so the option's type is given here, not in the signature.
+        set_progress.__annotations__["episode"] = app_commands.Range[int, 0, self.episodes]
+        command: app_commands.Command[Any, ..., None] = app_commands.command(name="set")(
+            set_progress
+        )
+        return app_commands.describe(
+            episode=f"The last episode you've watched, 0 to {self.episodes} (0: not started yet)"
+        )(command)
+
+    async def set_progress(self, interaction: discord.Interaction[Any], episode: int) -> None:
         await self.bot.store.set_progress(interaction.user.id, episode)
         if episode == 0:
             note = "Got it: you haven't started yet, so I'll hide every spoiler from you."
-        elif episode == SEASON_EPISODES:
+        elif episode >= self.episodes:
             note = "Got it: you've watched the whole season. " + WHAT_IT_DOES
         else:
             note = f"Got it: you've watched through episode {episode}. " + WHAT_IT_DOES
@@ -64,7 +75,7 @@ class ProgressCog(commands.Cog, name="Progress"):
         elif episode == 0:
             note = "You haven't started the season yet, you told me."
         else:
-            note = f"You've watched through episode {episode} of {SEASON_EPISODES}."
+            note = f"You've watched through episode {episode} of {self.episodes}."
         await respond(interaction, Outgoing.text(note), ephemeral=True)
 
     @progress.command(name="clear")

@@ -87,10 +87,7 @@ class SpoilersCog(commands.Cog, name="Spoilers"):
     @spoilers.command(name="set")
     @app_commands.describe(
         mode="tagged (the default), open or blocked",
-        channel=(
-            "A channel to set it for (needs Manage Channels); "
-            "leave empty for the server default (needs Manage Server)"
-        ),
+        channel="A channel to set (Manage Channels); empty: the server default (Manage Server)",
     )
     @app_commands.choices(mode=MODE_CHOICES)
     async def set_mode(
@@ -115,10 +112,7 @@ class SpoilersCog(commands.Cog, name="Spoilers"):
 
     @spoilers.command(name="reset")
     @app_commands.describe(
-        channel=(
-            "A channel to remove the setting of (needs Manage Channels); "
-            "leave empty for the server default (needs Manage Server)"
-        ),
+        channel="A channel to reset (Manage Channels); empty: the server default (Manage Server)",
     )
     async def reset(
         self, interaction: discord.Interaction[Any], channel: ChannelOption | None = None

@@ -68,3 +68,14 @@ async def test_re_granted_command_is_still_checked_in_code(world: World) -> None
 async def test_autoanswer_is_not_offered_in_direct_messages(world: World) -> None:
     assert "autoanswer on" not in world.alice.user.available_commands()
     assert "ask" in world.alice.user.available_commands()
+
+
+async def test_everyone_in_an_auto_answer_channel_answers_without_pinging(world: World) -> None:
+    await world.admin.slash(world.lounge, "autoanswer on")
+    await world.admin.send(world.lounge, "@everyone who plays trish")
+    answer = world.lounge.last_message
+    assert answer is not None
+    assert answer.author.id == world.me.id
+    assert "Rachael Taylor" in text_of(answer)
+    assert not answer.mention_everyone
+    assert not answer.mentions

@@ -100,3 +100,20 @@ async def test_suggestions_use_the_clickers_progress(world: World, engine: Engin
     clicked = await world.bob.click(asked.response, custom_id=str(first["custom_id"]))
     assert clicked.response is not None
     assert "||" not in text_of(clicked.response)  # bob has seen it all: nothing to hide
+
+
+async def test_old_questions_are_pruned_as_new_ones_come(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pruned: list[int] = []
+    store = world.bot.store
+
+    async def prune(older_than_days: int) -> int:
+        pruned.append(older_than_days)
+        return 0
+
+    monkeypatch.setattr(store, "prune_questions", prune)
+    monkeypatch.setattr(world.bot.responder, "PRUNE_EVERY", 2)
+    for member in (world.alice, world.bob, world.admin, world.chanmod):
+        await member.slash(world.general, "ask", question=SPOILER_QUESTION)
+    assert pruned == [world.bot.settings.reveal_retention_days] * 2

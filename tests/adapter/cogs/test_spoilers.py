@@ -110,10 +110,15 @@ async def test_spoilers_set_in_dms_is_refused(world: World) -> None:
     assert "DMs" in dm_status.response.content
 
 
-async def test_public_answers_ignore_the_askers_progress(world: World) -> None:
+async def test_what_the_asker_has_watched_is_no_spoiler_to_them(world: World) -> None:
     await world.alice.slash(world.general, "progress set", episode=13)
     text, _ = await trish(world, world.general)
-    assert FINALE_SPOILER not in outside_bars(text)  # others read it too
+    assert FINALE_SPOILER in outside_bars(text)
+
+
+async def test_without_progress_the_same_answer_stays_tagged(world: World) -> None:
+    text, _ = await trish(world, world.general)
+    assert FINALE_SPOILER not in outside_bars(text)
 
 
 async def test_mode_choices_are_the_three_modes(world: World) -> None:
