@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# The Discord bot in a small image: `docker build -t jj-season-bot .`, then see docs/discord-bot.md.
+# The Discord bot in a small image: `docker build -t jj-season-bot .`, then see "Running the Discord bot" in README.md.
 
 ARG PYTHON_VERSION=3.11
 

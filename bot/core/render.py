@@ -430,7 +430,7 @@ class _EmbedPlan:
 
 def _plan_field(card_field: CardField, policy: SpoilerPolicy) -> _FieldPlan:
     atoms = _prepare(card_field.value, policy)
-    return _FieldPlan(card_field.name, atoms, len(_render(atoms)), card_field.inline)
+    return _FieldPlan(card_field.name.strip(), atoms, len(_render(atoms)), card_field.inline)
 
 
 def _plan_embed(card: Card, policy: SpoilerPolicy) -> _EmbedPlan | None:
