@@ -145,8 +145,9 @@ class Answerer:
         first = readings[0]
         best = ranked[0] if ranked else None
         if first.other_season is not None and first.other_season > self.kb.season.number:
-            # A later season: whether it was ordered may be known; anything else is not.
-            if _ABOUT_RENEWAL.search(normalize(text)):
+            # The next season: whether it was ordered may be known; anything else is not.
+            next_one = first.other_season == self.kb.season.number + 1
+            if next_one and _ABOUT_RENEWAL.search(normalize(text)):
                 return _Decision(self.answers.season_fact("season.renewal"), 1.0)
             return self._decline(
                 "unknown.sources",
@@ -168,10 +169,15 @@ class Answerer:
         rival = self._rival(best, ranked)
         if rival is not None:
             return self._clarify(best, rival)
-        reply = self._build(best)
-        if reply is None:
-            return self._not_sure(first, ranked)
-        return _Decision(reply, best.score, self._names_something(best))
+        # The best reading may not be buildable (a "review" by someone who wrote none):
+        # the next confident one is answered instead.
+        for candidate in [best, *(s for s in ranked if s is not best)]:
+            if candidate.score < ANSWER_FLOOR:
+                break
+            reply = self._build(candidate)
+            if reply is not None:
+                return _Decision(reply, candidate.score, self._names_something(candidate))
+        return self._not_sure(first, ranked)
 
     def _names_something(self, scored: Scored) -> bool:
         reading = scored.reading

@@ -360,10 +360,9 @@ class Answers:
         if st is None:
             return None
         body = plain(
-            f'"{st.title}", music by {st.composer}, released '
-            f"{st.format + ' ' if st.format else ''}on {human_date(st.release_date)} by "
-            f"{human_list(st.labels)}: {len(st.tracks)} tracks, "
-            f"{_seconds(st.total_seconds)} in all."
+            f'"{st.title}", music by {st.composer}, released on {human_date(st.release_date)} '
+            f"by {human_list(st.labels)}{f' ({st.format})' if st.format else ''}: "
+            f"{len(st.tracks)} tracks, {_seconds(st.total_seconds)} in all."
         )
         tracks = [self.track_line(t.number) for t in st.tracks]
         fields = [CardField("Tracks", join(tracks, sep="\n"))]

@@ -326,6 +326,9 @@ INTENTS: tuple[IntentSpec, ...] = (
         "how did {outlet} rate it",
         "what did the {outlet} critic think",
         "{outlet} score",
+        "{person} review",
+        "what did critic {person} say",
+        "how did {person} review the season",
     ),
     _spec(
         "awards",

@@ -389,8 +389,6 @@ _CONCEPT_GROUPS: dict[str, tuple[str, ...]] = {
         "soundtrack",
         "album",
         "ost",
-        "score",
-        "scored",
         "composer",
         "compose",
         "composed",
@@ -663,9 +661,11 @@ _SUFFIXES = ("ings", "ing", "edly", "ed", "ers", "er", "ies", "es", "s", "ly")
 
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
-    """A light stemmer: enough to make 'filming', 'filmed' and 'films' one word."""
+    """A light stemmer: enough to make 'filming', 'filmed' and 'films' one word, and 'score',
+    'scores' and 'scored' another (a final "e" is dropped from every stem, so they meet)."""
     if len(word) <= 3 or not word.isalpha():
         return word
+    base = word
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]
@@ -673,8 +673,10 @@ def stem(word: str) -> str:
                 return base + "y"
             if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "ls":
                 base = base[:-1]  # "shipped" -> "ship"
-            return base
-    return word
+            break
+    if len(base) > 3 and base.endswith("e"):
+        base = base[:-1]
+    return base
 
 
 # Everyday English words: when a question uses one that no knowledge item uses, it says little

@@ -25,6 +25,7 @@ from bot.core.intents import DECLINE_INTENTS, INTENTS
 from bot.core.model import KnowledgeBase
 from bot.core.text import (
     COMMON_ENGLISH,
+    CONCEPTS,
     NUMBER_WORDS,
     ORDINALS,
     STOPWORDS,
@@ -285,7 +286,9 @@ class Matcher:
         # A word no document uses is as telling as the rarest word: a question about the budget
         # must not be answered by the document that merely shares its "how much".
         self.unknown_weight = max(self.idf.values(), default=1.0)
-        self.common_weight = min(self.idf.values(), default=1.0)
+        ordered = sorted(self.idf.values())
+        self.common_weight = ordered[len(ordered) // 2] if ordered else 1.0
+        self.common_concepts = frozenset(concept(w) for w in COMMON_ENGLISH) - CONCEPTS
         self._prepare()
 
     # -- reading ----------------------------------------------------------------------------------
@@ -445,9 +448,9 @@ class Matcher:
 
     def weight(self, c: str) -> float:
         known = self.idf.get(c)
-        if known is not None:
-            return known
-        return self.common_weight if c in COMMON_ENGLISH else self.unknown_weight
+        if c in self.common_concepts:  # everyday words say little, however rare in the knowledge
+            return min(known if known is not None else self.common_weight, self.common_weight)
+        return known if known is not None else self.unknown_weight
 
     def _prepare(self) -> None:
         """Weights of every ask, and which documents each concept, slot or name appears in."""

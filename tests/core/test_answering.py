@@ -176,3 +176,9 @@ def test_episode_plots_are_spoilers_until_watched(engine: Engine) -> None:
 def test_long_questions_do_not_break_anything(engine: Engine) -> None:
     answer = engine.ask("who plays trish " * 500)
     assert answer.reply is not None
+
+
+def test_only_the_next_season_can_be_answered_by_its_renewal(engine: Engine) -> None:
+    assert engine.ask("is there a season 3").answered
+    later = engine.ask("is there a season 4")
+    assert later.reply is not None and not later.answered
