@@ -181,4 +181,5 @@ def test_long_questions_do_not_break_anything(engine: Engine) -> None:
 def test_only_the_next_season_can_be_answered_by_its_renewal(engine: Engine) -> None:
     assert engine.ask("is there a season 3").answered
     later = engine.ask("is there a season 4")
-    assert later.reply is not None and not later.answered
+    assert later.reply is not None
+    assert not later.answered
