@@ -67,8 +67,8 @@ def _settings(settings: Settings | None) -> Settings:
     return settings if settings is not None else Settings.from_env()
 
 
-def run(settings: Settings | None = None) -> int:
-    """Connect to Discord and answer until stopped; `settings` default to `Settings.from_env()`."""
+def _configured(settings: Settings | None) -> Settings | int:
+    """The settings to start with (logging set up), or the exit code when they are unusable."""
     try:
         settings = _settings(settings)
     except SettingsError as exc:
@@ -76,23 +76,27 @@ def run(settings: Settings | None = None) -> int:
     if not settings.discord_token:
         return _fail(NO_TOKEN, EXIT_CONFIG)
     _setup_logging()
-    return _run_async(settings, _serve)
+    return settings
+
+
+def run(settings: Settings | None = None) -> int:
+    """Connect to Discord and answer until stopped; `settings` default to `Settings.from_env()`."""
+    configured = _configured(settings)
+    if isinstance(configured, int):
+        return configured
+    return _run_async(configured, _serve)
 
 
 def sync(settings: Settings | None = None, guild_id: int | None = None) -> int:
     """Sync the slash commands with Discord now: globally, or to one server (instantly)."""
-    try:
-        settings = _settings(settings)
-    except SettingsError as exc:
-        return _fail(str(exc), EXIT_CONFIG)
-    if not settings.discord_token:
-        return _fail(NO_TOKEN, EXIT_CONFIG)
-    _setup_logging()
+    configured = _configured(settings)
+    if isinstance(configured, int):
+        return configured
 
     async def main(bot: SeasonBot, token: str) -> int:
         return await _sync(bot, token, guild_id)
 
-    return _run_async(dataclasses.replace(settings, sync_commands_on_start=False), main)
+    return _run_async(dataclasses.replace(configured, sync_commands_on_start=False), main)
 
 
 def _run_async(

@@ -15,7 +15,7 @@ from bot.core.intents import DECLINE_INTENTS, INTENTS
 from bot.core.model import Billing, Character, KnowledgeBase
 from bot.core.reply import Card, Reply, ReplyKind
 from bot.core.richtext import plain
-from bot.core.text import normalize
+from bot.core.text import QUESTION_CONCEPTS, normalize
 from bot.core.understanding import Matcher, Reading, Scored
 
 __all__ = ["Answerer"]
@@ -29,25 +29,6 @@ MAX_PARTS = 4
 _SPLIT = re.compile(
     r"[?;\n]+|\b(?:and also|also|plus|as well as)\b"
     r"|\band\s+(?=(?:who|what|when|where|which|how|whos|is|was|did|does)\b)"
-)
-# Concepts too general to show that an overheard message is about the season.
-_GENERIC_CONCEPTS = frozenset(
-    {
-        "who",
-        "when",
-        "where",
-        "why",
-        "how_many",
-        "long",
-        "plot",
-        "list",
-        "first",
-        "last",
-        "title",
-        "watch",
-        "season",
-        "about",
-    }
 )
 _ABOUT_RENEWAL = re.compile(
     r"\b(?:renew\w*|order\w*|announc\w*|confirm\w*|green ?l\w*|cancel\w*|pick\w* up)\b"
@@ -183,9 +164,8 @@ class Answerer:
         reading = scored.reading
         if reading.mentions or reading.episodes:
             return True
-        distinctive = [
-            c for c in reading.concepts if c not in _GENERIC_CONCEPTS and c not in reading.unknown
-        ]
+        generic = QUESTION_CONCEPTS | {"season", "about"}
+        distinctive = [c for c in reading.concepts if c not in generic and c not in reading.unknown]
         return bool(distinctive)
 
     def _prefer_structured(self, best: Scored, ranked: list[Scored]) -> Scored:
@@ -341,23 +321,7 @@ class Answerer:
 
     def _domain_words(self, reading: Reading) -> bool:
         known = reading.concepts - set(reading.unknown)
-        return bool(
-            known
-            - {
-                "who",
-                "when",
-                "where",
-                "why",
-                "how_many",
-                "long",
-                "plot",
-                "list",
-                "first",
-                "last",
-                "title",
-                "watch",
-            }
-        )
+        return bool(known - QUESTION_CONCEPTS - {"season", "about"})
 
     def _off_topic(self) -> _Decision:
         body = (

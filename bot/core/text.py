@@ -13,6 +13,7 @@ __all__ = [
     "CONCEPTS",
     "NUMBER_WORDS",
     "ORDINALS",
+    "QUESTION_CONCEPTS",
     "STOPWORDS",
     "VOCABULARY_WORDS",
     "concept",
@@ -609,6 +610,23 @@ def _concept_of(word: str) -> str:
 
 
 CONCEPTS = frozenset(_CONCEPT_GROUPS)
+# Concepts that say what kind of answer is wanted but not what about: alone they match nothing.
+QUESTION_CONCEPTS = frozenset(
+    {
+        "who",
+        "when",
+        "where",
+        "why",
+        "how_many",
+        "long",
+        "plot",
+        "list",
+        "first",
+        "last",
+        "title",
+        "watch",
+    }
+)
 # Every word that means something to a question: never mistaken for a misspelt name.
 VOCABULARY_WORDS = frozenset(w for words in _CONCEPT_GROUPS.values() for w in words) | CONCEPTS
 

@@ -28,6 +28,7 @@ from bot.core.text import (
     CONCEPTS,
     NUMBER_WORDS,
     ORDINALS,
+    QUESTION_CONCEPTS,
     STOPWORDS,
     VOCABULARY_WORDS,
     concept,
@@ -214,11 +215,12 @@ class _Ask:
 
 _GENERIC_SLOTS = frozenset({"{episode}", "{character}", "{person}", "{track}", "{outlet}"})
 # Question words alone ("who is in it") say too little to stand for an ask on their own.
-_GENERIC = frozenset({"who", "when", "where", "why", "plot", "list", "first", "last", "title"})
+_SAY_ENOUGH = frozenset({"how_many", "long", "watch"})
 
 
 def _specific(ask: _Ask) -> bool:
-    return bool(ask.slots or ask.specific or ask.concepts - _GENERIC)
+    # "where can I watch it" and "how many episodes" still say what is wanted; "who is in it" does not.
+    return bool(ask.slots or ask.specific or ask.concepts - (QUESTION_CONCEPTS - _SAY_ENOUGH))
 
 
 @dataclass(slots=True)
