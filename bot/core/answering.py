@@ -185,8 +185,13 @@ class Answerer:
         return best
 
     def _with_context(self, reading: Reading, context: Reading) -> Reading:
-        """'...and who wrote it': a part naming nothing borrows what the previous part named."""
+        """'...and who wrote it': a part naming nothing borrows what the previous part named.
+
+        Only a part that asks something of its own borrows: "? lol" or "? 2" after a question
+        is not a second question about the same thing."""
         if reading.mentions or reading.episodes or not (context.mentions or context.episodes):
+            return reading
+        if not reading.concepts - set(reading.unknown):
             return reading
         return Reading(
             reading.text,

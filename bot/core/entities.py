@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -236,10 +237,14 @@ class EntityIndex:
         self._add_written_aliases(kb)
         self._add_derived_aliases(kb)
         self._titles = self._title_aliases(kb)
+        # one-word titles shorter than six letters are too easily found by accident
+        self._title_keys = [t for t in self._titles if len(t.split()) > 1 or len(t.strip()) >= 6]
         self.keys_by_size: dict[int, list[str]] = defaultdict(list)
         for key in self.by_text:
             self.keys_by_size[len(key.split())].append(key)
         self.max_words = max(self.keys_by_size, default=1)
+        # The same words come back in question after question: remember each look-up.
+        self._lookup = lru_cache(maxsize=32768)(self._lookup_uncached)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -330,22 +335,22 @@ class EntityIndex:
                 taken.update(span)
         return sorted(mentions, key=lambda m: m.start)
 
-    def _lookup(self, gram: str, size: int, *, fuzzy: bool) -> list[_FoundMention]:
+    def _lookup_uncached(self, gram: str, size: int, *, fuzzy: bool) -> tuple[_FoundMention, ...]:
         exact = self.by_text.get(gram)
         if exact:
-            return [_FoundMention(a.kind, a.key, 100.0, True) for a in exact]
+            return tuple(_FoundMention(a.kind, a.key, 100.0, True) for a in exact)
         if not fuzzy or not self._could_be_name(gram, size):
-            return []
+            return ()
         cutoff = 88.0 if len(gram) <= 5 else 84.0 if len(gram) <= 8 else 82.0
         best = process.extractOne(
             gram, self.keys_by_size.get(size, []), scorer=fuzz.ratio, score_cutoff=cutoff
         )
         if best is None:
-            return []
+            return ()
         text, score, _ = best
         if text in COMMON_WORDS:
-            return []
-        return [_FoundMention(a.kind, a.key, float(score), False) for a in self.by_text[text]]
+            return ()
+        return tuple(_FoundMention(a.kind, a.key, float(score), False) for a in self.by_text[text])
 
     @staticmethod
     def _could_be_name(gram: str, size: int) -> bool:
@@ -359,31 +364,40 @@ class EntityIndex:
                 and gram not in COMMON_WORDS
                 and gram not in VOCABULARY_WORDS
             )
-        # a name of several words neither starts nor ends with a stop word
-        return parts[0] not in STOPWORDS and parts[-1] not in STOPWORDS
+        # a name of several words neither starts nor ends with a stop word, has no numbers,
+        # and is not made only of the ordinary words questions are made of
+        if parts[0] in STOPWORDS or parts[-1] in STOPWORDS:
+            return False
+        if not all(p.isalpha() for p in parts):
+            return False
+        return any(
+            len(p) >= 4 and p not in VOCABULARY_WORDS and p not in COMMON_WORDS for p in parts
+        )
 
     def _find_titles(self, words: list[str], *, fuzzy: bool = True) -> list[Mention]:
         """Episode and track titles, fuzzily, by sliding a window of the title's length."""
         out: list[Mention] = []
         limit = min(len(words), 60)
         text = " ".join(words[:limit])
-        for title, (kind, key) in self._titles.items():
-            title_words = title.split()
-            size = len(title_words)
-            if size < 1 or (size == 1 and len(title) < 6):
-                continue
-            cutoff = 90.0 if len(title) < 10 else 85.0
-            if not fuzzy:
-                cutoff = 100.0
-            # cheap test on the whole text before sliding a window over it
-            if not fuzz.partial_ratio(title.strip(), text, score_cutoff=cutoff - 3):
-                continue
+        # One pass in C over every title finds the few worth a closer look.
+        near = process.extract(
+            text,
+            self._title_keys,
+            scorer=fuzz.partial_ratio,
+            score_cutoff=82.0 if fuzzy else 100.0,
+            limit=None,
+        )
+        for title, _, _ in near:
+            kind, key = self._titles[title]
+            title = title.strip()
+            size = len(title.split())
+            cutoff = (90.0 if len(title) < 10 else 85.0) if fuzzy else 100.0
             # fans split and join words ("bath tub"), so try windows one word shorter and longer
             best: tuple[float, int, int] | None = None
             for width in {size, max(size - 1, 1), size + 1}:
                 for start in range(0, max(limit - width + 1, 0)):
                     window = " ".join(words[start : start + width])
-                    score = fuzz.ratio(window, title.strip(), score_cutoff=cutoff)
+                    score = fuzz.ratio(window, title, score_cutoff=cutoff)
                     if score and (best is None or score > best[0]):
                         best = (score, start, width)
             if best is not None:

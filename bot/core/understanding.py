@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -291,6 +292,7 @@ class Matcher:
         ordered = sorted(self.idf.values())
         self.common_weight = ordered[len(ordered) // 2] if ordered else 1.0
         self.common_concepts = frozenset(concept(w) for w in COMMON_ENGLISH) - CONCEPTS
+        self._fix_typo = lru_cache(maxsize=16384)(self._fix_typo_uncached)
         self._prepare()
 
     # -- reading ----------------------------------------------------------------------------------
@@ -430,7 +432,7 @@ class Matcher:
             concepts.add(c)
         return concepts, unknown
 
-    def _fix_typo(self, word: str) -> str | None:
+    def _fix_typo_uncached(self, word: str) -> str | None:
         """A misspelt question word, if it is close to one the knowledge base uses.
 
         Typos keep their first letter far more often than not; demanding it keeps real but
