@@ -295,6 +295,8 @@ class Answerer:
             what = {
                 "episode.runtime": "how long the episodes run",
                 "person.personal": "personal details such as birthdays, ages or salaries",
+                "opinion": "which is better or best: I stick to what my sources report, and critics' "
+                "views are there if you ask how the season was received",
             }.get(intent, "")
         reply = self.answers.sources_dont_say(intent, what)
         return _Decision(

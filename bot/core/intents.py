@@ -266,6 +266,12 @@ INTENTS: tuple[IntentSpec, ...] = (
         "{person} age",
         "{person} net worth",
         "how much was {person} paid",
+        "{person} height",
+        "{person} weight",
+        "who is {person} married to",
+        "does {person} have kids",
+        "{person} instagram",
+        "{person} net worth salary",
         answerable=False,
     ),
     _spec(
@@ -357,6 +363,8 @@ INTENTS: tuple[IntentSpec, ...] = (
         "imdb rating",
         "how many views",
         "how many hours of viewing",
+        "how many seasons are there",
+        "how many seasons does the show have in total",
         "who was the casting director",
         "who edited the season",
         "who was the editor",
@@ -369,6 +377,25 @@ INTENTS: tuple[IntentSpec, ...] = (
         "what is the aspect ratio",
         "how many people worked on it",
         "what was the filming schedule each day",
+        answerable=False,
+    ),
+)
+
+INTENTS = (
+    *INTENTS,
+    _spec(
+        "opinion",
+        "is it better than",
+        "which is better",
+        "what is your favourite",
+        "who is the best character",
+        "what is the best episode",
+        "what is the worst episode",
+        "rank the episodes",
+        "do you like {character}",
+        "what do you think of {character}",
+        "is {character} better than",
+        "should i watch it",
         answerable=False,
     ),
 )
