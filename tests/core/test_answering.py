@@ -88,6 +88,12 @@ def test_a_later_part_can_refer_back(engine: Engine) -> None:
         "what was the budget",
         "how long is episode 4",
         "what happens in episode 40",
+        "what's krysten ritter's height",
+        "how many seasons are there in total",
+        "is jessica jones better than daredevil",
+        "what's the best episode",
+        "who's the costume designer",
+        "is there a season 4",
     ],
 )
 def test_what_the_sources_do_not_say_is_declined_honestly(engine: Engine, question: str) -> None:
