@@ -30,6 +30,7 @@ _SPLIT = re.compile(
     r"[?;\n]+|\b(?:and also|also|plus|as well as)\b"
     r"|\band\s+(?=(?:who|what|when|where|which|how|whos|is|was|did|does)\b)"
 )
+_MENTIONS_SOMEONE = re.compile(r"<@!?\d+>")
 _ABOUT_RENEWAL = re.compile(
     r"\b(?:renew\w*|order\w*|announc\w*|confirm\w*|green ?l\w*|cancel\w*|pick\w* up)\b"
     r"|\b(?:is|was|will|would|did|does)\s+(?:there|it|they|netflix)\b(?!.*\b(?:when|where|who)\b)"
@@ -408,6 +409,8 @@ class Answerer:
     def _worth_answering_unasked(self, text: str, decision: _Decision) -> bool:
         if not decision.reply.answered or decision.score < AUTO_FLOOR or not decision.specific:
             return False
+        if _MENTIONS_SOMEONE.search(text):
+            return False  # "@sam who plays trish?" is asked of Sam, not of the bot
         lowered = normalize(text)
         looks_like_question = text.rstrip().endswith("?") or bool(_QUESTION_START.match(lowered))
         if not looks_like_question:

@@ -140,6 +140,7 @@ def test_context_words_settle_a_shared_title(engine: Engine) -> None:
         "i love this show",
         "brb",
         "what do you think of alisa?",
+        "<@123456789> who plays trish?",
     ],
 )
 def test_chatter_in_auto_channels_is_left_alone(engine: Engine, chatter: str) -> None:

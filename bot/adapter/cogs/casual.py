@@ -91,6 +91,8 @@ class CasualCog(commands.Cog, name="Casual"):
         if not message.content:
             return  # nothing to read: only attachments, or hidden without Message Content
         addressed = self._addressed(message, me)
+        if not addressed and message.reference is not None:
+            return  # a reply to another member is part of their conversation, not a question for us
         place = Place.of_message(message)
         context = await self.bot.responder.context(place)
         if not addressed and not context.autoanswer:

@@ -79,3 +79,14 @@ async def test_everyone_in_an_auto_answer_channel_answers_without_pinging(world:
     assert "Rachael Taylor" in text_of(answer)
     assert not answer.mention_everyone
     assert not answer.mentions
+
+
+async def test_questions_to_other_members_are_left_to_them(world: World) -> None:
+    await world.chanmod.slash(world.general, "autoanswer on", channel=world.lounge)
+    before = len(bot_messages(world.lounge, world.bot))
+    await world.alice.send(world.lounge, f"<@{world.bob.id}> who plays trish?")
+    asked = await world.alice.send(world.lounge, "have you seen episode 3?")
+    await world.bob.send(world.lounge, "who directed episode 3?", reply_to=asked)
+    assert len(bot_messages(world.lounge, world.bot)) == before
+    await world.alice.send(world.lounge, "who directed episode 3?")  # asked of the channel
+    assert len(bot_messages(world.lounge, world.bot)) == before + 1
