@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from bot.core.answers import Answers
+from bot.core.answers import Answers, protect
 from bot.core.engine import Answer, Choice, Trigger
 from bot.core.entities import EntityIndex, Kind, find_episode_numbers
 from bot.core.errors import CharacterNotFound, EpisodeNotFound
@@ -52,6 +52,12 @@ _OPINION = re.compile(
     r"loved|hated|think|feel|cried|crying|scared|wild|insane|amazing|awesome|boring|sucks?|"
     r"good|bad|great)\b"
 )
+
+
+def _secret(reading: Reading) -> int | None:
+    """The episode that reveals a twist name this reading was reached through, if any."""
+    secrets = [m.secret for m in reading.mentions if m.secret is not None]
+    return max(secrets) if secrets else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,10 +242,16 @@ class Answerer:
     def _build(self, scored: Scored) -> Reply | None:
         doc, reading = scored.doc, scored.reading
         if doc.kind == "fact":
-            return self.answers.fact(self._facts[doc.name])
-        if doc.name in DECLINE_INTENTS:
+            reply: Reply | None = self.answers.fact(self._facts[doc.name])
+        elif doc.name in DECLINE_INTENTS:
             return self._decline(doc.name, "", reading, []).reply
-        return self._build_intent(doc.name, reading)
+        else:
+            reply = self._build_intent(doc.name, reading)
+        secret = _secret(reading)
+        if reply is not None and secret is not None:
+            # Asked through a name that is itself the twist: linking anything to it spoils.
+            reply = protect(reply, secret, "Answer hidden: spoiler")
+        return reply
 
     def _build_intent(self, intent: str, reading: Reading) -> Reply | None:
         a = self.answers
@@ -373,6 +385,8 @@ class Answerer:
     def _question_for(self, scored: Scored) -> str:
         """A spoiler-free question that asks for this reading, for a suggestion button."""
         doc, reading = scored.doc, scored.reading
+        if _secret(reading) is not None:
+            return ""  # no label can name this reading without naming the twist
         if doc.kind == "fact":
             return self._facts[doc.name].title
         template = self._first_ask.get(doc.name, "")

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 
 from bot.core.model import Billing, Character, Episode, Fact, KnowledgeBase, Person, WriterCredit
 from bot.core.reply import Card, CardField, Reply, ReplyKind
-from bot.core.richtext import RichText, join, plain, rich
+from bot.core.richtext import RichText, Segment, join, plain, rich
 
-__all__ = ["Answers", "human_date", "human_list"]
+__all__ = ["Answers", "human_date", "human_list", "protect"]
 
 
 def human_date(day: dt.date) -> str:
@@ -27,6 +27,36 @@ def human_list(items: Iterable[str], conjunction: str = "and") -> str:
     if len(items) == 2:
         return f"{items[0]} {conjunction} {items[1]}"
     return ", ".join(items[:-1]) + f", {conjunction} " + items[-1]
+
+
+def protect(reply: Reply, episode: int, title: str) -> Reply:
+    """The whole reply as a spoiler revealed by `episode`: titles and field names move into the
+    (spoiler-barred) description and give way to a neutral `title`."""
+    cards = []
+    for card in reply.cards:
+        parts: list[RichText] = [rich(card.title, episode), _at_least(card.description, episode)]
+        parts += [
+            join([rich(f"{f.name}:", episode), _at_least(f.value, episode)]) for f in card.fields
+        ]
+        cards.append(Card(title, join(parts, sep="\n"), (), card.footer, card.color))
+    return Reply(
+        reply.kind,
+        reply.intent,
+        _at_least(reply.content, episode),
+        tuple(cards),
+        reply.suggestions,
+        reply.sources,
+    )
+
+
+def _at_least(text: RichText, episode: int) -> RichText:
+    """Every visible piece revealed no earlier than `episode`."""
+    return tuple(
+        Segment(seg.text, max(seg.spoiler_from or 0, episode), seg.user_text)
+        if seg.text.strip()
+        else seg
+        for seg in text
+    )
 
 
 def _leading_plain(text: RichText) -> RichText:

@@ -116,6 +116,9 @@ class Mention:
     end: int
     score: float
     exact: bool
+    # The episode that reveals this name means this entry ("jessica's mom" for a character
+    # whose identity is a twist): an answer reached through it is a spoiler as a whole.
+    secret: int | None = None
 
 
 _EP_WORD = r"(?:episode|episodes|chapter)"
@@ -226,6 +229,7 @@ class _Alias:
     kind: Kind
     key: str
     weak: bool  # derived automatically (a first or last name), not written in the knowledge
+    secret: int | None = None  # see Mention.secret
 
 
 class EntityIndex:
@@ -248,27 +252,32 @@ class EntityIndex:
 
     # -- building ------------------------------------------------------------------------------
 
-    def _add(self, text: str, kind: Kind, key: str, *, weak: bool = False) -> None:
+    def _add(
+        self, text: str, kind: Kind, key: str, *, weak: bool = False, secret: int | None = None
+    ) -> None:
         norm = normalize(text)
         if not norm or norm in STOPWORDS:
             return
         if norm.startswith("the ") and len(norm.split()) > 2:
-            self._add(norm[4:], kind, key, weak=weak)  # "The Washington Post" -> "washington post"
+            # "The Washington Post" -> "washington post"
+            self._add(norm[4:], kind, key, weak=weak, secret=secret)
         entries = self.by_text[norm]
         if any(e.kind == kind and e.key == key for e in entries):
             return
-        entries.append(_Alias(norm, kind, key, weak))
+        entries.append(_Alias(norm, kind, key, weak, secret))
 
     def _add_written_aliases(self, kb: KnowledgeBase) -> None:
         for character in kb.characters:
+            if character.safe_name:
+                self._add(character.safe_name, Kind.CHARACTER, character.id)
+            # Every other name of a character whose identity is a twist gives the twist away.
+            secret = character.name_spoiler_from if character.safe_name else None
             for name in (character.name, *character.aliases, *character.shared_aliases):
-                self._add(name, Kind.CHARACTER, character.id)
+                self._add(name, Kind.CHARACTER, character.id, secret=secret)
                 # a name with a quoted nickname inside is also asked for without it
                 unquoted = re.sub(r'"[^"]*"\s*', "", name)
                 if unquoted != name:
-                    self._add(unquoted, Kind.CHARACTER, character.id)
-            if character.safe_name:
-                self._add(character.safe_name, Kind.CHARACTER, character.id)
+                    self._add(unquoted, Kind.CHARACTER, character.id, secret=secret)
         for person in kb.people:
             for name in (person.name, *person.aliases, *person.shared_aliases):
                 self._add(name, Kind.PERSON, person.id)
@@ -281,6 +290,7 @@ class EntityIndex:
     def _add_derived_aliases(self, kb: KnowledgeBase) -> None:
         """First and last names, where only one entry could mean them."""
         owners: dict[str, set[tuple[Kind, str]]] = defaultdict(set)
+        secrets = {c.id: c.name_spoiler_from for c in kb.characters if c.safe_name}
         named = [(Kind.CHARACTER, c.id, re.sub(r'"[^"]*"\s*', "", c.name)) for c in kb.characters]
         named += [(Kind.PERSON, p.id, p.name) for p in kb.people]
         for kind, key, name in named:
@@ -296,7 +306,8 @@ class EntityIndex:
             # A name only one entry has means it; a name several share ("david") means any of
             # them, and the question is asked back.
             for kind, key in sorted(who):
-                self._add(word, kind, key, weak=True)
+                secret = secrets.get(key) if kind is Kind.CHARACTER else None
+                self._add(word, kind, key, weak=True, secret=secret)
 
     def _title_aliases(self, kb: KnowledgeBase) -> dict[str, tuple[Kind, str]]:
         titles: dict[str, tuple[Kind, str]] = {}
@@ -338,7 +349,7 @@ class EntityIndex:
     def _lookup_uncached(self, gram: str, size: int, *, fuzzy: bool) -> tuple[_FoundMention, ...]:
         exact = self.by_text.get(gram)
         if exact:
-            return tuple(_FoundMention(a.kind, a.key, 100.0, True) for a in exact)
+            return tuple(_FoundMention(a.kind, a.key, 100.0, True, a.secret) for a in exact)
         if not fuzzy or not self._could_be_name(gram, size):
             return ()
         cutoff = 88.0 if len(gram) <= 5 else 84.0 if len(gram) <= 8 else 82.0
@@ -350,7 +361,9 @@ class EntityIndex:
         text, score, _ = best
         if text in COMMON_WORDS:
             return ()
-        return tuple(_FoundMention(a.kind, a.key, float(score), False) for a in self.by_text[text])
+        return tuple(
+            _FoundMention(a.kind, a.key, float(score), False, a.secret) for a in self.by_text[text]
+        )
 
     @staticmethod
     def _could_be_name(gram: str, size: int) -> bool:
@@ -412,9 +425,10 @@ class _FoundMention:
     key: str
     score: float
     exact: bool
+    secret: int | None = None
 
     def _replace_span(self, start: int, end: int) -> Mention:
-        return Mention(self.kind, self.key, start, end, self.score, self.exact)
+        return Mention(self.kind, self.key, start, end, self.score, self.exact, self.secret)
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

@@ -190,3 +190,14 @@ def test_only_the_next_season_can_be_answered_by_its_renewal(engine: Engine) -> 
     later = engine.ask("is there a season 4")
     assert later.reply is not None
     assert not later.answered
+
+
+@pytest.mark.parametrize("question", ["who plays jessicas mom", "what happens to alisa"])
+def test_asking_through_a_twist_name_spoils_nothing(engine: Engine, question: str) -> None:
+    """The question names the twist; an answer linking an actor or safe name to it would confirm it."""
+    for mode in ("tagged", "blocked"):
+        text = answer_text(engine, question, mode, 0)
+        visible = _outside_bars(text)
+        for giveaway in ("McTeer", "mysterious woman", "Alisa"):
+            assert giveaway not in visible, (question, mode, giveaway)
+    assert "McTeer" in _outside_bars(answer_text(engine, question, "tagged", 6))
