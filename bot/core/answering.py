@@ -241,8 +241,17 @@ class Answerer:
 
     def _build(self, scored: Scored) -> Reply | None:
         doc, reading = scored.doc, scored.reading
+        key = doc.name.partition(":")[2]
         if doc.kind == "fact":
             reply: Reply | None = self.answers.fact(self._facts[doc.name])
+        elif doc.kind == "episode":
+            episode = self.kb.episode(int(key))
+            reply = self.answers.episode(episode, "episode.plot") if episode else None
+        elif doc.kind == "character":
+            character = self.kb.character(key)
+            reply = self.answers.character_info(character) if character else None
+        elif doc.kind == "review":
+            reply = self.answers.review(key)
         elif doc.name in DECLINE_INTENTS:
             return self._decline(doc.name, "", reading, []).reply
         else:

@@ -16,7 +16,14 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from bot.core.model import KnowledgeBase
-from bot.core.text import NUMBER_WORDS, ORDINALS, STOPWORDS, VOCABULARY_WORDS, normalize
+from bot.core.text import (
+    COMMON_ENGLISH,
+    NUMBER_WORDS,
+    ORDINALS,
+    STOPWORDS,
+    VOCABULARY_WORDS,
+    normalize,
+)
 
 __all__ = ["EntityIndex", "Kind", "Mention", "find_episode_numbers"]
 
@@ -96,6 +103,14 @@ COMMON_WORDS = STOPWORDS | frozenset(
         "men",
     ]
 )
+
+
+# Words too ordinary to name an episode on their own, even when a title uses them.
+_ORDINARY = (
+    COMMON_WORDS | VOCABULARY_WORDS | COMMON_ENGLISH | frozenset(NUMBER_WORDS) | frozenset(ORDINALS)
+)
+# Words that say "an episode" without a number: "the octopus one", "the hobo ep".
+_EPISODE_CUE = frozenset({"episode", "episodes", "one", "chapter"})
 
 
 class Kind(StrEnum):
@@ -243,6 +258,7 @@ class EntityIndex:
         self._titles = self._title_aliases(kb)
         # one-word titles shorter than six letters are too easily found by accident
         self._title_keys = [t for t in self._titles if len(t.split()) > 1 or len(t.strip()) >= 6]
+        self._title_words = self._distinctive_title_words(kb)
         self.keys_by_size: dict[int, list[str]] = defaultdict(list)
         for key in self.by_text:
             self.keys_by_size[len(key.split())].append(key)
@@ -323,6 +339,19 @@ class EntityIndex:
                 titles.setdefault(key + " ", (Kind.TRACK, str(track.number)))
         return titles
 
+    def _distinctive_title_words(self, kb: KnowledgeBase) -> dict[str, str]:
+        """Words that name one episode ("octopus", "hobo"), for "the octopus one"."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for episode in kb.episodes:
+            for word in normalize(episode.short_title).split():
+                if len(word) >= 4 and word not in _ORDINARY:
+                    owners[word].add(str(episode.number))
+        return {
+            w: next(iter(eps))
+            for w, eps in owners.items()
+            if len(eps) == 1 and w not in self.by_text
+        }
+
     # -- looking up ----------------------------------------------------------------------------
 
     def find(self, words: list[str], *, fuzzy: bool = True) -> list[Mention]:
@@ -344,7 +373,19 @@ class EntityIndex:
                     continue
                 mentions.extend(found_m._replace_span(start, start + size) for found_m in found)
                 taken.update(span)
+        if fuzzy and _EPISODE_CUE.intersection(words[:limit]):
+            mentions += self._title_word_mentions(words[:limit], taken)
         return sorted(mentions, key=lambda m: m.start)
+
+    def _title_word_mentions(self, words: list[str], taken: set[int]) -> list[Mention]:
+        """'the octopus one', 'the cray cray episode': one word of a title, said with 'episode'."""
+        found: list[Mention] = []
+        for i, word in enumerate(words):
+            key = self._title_words.get(word)
+            if key is not None and i not in taken:
+                found.append(Mention(Kind.EPISODE, key, i, i + 1, 90.0, False))
+                taken.add(i)
+        return found
 
     def _lookup_uncached(self, gram: str, size: int, *, fuzzy: bool) -> tuple[_FoundMention, ...]:
         exact = self.by_text.get(gram)

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from bot.core.entities import EntityIndex, Kind, Mention, find_episode_numbers
 from bot.core.intents import DECLINE_INTENTS, INTENTS
 from bot.core.model import KnowledgeBase
+from bot.core.richtext import to_plain
 from bot.core.text import (
     COMMON_ENGLISH,
     CONCEPTS,
@@ -277,14 +278,18 @@ class Matcher:
             doc.keywords = keyword_reading.concepts
             doc.keyword_specific = keyword_reading.specific
             self.docs.append(doc)
+        # The words of intents and facts decide how telling a word is; the documents below are
+        # searched by what they describe and must not shift that.
+        primary = list(self.docs)
+        self.docs += self._described_docs(kb)
         self.vocabulary: set[str] = set().union(*(d.vocabulary for d in self.docs))
         # Typos are repaired towards real word forms ("dirctor" -> "director"), not stems.
         self._vocab_by_initial: dict[str, list[str]] = defaultdict(list)
         known_forms = {w for w in self.vocabulary | VOCABULARY_WORDS if "{" not in w}
         for word in sorted(w for w in known_forms if len(w) >= 4 and concept(w) in self.vocabulary):
             self._vocab_by_initial[word[0]].append(word)
-        df = Counter(c for d in self.docs for c in d.vocabulary)
-        total = len(self.docs)
+        df = Counter(c for d in primary for c in d.vocabulary)
+        total = len(primary)
         self.idf = {c: math.log((total + 1) / (n + 0.5)) for c, n in df.items()}
         # A word no document uses is as telling as the rarest word: a question about the budget
         # must not be answered by the document that merely shares its "how much".
@@ -294,6 +299,52 @@ class Matcher:
         self.common_concepts = frozenset(concept(w) for w in COMMON_ENGLISH) - CONCEPTS
         self._fix_typo = lru_cache(maxsize=16384)(self._fix_typo_uncached)
         self._prepare()
+
+    def _described_docs(self, kb: KnowledgeBase) -> list[Doc]:
+        """Things found by what they describe: "which episode does X happen", "the guy who can
+        heal people", "who called it darkly enjoyable"."""
+        docs: list[Doc] = []
+
+        def described(name: str, kind: str, intent: str, asks: tuple[str, ...], text: str) -> None:
+            doc = Doc(name, kind, intent, strict_slots=False)
+            doc.asks = [a for a in (self._ask(t, strict=False) for t in asks) if _specific(a)]
+            words = self.read(text, readings=1, fuzzy=False)[0]
+            doc.keywords, doc.keyword_specific = words.concepts, words.specific
+            docs.append(doc)
+
+        for episode in kb.episodes:
+            described(
+                f"episode:{episode.number}",
+                "episode",
+                "episode.plot",
+                ("which episode", "in what episode does it happen", "when does it happen"),
+                to_plain(episode.synopsis),
+            )
+        for character in kb.characters:
+            described(
+                f"character:{character.id}",
+                "character",
+                "character.info",
+                ("who is the character", "what is the name of the guy", "who was it"),
+                to_plain(character.description),
+            )
+        if kb.reception:
+            for review in kb.reception.reviews:
+                who = review.critic or review.outlet
+                asks = (
+                    f"{review.outlet} review",
+                    f"what did {who} say",
+                    "which critic said",
+                    f"who gave it {review.rating}" if review.rating else "which critic",
+                )
+                text = " ".join(
+                    filter(
+                        None,
+                        [to_plain(review.summary), review.quote, review.rating, review.verdict],
+                    )
+                )
+                described(f"review:{review.outlet}", "review", "reception.review", asks, text)
+        return docs
 
     # -- reading ----------------------------------------------------------------------------------
 
