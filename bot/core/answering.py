@@ -433,7 +433,7 @@ class Answerer:
         if not decision.reply.answered or decision.score < AUTO_FLOOR or not decision.specific:
             return False
         if _MENTIONS_SOMEONE.search(text):
-            return False  # "@sam who plays trish?" is asked of Sam, not of the bot
+            return False  # "@sam who directed episode 2?" is asked of Sam, not of the bot
         lowered = normalize(text)
         looks_like_question = text.rstrip().endswith("?") or bool(_QUESTION_START.match(lowered))
         if not looks_like_question:

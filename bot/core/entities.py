@@ -109,7 +109,7 @@ COMMON_WORDS = STOPWORDS | frozenset(
 _ORDINARY = (
     COMMON_WORDS | VOCABULARY_WORDS | COMMON_ENGLISH | frozenset(NUMBER_WORDS) | frozenset(ORDINALS)
 )
-# Words that say "an episode" without a number: "the octopus one", "the hobo ep".
+# Words that say "an episode" without a number: "the lighthouse one", "the storm ep".
 _EPISODE_CUE = frozenset({"episode", "episodes", "one", "chapter"})
 
 
@@ -131,7 +131,7 @@ class Mention:
     end: int
     score: float
     exact: bool
-    # The episode that reveals this name means this entry ("jessica's mom" for a character
+    # The episode that reveals this name means this entry ("the hero's mom" for a character
     # whose identity is a twist): an answer reached through it is a spoiler as a whole.
     secret: int | None = None
 
@@ -340,7 +340,7 @@ class EntityIndex:
         return titles
 
     def _distinctive_title_words(self, kb: KnowledgeBase) -> dict[str, str]:
-        """Words that name one episode ("octopus", "hobo"), for "the octopus one"."""
+        """Words that name one episode ("lighthouse"), for "the lighthouse one"."""
         owners: dict[str, set[str]] = defaultdict(set)
         for episode in kb.episodes:
             for word in normalize(episode.short_title).split():
@@ -378,7 +378,7 @@ class EntityIndex:
         return sorted(mentions, key=lambda m: m.start)
 
     def _title_word_mentions(self, words: list[str], taken: set[int]) -> list[Mention]:
-        """'the octopus one', 'the cray cray episode': one word of a title, said with 'episode'."""
+        """"the lighthouse one", "the storm episode": one word of a title, said with "episode"."""
         found: list[Mention] = []
         for i, word in enumerate(words):
             key = self._title_words.get(word)

@@ -302,7 +302,7 @@ class Matcher:
 
     def _described_docs(self, kb: KnowledgeBase) -> list[Doc]:
         """Things found by what they describe: "which episode does X happen", "the guy who can
-        heal people", "who called it darkly enjoyable"."""
+        heal people", "which critic called it slow"."""
         docs: list[Doc] = []
 
         def described(name: str, kind: str, intent: str, asks: tuple[str, ...], text: str) -> None:
