@@ -140,6 +140,11 @@ _EP_WORD = r"(?:episode|episodes|chapter)"
 _NUM_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _EPISODE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # before "last episode", which is the end of "second to last episode"
+    (
+        re.compile(rf"\b(?:penultimate|second\s+to\s+last|next\s+to\s+last)\s+(?:{_EP_WORD})?"),
+        "penultimate",
+    ),
     (re.compile(r"\bs\s?0?(\d{1,2})\s?e\s?0?(\d{1,3})\b"), "season-episode"),
     (re.compile(r"\b(\d{1,2})x0?(\d{1,3})\b"), "season-episode"),
     (
@@ -164,10 +169,6 @@ _EPISODE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             rf"|\bpilot\b|\bopener\b|\bopening\s+{_EP_WORD}\b"
         ),
         "first",
-    ),
-    (
-        re.compile(rf"\b(?:penultimate|second\s+to\s+last|next\s+to\s+last)\s+(?:{_EP_WORD})?"),
-        "penultimate",
     ),
 )
 
@@ -263,6 +264,9 @@ class EntityIndex:
         for key in self.by_text:
             self.keys_by_size[len(key.split())].append(key)
         self.max_words = max(self.keys_by_size, default=1)
+        self._fuzzy_keys_by_size = {
+            size: [k for k in keys if len(k) >= 5] for size, keys in self.keys_by_size.items()
+        }
         # The same words come back in question after question: remember each look-up.
         self._lookup = lru_cache(maxsize=32768)(self._lookup_uncached)
 
@@ -378,7 +382,7 @@ class EntityIndex:
         return sorted(mentions, key=lambda m: m.start)
 
     def _title_word_mentions(self, words: list[str], taken: set[int]) -> list[Mention]:
-        """"the lighthouse one", "the storm episode": one word of a title, said with "episode"."""
+        """ "the lighthouse one", "the storm episode": one word of a title, said with "episode"."""
         found: list[Mention] = []
         for i, word in enumerate(words):
             key = self._title_words.get(word)
@@ -394,9 +398,9 @@ class EntityIndex:
         if not fuzzy or not self._could_be_name(gram, size):
             return ()
         cutoff = 88.0 if len(gram) <= 5 else 84.0 if len(gram) <= 8 else 82.0
-        best = process.extractOne(
-            gram, self.keys_by_size.get(size, []), scorer=fuzz.ratio, score_cutoff=cutoff
-        )
+        # Names of four letters or fewer are matched exactly only: "hands" is not "Hans".
+        keys = self._fuzzy_keys_by_size.get(size, [])
+        best = process.extractOne(gram, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is None:
             return ()
         text, score, _ = best

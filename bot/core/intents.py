@@ -169,6 +169,10 @@ INTENTS: tuple[IntentSpec, ...] = (
         "show me every episode",
         "episode guide",
         "what are the episodes called",
+        "list every director",
+        "who directed the episodes",
+        "all the directors of the season",
+        "list of writers for each episode",
         "titles of the episodes",
     ),
     _spec(
@@ -253,6 +257,9 @@ INTENTS: tuple[IntentSpec, ...] = (
         "what did {person} write",
         "which episodes did {person} write",
         "episodes by {person}",
+        "which cover did {person} draw",
+        "which episode cover did {person} do",
+        "{person} cover art",
         "what did {person} work on",
     ),
     _spec(

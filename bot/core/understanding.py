@@ -507,6 +507,21 @@ class Matcher:
             return min(known if known is not None else self.common_weight, self.common_weight)
         return known if known is not None else self.unknown_weight
 
+    def question_weights(self, reading: Reading) -> dict[str, float]:
+        """How much each concept of the question counts. One unknown word counts fully (it is
+        probably what the question is about); more unknown words add only a little each, so
+        chatter around a clear question ("i read somewhere...") does not drown it."""
+        weights: dict[str, float] = {}
+        unknown_seen = False
+        for c in sorted(reading.concepts):
+            w = self.weight(c)
+            if c not in self.idf and c not in self.common_concepts:
+                if unknown_seen:
+                    w = self.common_weight
+                unknown_seen = True
+            weights[c] = w
+        return weights
+
     def _prepare(self) -> None:
         """Weights of every ask, and which documents each concept, slot or name appears in."""
         self.postings: dict[str, list[int]] = defaultdict(list)
@@ -531,7 +546,7 @@ class Matcher:
         """How well `doc` answers `reading`, 0..1 (F-measure of IDF-weighted overlap)."""
         q_concepts = reading.concepts
         if q_weights is None:
-            q_weights = {c: self.weight(c) for c in q_concepts}
+            q_weights = self.question_weights(reading)
         q_total = sum(q_weights.values()) + SLOT_WEIGHT * len(reading.slots)
         if q_total <= 0:
             return 0.0
@@ -598,7 +613,7 @@ class Matcher:
         of the best, and at least the best few above 0.2 (for suggestions)."""
         queue: list[tuple[float, int, Reading, dict[str, float]]] = []
         for reading in readings:
-            q_weights = {c: self.weight(c) for c in reading.concepts}
+            q_weights = self.question_weights(reading)
             q_total = sum(q_weights.values()) + SLOT_WEIGHT * len(reading.slots)
             if q_total <= 0:
                 continue
