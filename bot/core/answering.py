@@ -30,6 +30,10 @@ _SPLIT = re.compile(
     r"[?;\n]+|\b(?:and also|also|plus|as well as)\b"
     r"|\band\s+(?=(?:who|what|when|where|which|how|whos|is|was|did|does)\b)"
 )
+_ASKS_FOR_EPISODE = re.compile(
+    r"\b(?:which|what|wich|wat)\s+(?:episode|episodes|ep|eps|one)\b|\bin which (?:episode|one)\b"
+)
+EPISODE_SEARCH_FLOOR = 0.4  # an episode found by what happens in it, when one was asked for
 _MENTIONS_SOMEONE = re.compile(r"<@!?\d+>")
 _ABOUT_RENEWAL = re.compile(
     r"\b(?:renew\w*|order\w*|announc\w*|confirm\w*|green ?l\w*|cancel\w*|pick\w* up)\b"
@@ -131,6 +135,15 @@ class Answerer:
     def _choose(self, text: str, readings: list[Reading]) -> _Decision:
         ranked = self.matcher.rank(readings)
         first = readings[0]
+        normal_is_fact = bool(ranked) and ranked[0].doc.kind == "fact"
+        if normal_is_fact and not first.episodes and _ASKS_FOR_EPISODE.search(normalize(text)):
+            # "which episode does X happen in": answer with an episode, if one fits at all
+            episodes = self.matcher.rank(readings, only="episode")
+            if episodes and episodes[0].score >= EPISODE_SEARCH_FLOOR:
+                ranked = episodes + [s for s in ranked if s.doc.kind != "episode"]
+                ranked[0] = Scored(
+                    ranked[0].doc, max(ranked[0].score, ANSWER_FLOOR), ranked[0].reading
+                )
         best = ranked[0] if ranked else None
         if first.other_season is not None and first.other_season > self.kb.season.number:
             # The next season: whether it was ordered may be known; anything else is not.
@@ -249,7 +262,9 @@ class Answerer:
             reply = self.answers.episode(episode, "episode.plot") if episode else None
         elif doc.kind == "character":
             character = self.kb.character(key)
-            reply = self.answers.character_info(character) if character else None
+            asks_actor = "play" in reading.concepts
+            builder = self.answers.character_actor if asks_actor else self.answers.character_info
+            reply = builder(character) if character else None
         elif doc.kind == "review":
             reply = self.answers.review(key)
         elif doc.name in DECLINE_INTENTS:

@@ -158,7 +158,7 @@ _EPISODE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b({_ORD_WORDS})\s+(?:{_EP_WORD})\b"), "ordinal"),
     (re.compile(rf"\b(?:the\s+)?({_ORD_WORDS})\s+one\b"), "ordinal-one"),
     (re.compile(r"\b(?:ep|eps|epi|episode|e)\.?0?(\d{1,3})\b"), "number"),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)\s+{_EP_WORD}\b"), "number"),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)\s+(?:{_EP_WORD}|one)\b"), "number"),
     (re.compile(rf"\b{_EP_WORD}\s+(?:no\s+|number\s+)?(\d{{1,3}})(?:st|nd|rd|th)?\b"), "number"),
     (re.compile(r"#(\d{1,2})\b"), "number"),
     (re.compile(rf"\b(?:last|final)\s+{_EP_WORD}\b|\bfinale\b"), "last"),

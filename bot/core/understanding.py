@@ -140,6 +140,10 @@ KEYWORD_FACTOR = 0.8  # a fact's keywords count a little less than its asks
 BETA2 = 1.0  # F-measure balance between explaining the question and matching the ask
 SHOW_NAME_READING = 0.9  # reading the show's name as the show, not as its title character
 DECLINE_FACTOR = 0.97  # on a tie, an answer beats "my sources don't say"
+UNRELATED_FACT = 0.85
+# Found by the words of a description, not by how fans ask: on a tie, an intent or fact wins.
+DESCRIBED_KINDS = frozenset({"episode", "character", "review"})
+DESCRIBED_FACTOR = 0.92
 _PLACEHOLDER = re.compile(r"\{(episode|character|person|track|outlet)\}")
 _TRACK_NUMBER = re.compile(r"\b(?:track|song)\s*(?:no\s*|number\s*|#\s*)?0?(\d{1,2})\b")
 _SEASON_WORDS = re.compile(
@@ -148,6 +152,49 @@ _SEASON_WORDS = re.compile(
 )
 
 
+# Nouns that describe someone by their tie to another character.
+RELATIONS = frozenset(
+    [
+        "neighbor",
+        "neighbors",
+        "neighbour",
+        "mom",
+        "mum",
+        "mother",
+        "dad",
+        "father",
+        "sister",
+        "brother",
+        "boyfriend",
+        "bf",
+        "girlfriend",
+        "gf",
+        "husband",
+        "wife",
+        "son",
+        "daughter",
+        "friend",
+        "bestie",
+        "partner",
+        "assistant",
+        "landlord",
+        "lawyer",
+        "boss",
+        "ex",
+        "doctor",
+        "guard",
+        "lover",
+        "ally",
+        "enemy",
+        "rival",
+        "colleague",
+        "coworker",
+        "stepmother",
+        "stepfather",
+        "stepsister",
+        "adoptive",
+    ]
+)
 _PERSON_NOUNS = frozenset(
     {
         "actor",
@@ -305,11 +352,14 @@ class Matcher:
         heal people", "which critic called it slow"."""
         docs: list[Doc] = []
 
-        def described(name: str, kind: str, intent: str, asks: tuple[str, ...], text: str) -> None:
+        def described(
+            name: str, kind: str, intent: str, asks: tuple[str, ...], text: str, own: str = ""
+        ) -> None:
             doc = Doc(name, kind, intent, strict_slots=False)
             doc.asks = [a for a in (self._ask(t, strict=False) for t in asks) if _specific(a)]
             words = self.read(text, readings=1, fuzzy=False)[0]
-            doc.keywords, doc.keyword_specific = words.concepts, words.specific
+            doc.keywords = words.concepts
+            doc.keyword_specific = words.specific | ({own} if own else set())
             docs.append(doc)
 
         for episode in kb.episodes:
@@ -392,6 +442,7 @@ class Matcher:
         track_mentions = tuple(Mention(Kind.TRACK, n, 0, 0, 100.0, True) for n in tracks)
         combos = list(itertools.islice(itertools.product(*groups.values()), readings))
         combos += self._actor_readings(words, mentions)
+        related = self._related(words, mentions)
         out = []
         for combo in combos:
             chosen = tuple(m for m in combo if m is not None) + track_mentions
@@ -407,6 +458,13 @@ class Matcher:
             if episodes:
                 slots.add("{episode}")
                 specific |= {"{episode:" + str(n) + "}" for n in episodes}
+            if related and not show_reading:
+                # "jessica's neighbor": the question is about someone else, described by their
+                # relation to the named character; the name only narrows down who, so it is no
+                # slot to fill (but still a name the answer may mention).
+                slots = {"{" + m.kind.value + "}" for m in chosen if m is not related}
+                if episodes:
+                    slots.add("{episode}")
             out.append(
                 Reading(
                     text=text,
@@ -440,6 +498,13 @@ class Matcher:
                 tuple(unknown),
             )
         ]
+
+    def _related(self, words: list[str], mentions: list[Mention]) -> Mention | None:
+        """A character named only as the anchor of a relation: "jessica's neighbor"."""
+        for m in mentions:
+            if m.kind is Kind.CHARACTER and m.end < len(words) and words[m.end] in RELATIONS:
+                return m
+        return None
 
     def _actor_readings(
         self, words: list[str], mentions: list[Mention]
@@ -608,7 +673,9 @@ class Matcher:
         )
         return 2 * recall / (1 + recall) * reading.weight
 
-    def rank(self, readings: list[Reading], *, within: float = 0.06) -> list[Scored]:
+    def rank(
+        self, readings: list[Reading], *, within: float = 0.06, only: str | None = None
+    ) -> list[Scored]:
         """The (reading, doc) pairs worth considering, best first: every pair within `within`
         of the best, and at least the best few above 0.2 (for suggestions)."""
         queue: list[tuple[float, int, Reading, dict[str, float]]] = []
@@ -621,6 +688,8 @@ class Matcher:
             for term in self._discriminating_terms(reading, q_weights):
                 candidates.update(self.postings.get(term, ()))
             for number in candidates:
+                if only is not None and self.docs[number].kind != only:
+                    continue
                 bound = self._bound(reading, self.docs[number], q_weights, q_total)
                 if bound > 0.2:
                     queue.append((bound, number, reading, q_weights))
@@ -634,6 +703,10 @@ class Matcher:
             s = self.score(reading, doc, q_weights) * reading.weight
             if doc.intent in DECLINE_INTENTS:
                 s *= DECLINE_FACTOR
+            if reading.specific and doc.kind == "fact" and not reading.specific & doc.all_terms:
+                s *= UNRELATED_FACT  # the question names something this fact never mentions
+            if doc.kind in DESCRIBED_KINDS:
+                s *= DESCRIBED_FACTOR
             if s > 0.2:
                 scored.append(Scored(doc, s, reading))
                 best = max(best, s)
