@@ -459,7 +459,7 @@ class Matcher:
                 slots.add("{episode}")
                 specific |= {"{episode:" + str(n) + "}" for n in episodes}
             if related and not show_reading:
-                # "jessica's neighbor": the question is about someone else, described by their
+                # "the hero's neighbor": the question is about someone else, described by their
                 # relation to the named character; the name only narrows down who, so it is no
                 # slot to fill (but still a name the answer may mention).
                 slots = {"{" + m.kind.value + "}" for m in chosen if m is not related}
@@ -500,7 +500,7 @@ class Matcher:
         ]
 
     def _related(self, words: list[str], mentions: list[Mention]) -> Mention | None:
-        """A character named only as the anchor of a relation: "jessica's neighbor"."""
+        """A character named only as the anchor of a relation: "the hero's neighbor"."""
         for m in mentions:
             if m.kind is Kind.CHARACTER and m.end < len(words) and words[m.end] in RELATIONS:
                 return m
