@@ -34,6 +34,9 @@ _ASKS_FOR_EPISODE = re.compile(
     r"\b(?:which|what|wich|wat)\s+(?:episode|episodes|ep|eps|one)\b|\bin which (?:episode|one)\b"
 )
 EPISODE_SEARCH_FLOOR = 0.4  # an episode found by what happens in it, when one was asked for
+_TIES_TO_EARLIER = re.compile(
+    r"\b(?:from|since|after|than|like|vs|versus|compared to)\s+(?:the )?s(?:eason)?\s?\d"
+)
 _MENTIONS_SOMEONE = re.compile(r"<@!?\d+>")
 _ABOUT_RENEWAL = re.compile(
     r"\b(?:renew\w*|order\w*|announc\w*|confirm\w*|green ?l\w*|cancel\w*|pick\w* up)\b"
@@ -156,6 +159,16 @@ class Answerer:
                 first,
                 ranked,
             )
+        earlier = first.other_season is not None and first.other_season < self.kb.season.number
+        covered = bool(best and f"season{first.other_season}" in best.doc.all_terms)
+        if earlier and not covered and not self._about_this_season(text, first):
+            return self._decline(
+                "unknown.sources",
+                f"anything about season {first.other_season} itself: I cover "
+                f"{self.kb.season.title} only",
+                first,
+                ranked,
+            )
         if first.bad_episode and not first.episodes:
             count = self.kb.season.episode_count
             what = (
@@ -179,6 +192,20 @@ class Answerer:
             if reply is not None:
                 return _Decision(reply, candidate.score, self._names_something(candidate))
         return self._not_sure(first, ranked)
+
+    @staticmethod
+    def _about_this_season(text: str, reading: Reading) -> bool:
+        """Whether a question naming an earlier season is still about this one: who came back
+        from it, or who played someone in it."""
+        lowered = normalize(text)
+        return bool(
+            "return" in reading.concepts
+            or _TIES_TO_EARLIER.search(lowered)
+            or (
+                "play" in reading.concepts
+                and re.search(r"\bin (?:the )?(?:season|s)\s?\d", lowered)
+            )
+        )
 
     def _names_something(self, scored: Scored) -> bool:
         reading = scored.reading

@@ -221,7 +221,7 @@ def _season_word(match: re.Match[str], this_season: int, others: list[int]) -> s
     number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw) or ORDINALS.get(raw, 0)
     if number and number != this_season:
         others.append(number)
-        return " "
+        return f" season{number} "  # kept as a word: facts about that season use it too
     return f" {THIS_SEASON} "
 
 

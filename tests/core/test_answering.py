@@ -201,3 +201,9 @@ def test_asking_through_a_twist_name_spoils_nothing(engine: Engine, question: st
         for giveaway in ("McTeer", "mysterious woman", "Alisa"):
             assert giveaway not in visible, (question, mode, giveaway)
     assert "McTeer" in _outside_bars(answer_text(engine, question, "tagged", 6))
+
+
+def test_an_earlier_season_is_answered_only_where_the_sources_speak_of_it(engine: Engine) -> None:
+    assert not engine.ask("what did season 1 get on rotten tomatoes").answered
+    assert engine.ask("who returned from season 1").answered
+    assert engine.ask("was season 1 netflix's most watched show").answered
