@@ -1,8 +1,7 @@
 """The quality evaluation: the real engine against tests/eval/questions.yaml, and the scoring.
 
 The real-engine tests run the whole question file once (module-scoped fixture) and assert the
-thresholds; a failure prints every miss of the class that failed. They are skipped only while
-bot/core/answering.py (the question-understanding engine) does not exist yet.
+thresholds; a failure prints every miss of the class that failed.
 """
 
 from __future__ import annotations
@@ -31,16 +30,9 @@ from bot.evaluation import (
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = Path(__file__).resolve().parent / "questions.yaml"
-ANSWERING = REPO_ROOT / "bot" / "core" / "answering.py"
 
 # The bar the engine must clear; kept here (not imported) so that loosening it shows in review.
 MINIMUM = {"answer": 0.95, "decline": 0.95, "silent": 0.97}
-
-needs_engine = pytest.mark.skipif(
-    not ANSWERING.exists(),
-    reason="bot/core/answering.py does not exist yet: the question-understanding engine is "
-    "still being written, so there is nothing to evaluate",
-)
 
 
 # -- the question file -----------------------------------------------------------------------------
@@ -77,8 +69,6 @@ def test_question_mix(questions: list[Question]) -> None:
 
 @pytest.fixture(scope="module")
 def report(questions: list[Question]) -> Report:
-    if not ANSWERING.exists():
-        pytest.skip("bot/core/answering.py does not exist yet")
     from bot.core.engine import Engine
 
     return evaluate(Engine.load(), questions)
@@ -94,14 +84,12 @@ def _class_misses(report: Report, expect: str) -> str:
     return "\n".join([head, *(format_miss(r) for r in misses)])
 
 
-@needs_engine
 @pytest.mark.parametrize("expect", ["answer", "decline", "silent"])
 def test_accuracy(report: Report, expect: str) -> None:
     assert report.by_expect[expect].total > 0
     assert report.accuracy(expect) >= MINIMUM[expect], _class_misses(report, expect)
 
 
-@needs_engine
 def test_no_spoiler_leaks(report: Report) -> None:
     listing = "\n".join(
         f"- {leak.question!r}: {leak.term!r} visible in {leak.mode} mode at {leak.where}"
@@ -110,7 +98,6 @@ def test_no_spoiler_leaks(report: Report) -> None:
     assert not report.leaks, f"{len(report.leaks)} spoiler leak(s):\n{listing}"
 
 
-@needs_engine
 def test_report_formats(report: Report) -> None:
     text = format_report(report)
     assert f"Evaluation of {len(report.results)} questions" in text
