@@ -15,8 +15,8 @@ from bot.core.intents import DECLINE_INTENTS, INTENTS
 from bot.core.model import Billing, Character, KnowledgeBase
 from bot.core.reply import Card, Reply, ReplyKind
 from bot.core.richtext import plain
-from bot.core.text import QUESTION_CONCEPTS, normalize
-from bot.core.understanding import Matcher, Reading, Scored
+from bot.core.text import QUESTION_CONCEPTS, STOPWORDS, normalize
+from bot.core.understanding import SUGGESTION_MIN, Matcher, Reading, Scored
 
 __all__ = ["Answerer"]
 
@@ -25,6 +25,7 @@ AUTO_FLOOR = 0.62  # overheard messages need a clearer match
 CLARIFY_MARGIN = 0.03  # two readings this close are asked about
 MAX_QUESTION = 400  # characters understood; the rest of a wall of text is ignored
 MAX_PARTS = 4
+MAX_READINGS = 4  # a "which one?" offers two; four readings are plenty to find them
 
 _SPLIT = re.compile(
     r"[?;\n]+|\b(?:and also|also|plus|as well as)\b"
@@ -59,6 +60,11 @@ _OPINION = re.compile(
     r"loved|hated|think|feel|cried|crying|scared|wild|insane|amazing|awesome|boring|sucks?|"
     r"good|bad|great)\b"
 )
+
+
+def _has_words(part: str) -> bool:
+    """Whether a part of a question holds any word that could ask something."""
+    return any(w not in STOPWORDS and not w.isdigit() for w in normalize(part).split())
 
 
 def _secret(reading: Reading) -> int | None:
@@ -97,7 +103,8 @@ class Answerer:
         return Answer(decision.reply, decision.reply.intent)
 
     def _decide(self, text: str) -> _Decision:
-        parts = [p.strip() for p in _SPLIT.split(text) if p and p.strip()]
+        # "...? lol" or "...? 2": a part with no words of its own is no second question
+        parts = [p.strip() for p in _SPLIT.split(text) if p and _has_words(p)]
         if len(parts) < 2:
             return self._decide_one(text, context=None)
         decisions: list[_Decision] = []
@@ -130,7 +137,7 @@ class Answerer:
         return _Decision(reply, min(d.score for d in decisions))
 
     def _decide_one(self, text: str, context: Reading | None) -> _Decision:
-        readings = self.matcher.read(text)
+        readings = self.matcher.read(text, readings=MAX_READINGS)
         if context is not None:
             readings = [self._with_context(r, context) for r in readings]
         return replace(self._choose(text, readings), reading=readings[0])
@@ -421,7 +428,7 @@ class Answerer:
         out: list[str] = []
         for scored in ranked:
             if (
-                scored.score < 0.3
+                scored.score < SUGGESTION_MIN
                 or scored.doc.name in DECLINE_INTENTS
                 or scored.doc.name == exclude
             ):

@@ -437,15 +437,19 @@ class EntityIndex:
         out: list[Mention] = []
         limit = min(len(words), 60)
         text = " ".join(words[:limit])
-        # One pass in C over every title finds the few worth a closer look.
-        near = process.extract(
-            text,
-            self._title_keys,
-            scorer=fuzz.partial_ratio,
-            score_cutoff=82.0 if fuzzy else 100.0,
-            limit=None,
-        )
-        for title, _, _ in near:
+        # One pass in C over every title finds the few worth a closer look; exact titles
+        # (in text we wrote ourselves) are simply looked for.
+        if fuzzy:
+            near = [
+                t
+                for t, _, _ in process.extract(
+                    text, self._title_keys, scorer=fuzz.partial_ratio, score_cutoff=82.0, limit=None
+                )
+            ]
+        else:
+            padded = f" {text} "
+            near = [t for t in self._title_keys if f" {t.strip()} " in padded]
+        for title in near:
             kind, key = self._titles[title]
             title = title.strip()
             size = len(title.split())

@@ -622,12 +622,15 @@ _CONCEPT_GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
-@lru_cache(maxsize=8192)
+# word -> concept, the first group listing a word winning (as the groups are ordered)
+_CONCEPT_INDEX: dict[str, str] = {}
+for _name, _words in _CONCEPT_GROUPS.items():
+    for _word in _words:
+        _CONCEPT_INDEX.setdefault(_word, _name)
+
+
 def _concept_of(word: str) -> str:
-    for name, words in _CONCEPT_GROUPS.items():
-        if word in words:
-            return name
-    return word
+    return _CONCEPT_INDEX.get(word, word)
 
 
 CONCEPTS = frozenset(_CONCEPT_GROUPS)

@@ -141,6 +141,8 @@ BETA2 = 1.0  # F-measure balance between explaining the question and matching th
 SHOW_NAME_READING = 0.9  # reading the show's name as the show, not as its title character
 DECLINE_FACTOR = 0.97  # on a tie, an answer beats "my sources don't say"
 UNRELATED_FACT = 0.85
+SUGGESTION_MIN = 0.3  # below this a document is not even worth suggesting
+COMMON_NAME_SHARE = 0.15
 # Found by the words of a description, not by how fans ask: on a tie, an intent or fact wins.
 DESCRIBED_KINDS = frozenset({"episode", "character", "review"})
 DESCRIBED_FACTOR = 0.92
@@ -307,10 +309,16 @@ class Matcher:
     def __init__(self, kb: KnowledgeBase, index: EntityIndex) -> None:
         self.kb, self.index = kb, index
         self.show_names = {normalize(kb.season.show)}
-        self.season_aliases = sorted(
+        season_aliases = sorted(
             {normalize(a) for a in (kb.season.title, *kb.season.aliases)} - {""},
             key=len,
             reverse=True,
+        )
+        # one alternation, longest names first, instead of a pass per name
+        self._season_names = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, season_aliases)) + r")\b")
+            if season_aliases
+            else None
         )
         self.docs: list[Doc] = []
         for spec in INTENTS:
@@ -410,8 +418,8 @@ class Matcher:
         text = normalize(question)
         season = self.kb.season
         # A sentinel word, so "season 2 4 out of 5" cannot re-form as "season 4".
-        for alias in self.season_aliases:
-            text = re.sub(rf"\b{re.escape(alias)}\b", f" {THIS_SEASON} ", text)
+        if self._season_names is not None:
+            text = self._season_names.sub(f" {THIS_SEASON} ", text)
         others: list[int] = []
         text = _SEASON_WORDS.sub(lambda m: _season_word(m, season.number, others), text)
         other_season = others[0] if others else None
@@ -653,7 +661,15 @@ class Matcher:
         quarter of the question's weight cannot reach a useful score, so it is never scored."""
         total = sum(q_weights.values()) + SLOT_WEIGHT * len(reading.slots)
         light, skipped = sorted(q_weights, key=q_weights.__getitem__), 0.0
-        terms = list(reading.slots) + list(reading.specific)
+        # A name almost every document mentions (the title character) finds nothing in
+        # particular; when the question also has a slot, the intents are found through it.
+        common = len(self.docs) * COMMON_NAME_SHARE
+        specific = [
+            t
+            for t in reading.specific
+            if not reading.slots or len(self.postings.get(t, ())) <= common
+        ]
+        terms = list(reading.slots) + specific
         for term in light:
             skipped += q_weights[term]
             if skipped / max(total, 1e-9) >= 0.25:
@@ -671,7 +687,13 @@ class Matcher:
         recall = min(
             1.0, (hit + SPECIFIC_WEIGHT * specific) / (q_total + SPECIFIC_WEIGHT * specific)
         )
-        return 2 * recall / (1 + recall) * reading.weight
+        return 2 * recall / (1 + recall) * reading.weight * self._doc_factor(doc)
+
+    @staticmethod
+    def _doc_factor(doc: Doc) -> float:
+        """What every score of this document is multiplied by, whatever the question."""
+        factor = DECLINE_FACTOR if doc.intent in DECLINE_INTENTS else 1.0
+        return factor * (DESCRIBED_FACTOR if doc.kind in DESCRIBED_KINDS else 1.0)
 
     def rank(
         self, readings: list[Reading], *, within: float = 0.06, only: str | None = None
@@ -697,16 +719,12 @@ class Matcher:
         scored: list[Scored] = []
         best = 0.0
         for bound, number, reading, q_weights in queue:
-            if bound < best - within and len(scored) >= 3:
+            if bound < best - within and (len(scored) >= 3 or bound < SUGGESTION_MIN):
                 break  # nothing left can matter: neither a rival nor a suggestion
             doc = self.docs[number]
-            s = self.score(reading, doc, q_weights) * reading.weight
-            if doc.intent in DECLINE_INTENTS:
-                s *= DECLINE_FACTOR
+            s = self.score(reading, doc, q_weights) * reading.weight * self._doc_factor(doc)
             if reading.specific and doc.kind == "fact" and not reading.specific & doc.all_terms:
                 s *= UNRELATED_FACT  # the question names something this fact never mentions
-            if doc.kind in DESCRIBED_KINDS:
-                s *= DESCRIBED_FACTOR
             if s > 0.2:
                 scored.append(Scored(doc, s, reading))
                 best = max(best, s)
