@@ -617,31 +617,37 @@ class Matcher:
 
     def score(self, reading: Reading, doc: Doc, q_weights: dict[str, float] | None = None) -> float:
         """How well `doc` answers `reading`, 0..1 (F-measure of IDF-weighted overlap)."""
-        q_concepts = reading.concepts
+        q_concepts, r_slots, r_specific = reading.concepts, reading.slots, reading.specific
         if q_weights is None:
             q_weights = self.question_weights(reading)
-        q_total = sum(q_weights.values()) + SLOT_WEIGHT * len(reading.slots)
+        q_total = sum(q_weights.values()) + SLOT_WEIGHT * len(r_slots)
         if q_total <= 0:
             return 0.0
+        weight_of = q_weights.__getitem__
         keyword_hits = q_concepts & doc.keywords
-        specific_keyword_hits = reading.specific & doc.keyword_specific
+        specific_keyword_hits = r_specific & doc.keyword_specific
         best = 0.0
+        keywords_alone_done = False
         for ask in doc.asks:
-            if doc.strict_slots and not ask.slots <= reading.slots:
-                continue
-            if ask.total <= 0:
+            if (doc.strict_slots and not ask.slots <= r_slots) or ask.total <= 0:
                 continue
             shared = q_concepts & ask.concepts
-            specific_in_ask = reading.specific & ask.specific
+            slot_hits = len(r_slots & ask.slots)
+            specific_in_ask = r_specific & ask.specific
+            if not shared and not slot_hits and not specific_in_ask:
+                # Matched on keywords alone: the same for every such ask, so worked out once.
+                if keywords_alone_done:
+                    continue
+                keywords_alone_done = True
             hit_ask = (
-                sum(q_weights[c] for c in shared)
-                + SLOT_WEIGHT * len(reading.slots & ask.slots)
+                sum(map(weight_of, shared))
+                + SLOT_WEIGHT * slot_hits
                 + SPECIFIC_WEIGHT * len(specific_in_ask)
             )
             extra_specific = len(specific_keyword_hits - ask.specific)
             hit_q = (
                 hit_ask
-                + KEYWORD_FACTOR * sum(q_weights[c] for c in keyword_hits - shared)
+                + KEYWORD_FACTOR * sum(map(weight_of, keyword_hits - shared))
                 + SPECIFIC_WEIGHT * extra_specific
             )
             if hit_q <= 0:
@@ -653,7 +659,8 @@ class Matcher:
             if precision <= 0:
                 precision = 0.35 * recall  # matched on keywords alone
             f = (1 + BETA2) * precision * recall / (BETA2 * precision + recall)
-            best = max(best, f)
+            if f > best:
+                best = f
         return best
 
     def _discriminating_terms(self, reading: Reading, q_weights: dict[str, float]) -> list[str]:
