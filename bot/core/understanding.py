@@ -156,46 +156,12 @@ _SEASON_WORDS = re.compile(
 
 # Nouns that describe someone by their tie to another character.
 RELATIONS = frozenset(
-    [
-        "neighbor",
-        "neighbors",
-        "neighbour",
-        "mom",
-        "mum",
-        "mother",
-        "dad",
-        "father",
-        "sister",
-        "brother",
-        "boyfriend",
-        "bf",
-        "girlfriend",
-        "gf",
-        "husband",
-        "wife",
-        "son",
-        "daughter",
-        "friend",
-        "bestie",
-        "partner",
-        "assistant",
-        "landlord",
-        "lawyer",
-        "boss",
-        "ex",
-        "doctor",
-        "guard",
-        "lover",
-        "ally",
-        "enemy",
-        "rival",
-        "colleague",
-        "coworker",
-        "stepmother",
-        "stepfather",
-        "stepsister",
-        "adoptive",
-    ]
+    (
+        "adoptive ally assistant bestie bf boss boyfriend brother colleague coworker dad daughter "
+        "doctor enemy ex father friend gf girlfriend guard husband landlord lawyer lover mom mother "
+        "mum neighbor neighbors neighbour partner rival sister son stepfather stepmother stepsister "
+        "wife"
+    ).split()
 )
 _PERSON_NOUNS = frozenset(
     {
