@@ -30,6 +30,7 @@ MAX_READINGS = 4  # a "which one?" offers two; four readings are plenty to find 
 _SPLIT = re.compile(
     r"[?;\n]+|\b(?:and also|also|plus|as well as)\b"
     r"|\band\s+(?=(?:who|what|when|where|which|how|whos|is|was|did|does)\b)"
+    r"|,\s*(?=(?:and\s+)?(?:who|what|when|where|which|how|whos)\b)"
 )
 _ASKS_FOR_EPISODE = re.compile(
     r"\b(?:which|what|wich|wat)\s+(?:episode|episodes|ep|eps|one)\b|\bin which (?:episode|one)\b"

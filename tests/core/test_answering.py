@@ -207,3 +207,13 @@ def test_an_earlier_season_is_answered_only_where_the_sources_speak_of_it(engine
     assert not engine.ask("what did season 1 get on rotten tomatoes").answered
     assert engine.ask("who returned from season 1").answered
     assert engine.ask("was season 1 netflix's most watched show").answered
+
+
+def test_three_questions_in_one_message(engine: Engine) -> None:
+    answer = engine.ask("who plays trish, who directed ep 2 and also who wrote episode 5")
+    assert answer.intent is not None
+    assert answer.intent.count("+") == 2
+    text = answer_text(engine, "who plays trish, who directed ep 2 and also who wrote episode 5")
+    assert "Rachael Taylor" in text
+    assert "Minkie Spiro" in text
+    assert "Jamie King" in text
