@@ -629,6 +629,17 @@ class Matcher:
                 best = f
         return best
 
+    @staticmethod
+    def _unrelated(reading: Reading, doc: Doc) -> bool:
+        """Whether the question names something this fact never mentions: nothing it names at
+        all, or not the episode it names (an episode is the most precise thing to name)."""
+        if not reading.specific:
+            return False
+        episodes = {t for t in reading.specific if t.startswith("{episode:")}
+        if episodes:
+            return not episodes & doc.all_terms
+        return not reading.specific & doc.all_terms
+
     def _discriminating_terms(self, reading: Reading, q_weights: dict[str, float]) -> list[str]:
         """The terms worth looking documents up by: a document sharing only the lightest
         quarter of the question's weight cannot reach a useful score, so it is never scored."""
@@ -696,8 +707,8 @@ class Matcher:
                 break  # nothing left can matter: neither a rival nor a suggestion
             doc = self.docs[number]
             s = self.score(reading, doc, q_weights) * reading.weight * self._doc_factor(doc)
-            if reading.specific and doc.kind == "fact" and not reading.specific & doc.all_terms:
-                s *= UNRELATED_FACT  # the question names something this fact never mentions
+            if doc.kind == "fact" and self._unrelated(reading, doc):
+                s *= UNRELATED_FACT
             if s > 0.2:
                 scored.append(Scored(doc, s, reading))
                 best = max(best, s)

@@ -217,3 +217,16 @@ def test_three_questions_in_one_message(engine: Engine) -> None:
     assert "Rachael Taylor" in text
     assert "Minkie Spiro" in text
     assert "Jamie King" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("in which episode is will simpson killed", "Episode 2"),  # found by what happens in it
+        ("who is trish's mom", "Dorothy Walker"),  # a relation, not Trish herself
+        ("the octopus one, who directed it", "Millicent Shelton"),  # a title word + "one"
+    ],
+)
+def test_things_found_by_description(engine: Engine, question: str, expected: str) -> None:
+    assert engine.ask(question).answered
+    assert expected in answer_text(engine, question)
