@@ -35,9 +35,13 @@ _SPLIT = re.compile(
 _ASKS_FOR_EPISODE = re.compile(
     r"\b(?:which|what|wich|wat)\s+(?:episode|episodes|ep|eps|one)\b|\bin which (?:episode|one)\b"
 )
-EPISODE_SEARCH_FLOOR = 0.4  # an episode found by what happens in it, when one was asked for
 _TIES_TO_EARLIER = re.compile(
     r"\b(?:from|since|after|than|like|vs|versus|compared to)\s+(?:the )?s(?:eason)?\s?\d"
+)
+# A person or episode pointed at but not named: "who plays him", "that one episode".
+_POINTS_AT_SOMEONE = re.compile(
+    r"\b(?:he|him|his|she|her|hers)\b"
+    r"|\b(?:that|this|the other)\s+(?:one\s+)?(?:episode|ep|guy|girl|woman|man|character|actor|actress|one)\b"
 )
 _MENTIONS_SOMEONE = re.compile(r"<@!?\d+>")
 _ABOUT_RENEWAL = re.compile(
@@ -148,13 +152,11 @@ class Answerer:
         first = readings[0]
         normal_is_fact = bool(ranked) and ranked[0].doc.kind == "fact"
         if normal_is_fact and not first.episodes and _ASKS_FOR_EPISODE.search(normalize(text)):
-            # "which episode does X happen in": answer with an episode, if one fits at all
-            episodes = self.matcher.rank(readings, only="episode")
-            if episodes and episodes[0].score >= EPISODE_SEARCH_FLOOR:
-                ranked = episodes + [s for s in ranked if s.doc.kind != "episode"]
-                ranked[0] = Scored(
-                    ranked[0].doc, max(ranked[0].score, ANSWER_FLOOR), ranked[0].reading
-                )
+            # "which episode does X happen in": answer with the episode, if one clearly fits
+            found = self.matcher.episode_by_events(first)
+            if found is not None:
+                doc, _coverage = found
+                ranked = [Scored(doc, max(ANSWER_FLOOR, ranked[0].score), first), *ranked]
         best = ranked[0] if ranked else None
         if first.other_season is not None and first.other_season > self.kb.season.number:
             # The next season: whether it was ordered may be known; anything else is not.
@@ -187,6 +189,8 @@ class Answerer:
             return self._decline("unknown.sources", what, first, ranked)
         if best is None or best.score < ANSWER_FLOOR:
             return self._not_sure(first, ranked)
+        if self._no_subject(text, first):
+            return self._ask_back(first, ranked)
         best = self._prefer_structured(best, ranked)
         rival = self._rival(best, ranked)
         if rival is not None:
@@ -381,6 +385,28 @@ class Answerer:
             ),
             0.0,
         )
+
+    @staticmethod
+    def _no_subject(text: str, reading: Reading) -> bool:
+        """'who plays him?', 'which ep was that again', 'how long is it': the question points
+        at something it never names (a part after another borrows that one's subject first)."""
+        if reading.mentions or reading.episodes:
+            return False
+        lowered = normalize(text)
+        if _POINTS_AT_SOMEONE.search(lowered):
+            return True
+        # naming the season or show ("who's in season 2") is naming a subject
+        return not (reading.concepts - QUESTION_CONCEPTS) and not reading.slots
+
+    def _ask_back(self, reading: Reading, ranked: list[Scored]) -> _Decision:
+        body = (
+            "Who or which one do you mean? Ask again with a name, an episode number or a title, "
+            'for example "who directed episode 3".'
+        )
+        card = Card(
+            "Which one?", plain(body), footer=self.kb.season.title, color=self.kb.season.color
+        )
+        return _Decision(Reply(ReplyKind.CLARIFY, "clarify", (), (card,)), 0.0)
 
     def _not_sure(self, reading: Reading, ranked: list[Scored]) -> _Decision:
         if not reading.on_topic and not self._domain_words(reading):

@@ -142,6 +142,8 @@ SHOW_NAME_READING = 0.9  # reading the show's name as the show, not as its title
 DECLINE_FACTOR = 0.97  # on a tie, an answer beats "my sources don't say"
 UNRELATED_FACT = 0.85
 SUGGESTION_MIN = 0.3  # below this a document is not even worth suggesting
+EPISODE_COVERAGE = 0.6  # share of what the question describes an episode's synopsis must cover
+EPISODE_MARGIN = 0.15  # ...and by how much more than any other episode
 COMMON_NAME_SHARE = 0.15
 # Found by the words of a description, not by how fans ask: on a tie, an intent or fact wins.
 DESCRIBED_KINDS = frozenset({"episode", "character", "review"})
@@ -302,7 +304,11 @@ class Matcher:
         # The words of intents and facts decide how telling a word is; the documents below are
         # searched by what they describe and must not shift that.
         primary = list(self.docs)
-        self.docs += self._described_docs(kb)
+        described = self._described_docs(kb)
+        # Synopses are searched only by `episode_by_events`, when an episode is asked for: in the
+        # general ranking, "which episode..." alone would match every one of them.
+        self._episode_docs = [d for d in described if d.kind == "episode"]
+        self.docs += [d for d in described if d.kind != "episode"]
         self.vocabulary: set[str] = set().union(*(d.vocabulary for d in self.docs))
         # Typos are repaired towards real word forms ("dirctor" -> "director"), not stems.
         self._vocab_by_initial: dict[str, list[str]] = defaultdict(list)
@@ -319,6 +325,10 @@ class Matcher:
         self.common_weight = ordered[len(ordered) // 2] if ordered else 1.0
         self.common_concepts = frozenset(concept(w) for w in COMMON_ENGLISH) - CONCEPTS
         self._fix_typo = lru_cache(maxsize=16384)(self._fix_typo_uncached)
+        episode_df = Counter(t for d in self._episode_docs for t in d.keywords | d.keyword_specific)
+        count = len(self._episode_docs)
+        # a word in every synopsis tells episodes apart no better than a word in none
+        self._episode_idf = {t: math.log(count / n) for t, n in episode_df.items() if n < count}
         self._prepare()
 
     def _described_docs(self, kb: KnowledgeBase) -> list[Doc]:
@@ -639,6 +649,31 @@ class Matcher:
         if episodes:
             return not episodes & doc.all_terms
         return not reading.specific & doc.all_terms
+
+    def episode_by_events(self, reading: Reading) -> tuple[Doc, float] | None:
+        """The one episode whose synopsis best covers what the question describes ("which
+        episode does X die in"), when one clearly does; None when none or several fit."""
+        asked = (reading.concepts - QUESTION_CONCEPTS - {"episode", "season"}) | reading.specific
+        weights = {t: self._episode_idf.get(t, 0.0) for t in asked}
+        total = sum(weights.values())
+        if total <= 0:
+            return None
+        scores = sorted(
+            (
+                (
+                    sum(w for t, w in weights.items() if t in d.keywords or t in d.keyword_specific)
+                    / total,
+                    d,
+                )
+                for d in self._episode_docs
+            ),
+            key=lambda pair: -pair[0],
+        )
+        best, doc = scores[0]
+        second = scores[1][0] if len(scores) > 1 else 0.0
+        if best < EPISODE_COVERAGE or best - second < EPISODE_MARGIN:
+            return None
+        return doc, best
 
     def _discriminating_terms(self, reading: Reading, q_weights: dict[str, float]) -> list[str]:
         """The terms worth looking documents up by: a document sharing only the lightest

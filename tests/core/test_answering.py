@@ -230,3 +230,17 @@ def test_three_questions_in_one_message(engine: Engine) -> None:
 def test_things_found_by_description(engine: Engine, question: str, expected: str) -> None:
     assert engine.ask(question).answered
     assert expected in answer_text(engine, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who plays him??", "how long is it", "which ep was that again", "who wrote that episode"],
+)
+def test_a_question_about_nothing_named_is_asked_back(engine: Engine, question: str) -> None:
+    reply = engine.ask(question).reply
+    assert reply is not None
+    assert reply.kind is ReplyKind.CLARIFY
+
+
+def test_naming_the_season_is_naming_a_subject(engine: Engine) -> None:
+    assert engine.ask("who's in season 2").answered
