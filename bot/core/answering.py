@@ -42,6 +42,7 @@ _TIES_TO_EARLIER = re.compile(
 _POINTS_AT_SOMEONE = re.compile(
     r"\b(?:he|him|his|she|her|hers)\b"
     r"|\b(?:that|this|the other)\s+(?:one\s+)?(?:episode|ep|guy|girl|woman|man|character|actor|actress|one)\b"
+    r"|\b(?:which|what)\s+(?:episode|one)\s+(?:was|is)\s+(?:that|it|this)\b"
 )
 _MENTIONS_SOMEONE = re.compile(r"<@!?\d+>")
 _ABOUT_RENEWAL = re.compile(
