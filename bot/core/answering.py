@@ -61,6 +61,11 @@ _TO_OTHERS = re.compile(
     r"ur fav|should i|shall we|lets|let's|wanna|you watch|u watch|thoughts|opinions?|recommend|"
     r"chat|lol|lmao|omg)\b"
 )
+_ANYONE_KNOW = re.compile(
+    r"\b(?:does |do )?(?:any ?one|anybody|any1|someone|somebody|you guys|u guys|y ?all)\s+"
+    r"(?:know|knows|remember|remembers|recall)\b"
+)
+_LEADING_INTERJECTION = re.compile(r"^(?:(?:wait|hey|yo|ok|okay|so|um|uh|btw|hmm|oh|ah|also)\s+)+")
 _OPINION = re.compile(
     r"\b(?:best|worst|favou?rite|fav|overrated|underrated|better|worse|love|hate|like|liked|"
     r"loved|hated|think|feel|cried|crying|scared|wild|insane|amazing|awesome|boring|sucks?|"
@@ -224,7 +229,7 @@ class Answerer:
         reading = scored.reading
         if reading.mentions or reading.episodes:
             return True
-        generic = QUESTION_CONCEPTS | {"season", "about"}
+        generic = QUESTION_CONCEPTS | {"season", "about"} | self.matcher.common_concepts
         distinctive = [c for c in reading.concepts if c not in generic and c not in reading.unknown]
         return bool(distinctive)
 
@@ -276,7 +281,9 @@ class Answerer:
             one_is_fact = (other.doc.kind == "fact") != (best.doc.kind == "fact")
             if one_is_fact and self._family(other) == self._family(best):
                 continue  # a fact and an intent on the same topic: no real ambiguity
-            if self._target(other) != self._target(best):
+            if self._target(other) != self._target(best) and (
+                self._target(other) or self._target(best)
+            ):
                 return other
         return None
 
@@ -287,8 +294,15 @@ class Answerer:
         family = name.split(".")[0]
         return {"character": "cast", "person": "cast"}.get(family, family)
 
-    def _target(self, scored: Scored) -> tuple[str, tuple[str, ...]]:
-        return scored.doc.name, tuple(sorted(scored.reading.specific))
+    def _target(self, scored: Scored) -> frozenset[str]:
+        """What an answer is about: the names and episodes its document actually uses. Two
+        readings about the same thing ("the show" or "its title character", while the answer is
+        about an actor) need no "which one?"."""
+        doc, reading = scored.doc, scored.reading
+        if doc.kind == "intent":
+            used_kinds = {slot.strip("{}") for ask in doc.asks for slot in ask.slots}
+            return frozenset(t for t in reading.specific if t[1:].split(":")[0] in used_kinds)
+        return frozenset(reading.specific & doc.all_terms)
 
     # -- building -------------------------------------------------------------------------------
 
@@ -387,8 +401,7 @@ class Answerer:
             0.0,
         )
 
-    @staticmethod
-    def _no_subject(text: str, reading: Reading) -> bool:
+    def _no_subject(self, text: str, reading: Reading) -> bool:
         """'who plays him?', 'which ep was that again', 'how long is it': the question points
         at something it never names (a part after another borrows that one's subject first)."""
         if reading.mentions or reading.episodes:
@@ -396,8 +409,10 @@ class Answerer:
         lowered = normalize(text)
         if _POINTS_AT_SOMEONE.search(lowered):
             return True
-        # naming the season or show ("who's in season 2") is naming a subject
-        return not (reading.concepts - QUESTION_CONCEPTS) and not reading.slots
+        # naming the season or show ("who's in season 2") is naming a subject; "wait" is not
+        return not (reading.concepts - QUESTION_CONCEPTS - self.matcher.common_concepts) and (
+            not reading.slots
+        )
 
     def _ask_back(self, reading: Reading, ranked: list[Scored]) -> _Decision:
         body = (
@@ -511,11 +526,16 @@ class Answerer:
             return False
         if _MENTIONS_SOMEONE.search(text):
             return False  # "@sam who directed episode 2?" is asked of Sam, not of the bot
-        lowered = normalize(text)
+        lowered = _LEADING_INTERJECTION.sub("", normalize(text))
         looks_like_question = text.rstrip().endswith("?") or bool(_QUESTION_START.match(lowered))
         if not looks_like_question:
             return False
-        return not (_TO_OTHERS.search(lowered) or _OPINION.search(lowered))
+        # "does anyone know who directed the finale?" asks the channel for a fact: fair game
+        asking_for_a_fact = bool(_ANYONE_KNOW.search(lowered))
+        lowered = _ANYONE_KNOW.sub(" ", lowered)
+        if _OPINION.search(lowered):
+            return False
+        return asking_for_a_fact or not _TO_OTHERS.search(lowered)
 
     # -- slash-command look-ups ----------------------------------------------------------------------
 

@@ -356,7 +356,7 @@ _CONCEPT_GROUPS: dict[str, tuple[str, ...]] = {
         "watch": ("watch watching where"),
         "network": ("network channel platform service netflix"),
         "showrunner": (
-            "showrunner showrunners runner creator created boss headwriter ran runs charge"
+            "showrunner showrunners runner creator created boss headwriter ran runs running charge"
         ),
         "season": ("season seasons show shows series programme program thisseason"),
         "finish": (

@@ -59,80 +59,14 @@ _KEEP = frozenset(
 )
 # Chat filler that says nothing about what is asked.
 _FILLER = frozenset(
-    [
-        "lol",
-        "lmao",
-        "lmfao",
-        "omg",
-        "haha",
-        "hahaha",
-        "xd",
-        "bruh",
-        "guys",
-        "guy",
-        "dude",
-        "yall",
-        "y'all",
-        "btw",
-        "actually",
-        "um",
-        "uh",
-        "hmm",
-        "quick",
-        "question",
-        "wondering",
-        "wonder",
-        "curious",
-        "remember",
-        "again",
-        "exactly",
-        "anyone",
-        "someone",
-        "anybody",
-        "somebody",
-        "bot",
-        "yo",
-        "sup",
-        "okay",
-        "ok",
-        "pls",
-        "please",
-        "plz",
-        "thanks",
-        "thank",
-        "tell",
-        "me",
-        "know",
-        "need",
-        "want",
-        "wanna",
-        "gonna",
-        "gotta",
-        "trying",
-        "try",
-        "find",
-        "out",
-        "think",
-        "thought",
-        "recall",
-        "forgot",
-        "forget",
-        "help",
-        "real",
-        "quick",
-        "kinda",
-        "sorta",
-        "literally",
-        "basically",
-        "honestly",
-        "seriously",
-        "even",
-        "still",
-        "ever",
-        "now",
-        "today",
-        "ago",
-    ]
+    (
+        "actually again ago anybody anyone basically bot briefly bro bruh btw curious dr dude even "
+        "ever exactly find forget forgot fr gonna gotta guy guys haha hahaha help hmm honestly imho "
+        "imo kinda know literally lmao lmfao lol me need ngl now ok okay omg out please pls plz "
+        "question quick real recall remember remind scenes seriously short somebody someone sorta "
+        "srsly still sup tbh tell tf thank thanks think thought tl tldr today try trying uh um "
+        "version wanna want wonder wondering wtf xd y'all yall yo"
+    ).split()
 )
 SLOT_WEIGHT = 2.6  # a question naming an episode or a character is mostly about it
 SPECIFIC_WEIGHT = 1.6  # naming the very thing a fact is about
@@ -421,8 +355,11 @@ class Matcher:
         for m in mentions:
             groups.setdefault((m.start, m.end), []).append(m)
         for (start, end), options in groups.items():
-            if " ".join(words[start:end]) in self.show_names:
-                options.append(None)  # the show itself, not the character
+            followed_by_season = end < len(words) and words[end] == THIS_SEASON
+            if " ".join(words[start:end]) in self.show_names or (
+                followed_by_season and any(m.kind is Kind.CHARACTER for m in options if m)
+            ):
+                options.append(None)  # the show itself ("jj season 2"), not the character
         track_mentions = tuple(Mention(Kind.TRACK, n, 0, 0, 100.0, True) for n in tracks)
         combos = list(itertools.islice(itertools.product(*groups.values()), readings))
         combos += self._actor_readings(words, mentions)

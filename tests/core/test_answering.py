@@ -244,3 +244,8 @@ def test_a_question_about_nothing_named_is_asked_back(engine: Engine, question: 
 
 def test_naming_the_season_is_naming_a_subject(engine: Engine) -> None:
     assert engine.ask("who's in season 2").answered
+
+
+def test_asking_the_channel_for_a_fact_is_answered_in_auto_channels(engine: Engine) -> None:
+    assert engine.ask("hey does anyone know who directed episode 3?", Trigger.AUTO).answered
+    assert engine.ask("wait what", Trigger.AUTO).reply is None
