@@ -281,9 +281,10 @@ class Answerer:
             one_is_fact = (other.doc.kind == "fact") != (best.doc.kind == "fact")
             if one_is_fact and self._family(other) == self._family(best):
                 continue  # a fact and an intent on the same topic: no real ambiguity
-            if self._target(other) != self._target(best) and (
-                self._target(other) or self._target(best)
-            ):
+            mine, theirs = self._target(best), self._target(other)
+            # Different subjects, neither within the other: "Trish or Dorothy?". One answer
+            # merely mentioning one more name than the other is no ambiguity.
+            if (mine or theirs) and not (mine <= theirs or theirs <= mine):
                 return other
         return None
 

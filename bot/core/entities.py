@@ -147,6 +147,7 @@ _EPISODE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\bs\s?0?(\d{1,2})\s?e\s?0?(\d{1,3})\b"), "season-episode"),
     (re.compile(r"\b(\d{1,2})x0?(\d{1,3})\b"), "season-episode"),
+    (re.compile(r"\b(\d)\.(\d{2})\b"), "season-episode"),  # "2.08"
     (
         re.compile(
             rf"\b(?:overall\s+{_EP_WORD}|{_EP_WORD}\s+(?:no\s+|number\s+|#\s*)?(\d{{1,3}})\s+overall)\b(?:\s+(?:no\s+|number\s+)?(\d{{1,3}}))?"
@@ -197,7 +198,30 @@ def find_episode_numbers(
                 continue
             taken.append(span)
             found.append(ref)
+    found += _more_episodes(text, found, count)
     return sorted(found, key=lambda r: r.start)
+
+
+# Normalized text has no commas or "&" left: "4, 5 & 6" reads "4 5 and 6".
+_MORE = re.compile(r"\s*(?:(and|or|plus)|(to|through|thru))?\s*(?:episode\s+)?(\d{1,2})\b(?![:.]\d)")
+
+
+def _more_episodes(text: str, found: list[EpisodeRef], count: int) -> list[EpisodeRef]:
+    """'eps 11 and 12', 'episodes 3, 4 & 5', 'episodes 3 to 5': the numbers after the first."""
+    more: list[EpisodeRef] = []
+    for ref in list(found):
+        if ref.number is None:
+            continue
+        position, last = ref.end, ref.number
+        while match := _MORE.match(text, position):
+            number = int(match[3])
+            if not 1 <= number <= count:
+                break
+            if match[2] and number > last:  # a range
+                more += [EpisodeRef(n, match.start(), match.end()) for n in range(last + 1, number)]
+            more.append(EpisodeRef(number, match.start(), match.end()))
+            position, last = match.end(), number
+    return more
 
 
 def _episode_ref(

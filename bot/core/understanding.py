@@ -537,7 +537,7 @@ class Matcher:
         if q_total <= 0:
             return 0.0
         weight_of = q_weights.__getitem__
-        keyword_hits = q_concepts & doc.keywords
+        keyword_hits = (q_concepts & doc.keywords) - self.common_concepts  # keywords must tell
         specific_keyword_hits = r_specific & doc.keyword_specific
         best = 0.0
         keywords_alone_done = False

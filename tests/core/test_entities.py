@@ -52,3 +52,18 @@ def test_other_seasons_are_not_read_as_this_one() -> None:
 
 def test_two_episodes_in_one_question() -> None:
     assert _episodes("who directed ep 2 and ep 9") == [2, 9]
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("eps 11 and 12", [11, 12]),
+        ("covers for eps 11 & 12", [11, 12]),
+        ("episodes 3 to 5", [3, 4, 5]),
+        ("episode 4, 5 and 6", [4, 5, 6]),
+        ("jj 2.08", [8]),
+        ("episode 3 and 2:49", [3]),  # a length, not an episode
+    ],
+)
+def test_lists_ranges_and_dotted_forms(text: str, numbers: list[int]) -> None:
+    assert _episodes(text) == numbers
