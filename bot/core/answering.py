@@ -282,7 +282,7 @@ class Answerer:
             if one_is_fact and self._family(other) == self._family(best):
                 continue  # a fact and an intent on the same topic: no real ambiguity
             mine, theirs = self._target(best), self._target(other)
-            # Different subjects, neither within the other: "Trish or Dorothy?". One answer
+            # Different subjects, neither within the other ("which of the two sisters?"). One answer
             # merely mentioning one more name than the other is no ambiguity.
             if (mine or theirs) and not (mine <= theirs or theirs <= mine):
                 return other

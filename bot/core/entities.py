@@ -203,20 +203,24 @@ def find_episode_numbers(
 
 
 # Normalized text has no commas or "&" left: "4, 5 & 6" reads "4 5 and 6".
-_MORE = re.compile(r"\s*(?:(and|or|plus)|(to|through|thru))?\s*(?:episode\s+)?(\d{1,2})\b(?![:.]\d)")
+_MORE = re.compile(
+    r"\s*(?:(and|or|plus)|(to|through|thru))?\s*(?:episode\s+)?(\d{1,2})\b(?![:.]\d)"
+)
 
 
 def _more_episodes(text: str, found: list[EpisodeRef], count: int) -> list[EpisodeRef]:
     """'eps 11 and 12', 'episodes 3, 4 & 5', 'episodes 3 to 5': the numbers after the first."""
     more: list[EpisodeRef] = []
+    spans = [(ref.start, ref.end) for ref in found]
     for ref in list(found):
         if ref.number is None:
             continue
         position, last = ref.end, ref.number
         while match := _MORE.match(text, position):
             number = int(match[3])
-            if not 1 <= number <= count:
-                break
+            at = match.start(3)
+            if not 1 <= number <= count or any(a <= at < b for a, b in spans):
+                break  # out of the season, or already found as a reference of its own
             if match[2] and number > last:  # a range
                 more += [EpisodeRef(n, match.start(), match.end()) for n in range(last + 1, number)]
             more.append(EpisodeRef(number, match.start(), match.end()))
