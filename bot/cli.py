@@ -78,6 +78,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="run the question-set evaluation")
     evaluate.add_argument("file", nargs="?", type=Path, help="questions YAML")
     evaluate.add_argument("--misses", action="store_true", help="list every miss")
+    evaluate.add_argument(
+        "--report-only", action="store_true", help="figures only, no verdict against thresholds"
+    )
     _knowledge_option(evaluate)
 
     commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
@@ -234,6 +237,8 @@ def _eval(args: argparse.Namespace) -> int:
     argv = [str(args.file)] if args.file else []
     if args.misses:
         argv.append("--misses")
+    if args.report_only:
+        argv.append("--report-only")
     if args.knowledge:
         argv += ["--knowledge", str(args.knowledge)]
     return eval_main(argv)
