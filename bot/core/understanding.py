@@ -280,12 +280,12 @@ class Matcher:
             doc.keyword_specific = words.specific | ({own} if own else set())
             docs.append(doc)
 
-        for episode in kb.episodes:
+        for episode in kb.episodes:  # searched by their words only (`episode_by_events`)
             described(
                 f"episode:{episode.number}",
                 "episode",
                 "episode.plot",
-                ("which episode", "in what episode does it happen", "when does it happen"),
+                (),
                 to_plain(episode.synopsis),
             )
         for character in kb.characters:
