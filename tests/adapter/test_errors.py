@@ -34,13 +34,15 @@ async def test_a_failed_interaction_response_is_survived(world: World) -> None:
     assert not world.env.errors
 
 
+def _broken(*_args: object, **_kwargs: object) -> None:
+    """Stands in for the engine to make answering fail."""
+    raise RuntimeError("boom")
+
+
 async def test_an_unexpected_error_gets_a_short_private_reply(
     world: World, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(*_args: object, **_kwargs: object) -> None:
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(world.bot.engine, "ask", broken)
+    monkeypatch.setattr(world.bot.engine, "ask", _broken)
     with caplog.at_level(logging.ERROR, logger="bot.adapter"):
         result = await world.alice.slash(world.general, "ask", question="who plays trish")
     assert result.response is not None
@@ -60,10 +62,7 @@ async def test_an_unexpected_error_gets_a_short_private_reply(
 async def test_an_error_in_a_message_handler_is_logged_and_survived(
     world: World, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(*_args: object, **_kwargs: object) -> None:
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(world.bot.engine, "ask", broken)
+    monkeypatch.setattr(world.bot.engine, "ask", _broken)
     with caplog.at_level(logging.ERROR, logger="bot.adapter"):
         await world.alice.send(world.general, f"{world.mention} who plays trish")
     assert any("on_message" in r.getMessage() for r in caplog.records)
