@@ -23,7 +23,7 @@ _STARTUP = """
 import resource, time
 t = time.perf_counter()
 from bot.core.engine import Engine
-from bot.core.render import render_message
+from bot.core.rendering.render import render_message
 engine = Engine.load()
 elapsed = time.perf_counter() - t
 print(elapsed)
@@ -31,8 +31,8 @@ print(elapsed)
 _MEMORY = """
 import json, resource, sys, yaml
 from bot.core.engine import Engine, Trigger
-from bot.core.render import render_message
-from bot.core.richtext import SpoilerMode, SpoilerPolicy
+from bot.core.rendering.render import render_message
+from bot.core.knowledge.richtext import SpoilerMode, SpoilerPolicy
 engine = Engine.load()
 items = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
 for item in items:
@@ -59,8 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     import yaml
 
     from bot.core.engine import Engine, Trigger
-    from bot.core.render import render_message
-    from bot.core.richtext import SpoilerMode, SpoilerPolicy
+    from bot.core.knowledge.richtext import SpoilerMode, SpoilerPolicy
+    from bot.core.rendering.render import render_message
 
     startups = sorted(float(_fresh(_STARTUP)) for _ in range(5))
     peak_kib = int(_fresh(_MEMORY, str(QUESTIONS)))

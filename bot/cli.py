@@ -1,4 +1,4 @@
-"""Command line: `python -m bot ask|check-knowledge|eval|run|sync`.
+"""Command line: `python -m bot ask|check-knowledge|run|sync`.
 
 `ask` and `check-knowledge` never import discord.py, so they start fast and need no token.
 """
@@ -13,9 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.core.engine import Engine, Trigger
-from bot.core.errors import KnowledgeError, KnowledgeInvalid
-from bot.core.richtext import SpoilerMode, SpoilerPolicy
+from bot.core import Engine, KnowledgeError, KnowledgeInvalid, SpoilerMode, SpoilerPolicy, Trigger
 
 __all__ = ["main"]
 
@@ -32,7 +30,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = {
         "ask": _ask,
         "check-knowledge": _check_knowledge,
-        "eval": _eval,
         "run": _run,
         "sync": _sync,
     }[args.command]
@@ -74,14 +71,6 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check-knowledge", help="validate a knowledge folder")
     check.add_argument("directory", nargs="?", type=Path, help="season folder or knowledge root")
-
-    evaluate = commands.add_parser("eval", help="run the question-set evaluation")
-    evaluate.add_argument("file", nargs="?", type=Path, help="questions YAML")
-    evaluate.add_argument("--misses", action="store_true", help="list every miss")
-    evaluate.add_argument(
-        "--report-only", action="store_true", help="figures only, no verdict against thresholds"
-    )
-    _knowledge_option(evaluate)
 
     commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
     sync = commands.add_parser("sync", help="sync slash commands with Discord")
@@ -145,7 +134,7 @@ def _ask(args: argparse.Namespace) -> int:
     elif result["message"] is None:
         print("(the bot stays silent: this is not a question for it)")
     else:
-        from bot.core.render import message_to_console
+        from bot.core import message_to_console
 
         print(message_to_console(result["message"]))
     return 0
@@ -155,7 +144,7 @@ def answer_request(
     engine: Engine, question: str, spoilers: str, watched: int, trigger: str
 ) -> dict[str, Any]:
     """One request of the `ask` contract, as the JSON object it prints."""
-    from bot.core.render import render_message
+    from bot.core import render_message
 
     answer = engine.ask(question, Trigger(trigger))
     if answer.reply is None:
@@ -228,20 +217,7 @@ def _check_knowledge(args: argparse.Namespace) -> int:
     return 0
 
 
-# -- eval, run, sync --------------------------------------------------------------------------------
-
-
-def _eval(args: argparse.Namespace) -> int:
-    from bot.evaluation import main as eval_main
-
-    argv = [str(args.file)] if args.file else []
-    if args.misses:
-        argv.append("--misses")
-    if args.report_only:
-        argv.append("--report-only")
-    if args.knowledge:
-        argv += ["--knowledge", str(args.knowledge)]
-    return eval_main(argv)
+# -- run, sync --------------------------------------------------------------------------------
 
 
 def _run(args: argparse.Namespace) -> int:

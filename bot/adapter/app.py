@@ -23,7 +23,7 @@ def load_engine(settings: Settings) -> AnswerEngine:
     A loaded engine is immutable, so bots built in one process share it until a knowledge file
     changes. Raises `bot.core.errors.KnowledgeError` if the folder is missing or invalid.
     """
-    from bot.core.engine import default_knowledge_dir
+    from bot.core import default_knowledge_dir
 
     directory = Path(settings.knowledge_dir or default_knowledge_dir()).resolve()
     return _load_engine(directory, _stamp(directory))
@@ -39,7 +39,7 @@ def _stamp(directory: Path) -> tuple[tuple[str, int, int], ...]:
 
 @functools.lru_cache(maxsize=4)
 def _load_engine(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> AnswerEngine:
-    from bot.core.engine import Engine
+    from bot.core import Engine
 
     return Engine.load(directory)
 

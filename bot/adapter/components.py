@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Self, cast
 import discord
 
 from bot.adapter.errors import report_interaction_error
-from bot.core.render import ASK_PREFIX, REVEAL_CUSTOM_ID, REVEAL_LABEL
+from bot.core import ASK_PREFIX, REVEAL_CUSTOM_ID, REVEAL_LABEL
 
 if TYPE_CHECKING:
     from bot.adapter.client import SeasonBot

@@ -13,7 +13,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.core.errors import LookupFailed
+from bot.core import LookupFailed
 
 __all__ = ["SeasonTree", "apology_for", "report_interaction_error"]
 

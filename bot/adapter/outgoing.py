@@ -1,6 +1,6 @@
 """From the renderer's Discord message JSON to discord.py calls, and sends that never crash the bot.
 
-`render_message` (in `bot.core.render`) produces the exact JSON Discord receives; `Outgoing` turns
+`render_message` (in `bot.core.rendering.render`) produces the exact JSON Discord receives; `Outgoing` turns
 it into discord.py objects. Every send goes through `send_reply` / `respond`, which log a failed
 send (a 5xx, a 403 in a channel the bot cannot write in, an expired interaction) and carry on.
 """

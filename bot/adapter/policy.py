@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from bot.adapter.storage import Context
-from bot.core.richtext import SpoilerMode, SpoilerPolicy
+from bot.core import SpoilerMode, SpoilerPolicy
 
 __all__ = ["DEFAULT_MODE", "ModeSource", "mode_in_force", "policy_for"]
 

@@ -16,11 +16,7 @@ import discord
 from bot.adapter.outgoing import Outgoing, respond, send_reply
 from bot.adapter.policy import policy_for
 from bot.adapter.storage import AskedQuestion, Context, Store, StoreError
-from bot.core.engine import Answer, Choice, Trigger
-from bot.core.model import KnowledgeBase
-from bot.core.render import needs_reveal, render_message
-from bot.core.reply import Reply
-from bot.core.richtext import SpoilerPolicy
+from bot.core import Answer, Choice, Reply, SpoilerPolicy, Trigger, needs_reveal, render_message
 
 __all__ = ["AnswerEngine", "Place", "Responder"]
 
@@ -39,7 +35,7 @@ class AnswerEngine(Protocol):
     """What the adapter needs from `bot.core.engine.Engine` (a fake in unit tests)."""
 
     @property
-    def kb(self) -> KnowledgeBase: ...
+    def episode_count(self) -> int: ...
 
     def ask(self, question: str, trigger: Trigger = Trigger.ASK) -> Answer: ...
     def episode_reply(self, episode: str) -> Reply: ...

@@ -26,7 +26,7 @@ from bot.adapter.intents import invite_url
 from bot.adapter.settings import Settings, SettingsError
 from bot.adapter.storage import StoreError
 from bot.adapter.syncing import sync_commands
-from bot.core.errors import KnowledgeError
+from bot.core import KnowledgeError
 
 __all__ = ["EXIT_CONFIG", "EXIT_FAILED", "EXIT_OK", "run", "sync"]
 

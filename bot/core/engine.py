@@ -9,43 +9,15 @@ Everything here is synchronous and pure: no I/O after `load`, no Discord.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
-from bot.core.model import KnowledgeBase
-from bot.core.reply import Reply
+from bot.core.answering.decide import Answerer
+from bot.core.answering.reply import Reply
+from bot.core.answering.types import Answer, Choice, Trigger
+from bot.core.knowledge.loader import load_knowledge
+from bot.core.knowledge.model import KnowledgeBase
 
 __all__ = ["Answer", "Choice", "Engine", "Trigger", "default_knowledge_dir"]
-
-
-class Trigger(StrEnum):
-    """How a question reached the bot."""
-
-    ASK = "ask"  # asked directly: /ask, a mention, a reply, a DM, the CLI
-    AUTO = (
-        "auto"  # overheard in an auto-answer channel: answer only clear questions about the season
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """The outcome of one question. `reply` is None when the bot stays silent."""
-
-    reply: Reply | None
-    intent: str | None
-
-    @property
-    def answered(self) -> bool:
-        return self.reply is not None and self.reply.answered
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """An autocomplete choice: `name` is shown (spoiler-free, at most 100 chars), `value` is sent."""
-
-    name: str
-    value: str
 
 
 def default_knowledge_dir() -> Path:
@@ -58,8 +30,6 @@ class Engine:
     """A loaded season that answers questions."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        from bot.core.answering import Answerer
-
         self.kb = kb
         self._answerer = Answerer(kb)
 
@@ -69,9 +39,12 @@ class Engine:
 
         Raises `KnowledgeNotFound` or `KnowledgeInvalid` (with every problem listed).
         """
-        from bot.core.loader import load_knowledge
-
         return cls(load_knowledge(Path(directory) if directory else default_knowledge_dir()))
+
+    @property
+    def episode_count(self) -> int:
+        """How many episodes the season has (progress runs from 0 to this)."""
+        return self.kb.season.episode_count
 
     # -- free text -------------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from bot.adapter.policy import ModeSource, mode_in_force, policy_for
 from bot.adapter.storage import Context
-from bot.core.richtext import SpoilerMode, SpoilerPolicy
+from bot.core.knowledge.richtext import SpoilerMode, SpoilerPolicy
 
 T, OPEN, B = SpoilerMode.TAGGED, SpoilerMode.OPEN, SpoilerMode.BLOCKED
 

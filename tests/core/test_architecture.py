@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from bot.core.engine import Engine
-from bot.core.entities import COMMON_WORDS
-from bot.core.text import STOPWORDS, VOCABULARY_WORDS
+from bot.core.understanding.entities import COMMON_WORDS
+from bot.core.understanding.text import STOPWORDS, VOCABULARY_WORDS
 
 BOT = Path(__file__).resolve().parents[2] / "bot"
 
@@ -56,3 +56,34 @@ def test_no_name_from_the_shipped_season_is_hard_coded_in_bot() -> None:
         n for n in distinctive if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", source, re.IGNORECASE)
     )
     assert leaked == []
+
+
+# The pipeline, first stage first: a module may import its own stage and earlier ones only.
+STAGES = ("errors", "knowledge", "understanding", "answering", "rendering", "engine")
+
+
+def _stage(module: str) -> int | None:
+    parts = module.split(".")
+    if parts[:2] != ["bot", "core"] or len(parts) < 3:
+        return None
+    return STAGES.index(parts[2]) if parts[2] in STAGES else None
+
+
+def test_core_imports_only_downward_through_the_pipeline() -> None:
+    upward: list[str] = []
+    for path in (BOT / "core").rglob("*.py"):
+        relative = path.relative_to(BOT.parent).with_suffix("")
+        own = _stage(".".join(relative.parts))
+        if own is None:
+            continue  # bot/core/__init__.py: the front door re-exports every stage
+        for module in _imports(path):
+            stage = _stage(module)
+            if stage is not None and stage > own:
+                upward.append(f"{relative} imports {module}")
+    assert upward == []
+
+
+def test_the_adapter_enters_the_core_only_through_its_front_door() -> None:
+    for path in (BOT / "adapter").rglob("*.py"):
+        deep = sorted(m for m in _imports(path) if m.startswith("bot.core."))
+        assert deep == [], f"{path.relative_to(BOT)} reaches into {deep}"

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.core.engine import Engine, Trigger
-from bot.core.render import render_message
-from bot.core.richtext import SpoilerMode, SpoilerPolicy
+from bot.core.knowledge.richtext import SpoilerMode, SpoilerPolicy
+from bot.core.rendering.render import render_message
 
 ENGINE = Engine.load()
 FRAGMENTS = [

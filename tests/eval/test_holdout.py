@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.engine import Engine
-from bot.evaluation import Report, evaluate, format_miss, load_questions
+from devtools.evaluation import Report, evaluate, format_miss, load_questions
 
 HERE = Path(__file__).resolve().parent
 MINIMUM = {

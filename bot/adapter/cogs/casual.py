@@ -18,7 +18,7 @@ from bot.adapter.cooldown import Verdict
 from bot.adapter.outgoing import Outgoing, send_reply
 from bot.adapter.responder import Place
 from bot.adapter.storage import AskedQuestion
-from bot.core.engine import Trigger
+from bot.core import Trigger
 
 __all__ = ["CasualCog", "question_text", "setup"]
 

@@ -12,8 +12,7 @@ from bot.adapter.client import SeasonBot
 from bot.adapter.cogs import season_bot, slowed_down
 from bot.adapter.outgoing import Outgoing, quote, respond
 from bot.adapter.storage import AskedQuestion
-from bot.core.engine import Choice
-from bot.core.errors import CharacterNotFound, EpisodeNotFound
+from bot.core import CharacterNotFound, Choice, EpisodeNotFound
 
 __all__ = ["LookupCog", "setup"]
 

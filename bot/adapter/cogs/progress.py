@@ -33,7 +33,7 @@ class ProgressCog(commands.Cog, name="Progress"):
 
     def __init__(self, bot: SeasonBot) -> None:
         self.bot = bot
-        self.episodes = bot.engine.kb.season.episode_count
+        self.episodes = bot.engine.episode_count
         self.progress.add_command(self._set_command())
 
     def _set_command(self) -> app_commands.Command[Any, ..., None]:

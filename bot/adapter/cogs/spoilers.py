@@ -19,7 +19,7 @@ from bot.adapter.outgoing import Outgoing, respond
 from bot.adapter.policy import mode_in_force
 from bot.adapter.responder import Place
 from bot.adapter.storage import Context
-from bot.core.richtext import SpoilerMode
+from bot.core import SpoilerMode
 
 __all__ = ["MODE_HELP", "SpoilersCog", "setup"]
 

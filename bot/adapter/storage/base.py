@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.core.richtext import SpoilerMode
+from bot.core import SpoilerMode
 
 __all__ = ["AskedQuestion", "Context", "Store", "StoreError"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from bot.adapter.storage.base import AskedQuestion, Context, Store
-from bot.core.richtext import SpoilerMode
+from bot.core import SpoilerMode
 
 __all__ = ["CachedStore"]
 

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from bot.adapter.storage.base import AskedQuestion, Context, StoreError
 from bot.adapter.storage.migrations import MIGRATIONS, SCHEMA_VERSION
-from bot.core.richtext import SpoilerMode
+from bot.core import SpoilerMode
 
 __all__ = ["SQLiteStore", "sqlite_path"]
 

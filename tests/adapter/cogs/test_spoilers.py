@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.richtext import SpoilerMode
+from bot.core.knowledge.richtext import SpoilerMode
 from tests.adapter.helpers import FINALE_SPOILER, World, buttons_of, outside_bars, text_of
 
 pytestmark = pytest.mark.e2e

@@ -4,7 +4,7 @@ import asyncio
 from pathlib import Path
 
 from bot.adapter.storage import AskedQuestion, CachedStore, Context, SQLiteStore, open_store
-from bot.core.richtext import SpoilerMode
+from bot.core.knowledge.richtext import SpoilerMode
 
 
 class CountingStore(SQLiteStore):

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from bot.adapter.storage import AskedQuestion, Context, SQLiteStore, StoreError, open_store
 from bot.adapter.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from bot.adapter.storage.sqlite import MEMORY, sqlite_path
-from bot.core.richtext import SpoilerMode
+from bot.core.knowledge.richtext import SpoilerMode
 
 GUILD, CHANNEL, THREAD, USER = 10, 20, 30, 40
 

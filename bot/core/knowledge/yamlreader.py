@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from bot.core.errors import Problem
-from bot.core.richtext import RichText, Segment
+from bot.core.knowledge.richtext import RichText, Segment
 
 __all__ = ["Fields", "ProblemLog", "SpoilerRef"]
 

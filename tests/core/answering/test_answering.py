@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from bot.core.answering.reply import ReplyKind
 from bot.core.engine import Engine, Trigger
-from bot.core.render import render_message
-from bot.core.reply import ReplyKind
-from bot.core.richtext import SpoilerMode, SpoilerPolicy
+from bot.core.knowledge.richtext import SpoilerMode, SpoilerPolicy
+from bot.core.rendering.render import render_message
 
 
 @pytest.fixture(scope="module")

@@ -7,16 +7,16 @@ from typing import Any
 
 import pytest
 
-from bot.core import limits
-from bot.core.markdown import ZWSP, escape_markdown
-from bot.core.render import (
+from bot.core.answering.reply import Card, CardField, Reply, ReplyKind
+from bot.core.knowledge.richtext import RichText, Segment, SpoilerMode, SpoilerPolicy
+from bot.core.rendering import limits
+from bot.core.rendering.markdown import ZWSP, escape_markdown
+from bot.core.rendering.render import (
     message_to_console,
     needs_reveal,
     render_message,
     render_text,
 )
-from bot.core.reply import Card, CardField, Reply, ReplyKind
-from bot.core.richtext import RichText, Segment, SpoilerMode, SpoilerPolicy
 
 TAGGED, OPEN, BLOCKED = SpoilerMode.TAGGED, SpoilerMode.OPEN, SpoilerMode.BLOCKED
 TWIST = "Trish takes the inhibitor"

@@ -9,7 +9,7 @@ correct answer must hold (`contains`, checked in an open channel by a member who
 everything) and which words would spoil the season (`spoilers`, checked for a member who has seen
 nothing, in a tagged and in a blocked channel). The file format is documented in `load_questions`.
 
-Entry point: `main(argv)`, wired as `python -m bot eval [FILE] [--misses]`. No Discord import here.
+Entry point: `main(argv)`, run as `python -m devtools.evaluation [FILE] [--misses]`. No Discord import here.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from typing import Any, Literal, Protocol, cast
 
 import yaml
 
+from bot.core.answering.reply import Reply
 from bot.core.engine import Answer, Trigger
-from bot.core.reply import Reply
-from bot.core.richtext import SpoilerMode, SpoilerPolicy
+from bot.core.knowledge.richtext import SpoilerMode, SpoilerPolicy
 
 __all__ = [
     "EXPECTS",
@@ -89,6 +89,17 @@ INTENTS: frozenset[str] = frozenset(
         "fact.comics",
         "fact.trivia",
         "fact.cast",
+        "plot.who_did",
+        "plot.what_did",
+        "plot.fate",
+        "plot.episode",
+        "plot.why",
+        "plot.where",
+        "plot.relation",
+        "plot.name",
+        "plot.diagnosis",
+        "plot.alias",
+        "plot.recap",
         "unknown.sources",
         "off_topic",
         "clarify",
@@ -462,7 +473,7 @@ def _leaks(question: Question, message: Mapping[str, Any] | None, mode: SpoilerM
 
 
 def _default_renderer() -> Renderer:
-    from bot.core.render import render_message
+    from bot.core.rendering.render import render_message
 
     return cast(Renderer, render_message)
 
@@ -582,13 +593,13 @@ def default_questions_path() -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m bot eval [FILE] [--misses] [--knowledge DIR]`.
+    """`python -m devtools.evaluation [FILE] [--misses] [--knowledge DIR]`.
 
     Exit status: 0 when every threshold is met, 1 when one is not, 2 when the question file or
     the knowledge cannot be loaded.
     """
     parser = argparse.ArgumentParser(
-        prog="python -m bot eval",
+        prog="python -m devtools.evaluation",
         description="Score the bot on fan questions: answers, declines, silence, spoilers.",
     )
     parser.add_argument(

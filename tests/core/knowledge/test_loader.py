@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.errors import KnowledgeInvalid, KnowledgeNotFound
-from bot.core.loader import load_knowledge
+from bot.core.knowledge.loader import load_knowledge
 from tests.conftest import FIXTURES, KNOWLEDGE_ROOT
 
 MINI = FIXTURES / "knowledge" / "harbor-lights-s1"

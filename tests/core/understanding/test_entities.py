@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.entities import find_episode_numbers
-from bot.core.text import normalize
+from bot.core.understanding.entities import find_episode_numbers
+from bot.core.understanding.text import normalize
 
 
 def _episodes(text: str) -> list[int | None]:

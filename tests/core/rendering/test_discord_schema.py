@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.render import render_message
-from bot.core.reply import Card, CardField, Reply, ReplyKind
-from bot.core.richtext import Segment, SpoilerMode, SpoilerPolicy
-from tests.core.test_render_properties import policies, replies
+from bot.core.answering.reply import Card, CardField, Reply, ReplyKind
+from bot.core.knowledge.richtext import Segment, SpoilerMode, SpoilerPolicy
+from bot.core.rendering.render import render_message
+from tests.core.rendering.test_render_properties import policies, replies
 from tests.discord_spec import Spec, check_message_limits, load_spec, validate_request
 
 pytestmark = pytest.mark.shared

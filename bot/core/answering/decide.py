@@ -7,16 +7,16 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from bot.core.answers import Answers, protect
-from bot.core.engine import Answer, Choice, Trigger
-from bot.core.entities import EntityIndex, Kind, find_episode_numbers
+from bot.core.answering.builders import Answers, protect
+from bot.core.answering.kinds import DECLINE_INTENTS, INTENTS
+from bot.core.answering.reply import Card, Reply, ReplyKind
+from bot.core.answering.types import Answer, Choice, Trigger
 from bot.core.errors import CharacterNotFound, EpisodeNotFound
-from bot.core.intents import DECLINE_INTENTS, INTENTS
-from bot.core.model import Billing, Character, KnowledgeBase
-from bot.core.reply import Card, Reply, ReplyKind
-from bot.core.richtext import plain
-from bot.core.text import QUESTION_CONCEPTS, STOPWORDS, normalize
-from bot.core.understanding import SUGGESTION_MIN, Matcher, Reading, Scored
+from bot.core.knowledge.model import Billing, Character, KnowledgeBase
+from bot.core.knowledge.richtext import plain
+from bot.core.understanding.entities import EntityIndex, Kind, find_episode_numbers
+from bot.core.understanding.matcher import SUGGESTION_MIN, Matcher, Reading, Scored
+from bot.core.understanding.text import QUESTION_CONCEPTS, STOPWORDS, normalize
 
 __all__ = ["Answerer"]
 
@@ -98,7 +98,7 @@ class Answerer:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.index = EntityIndex(kb)
-        self.matcher = Matcher(kb, self.index)
+        self.matcher = Matcher(kb, self.index, INTENTS)
         self.answers = Answers(kb)
         self._first_ask = {spec.name: spec.asks[0] for spec in INTENTS}
         self._facts = {f.id: f for f in kb.facts}

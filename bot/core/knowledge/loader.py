@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from bot.core.errors import KnowledgeInvalid, KnowledgeNotFound
-from bot.core.model import (
+from bot.core.knowledge.model import (
     Aggregator,
     Award,
     Billing,
@@ -34,7 +34,7 @@ from bot.core.model import (
     Writer,
     WriterCredit,
 )
-from bot.core.yamlreader import Fields, ProblemLog, SpoilerRef
+from bot.core.knowledge.yamlreader import Fields, ProblemLog, SpoilerRef
 
 __all__ = ["find_season_dir", "load_knowledge"]
 

@@ -9,12 +9,12 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core import limits
-from bot.core.markdown import ZWSP
-from bot.core.render import render_message
-from bot.core.reply import Card, CardField, Reply, ReplyKind
-from bot.core.richtext import RichText, Segment, SpoilerMode, SpoilerPolicy
-from tests.core.test_render import embed_total, parse_spoilers, rich_texts
+from bot.core.answering.reply import Card, CardField, Reply, ReplyKind
+from bot.core.knowledge.richtext import RichText, Segment, SpoilerMode, SpoilerPolicy
+from bot.core.rendering import limits
+from bot.core.rendering.markdown import ZWSP
+from bot.core.rendering.render import render_message
+from tests.core.rendering.test_render import embed_total, parse_spoilers, rich_texts
 
 # Modest budgets: the whole file runs in well under 20 s on two cores. For a deeper search, run
 # with RENDER_EXAMPLES=2000.

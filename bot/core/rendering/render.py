@@ -1,6 +1,6 @@
 """Turning a neutral `Reply` into the exact JSON body of a Discord message.
 
-The output is valid by construction: every string is within Discord's limits (`bot.core.limits`),
+The output is valid by construction: every string is within Discord's limits (`bot.core.rendering.limits`),
 including the 2000-character content and the 6000-character total over a message's embeds, and
 `allowed_mentions` is always `{"parse": []}` so nothing the bot says can ping anyone.
 
@@ -30,10 +30,10 @@ from dataclasses import dataclass, replace
 from itertools import groupby, islice
 from typing import Any, Literal, NamedTuple
 
-from bot.core import limits
-from bot.core.markdown import ZWSP, escape_markdown
-from bot.core.reply import Card, CardField, Reply
-from bot.core.richtext import RichText, Segment, SpoilerMode, SpoilerPolicy
+from bot.core.answering.reply import Card, CardField, Reply
+from bot.core.knowledge.richtext import RichText, Segment, SpoilerMode, SpoilerPolicy
+from bot.core.rendering import limits
+from bot.core.rendering.markdown import ZWSP, escape_markdown
 
 __all__ = [
     "ASK_PREFIX",

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.core.richtext import RichText
+from bot.core.knowledge.richtext import RichText
 
 __all__ = [
     "Aggregator",

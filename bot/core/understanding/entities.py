@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.core.model import KnowledgeBase
-from bot.core.text import (
+from bot.core.knowledge.model import KnowledgeBase
+from bot.core.understanding.text import (
     COMMON_ENGLISH,
     NUMBER_WORDS,
     ORDINALS,

@@ -9,9 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from bot.core.model import Billing, Character, Episode, Fact, KnowledgeBase, Person, WriterCredit
-from bot.core.reply import Card, CardField, Reply, ReplyKind
-from bot.core.richtext import RichText, Segment, join, plain, rich
+from bot.core.answering.reply import Card, CardField, Reply, ReplyKind
+from bot.core.knowledge.model import (
+    Billing,
+    Character,
+    Episode,
+    Fact,
+    KnowledgeBase,
+    Person,
+    WriterCredit,
+)
+from bot.core.knowledge.richtext import RichText, Segment, join, plain, rich
 
 __all__ = ["Answers", "human_date", "human_list", "protect"]
 

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from bot.core.engine import Engine
-from bot.core.model import KnowledgeBase, WriterCredit
-from bot.core.richtext import to_plain
+from bot.core.knowledge.model import KnowledgeBase, WriterCredit
+from bot.core.knowledge.richtext import to_plain
 from tests.conftest import KNOWLEDGE_ROOT
 
 SEASON_DIR = KNOWLEDGE_ROOT / "jessica-jones-s2"

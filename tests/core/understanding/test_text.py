@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.text import normalize, stem
+from bot.core.understanding.text import normalize, stem
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.core.richtext import RichText
+from bot.core.knowledge.richtext import RichText
 
 __all__ = ["Card", "CardField", "Reply", "ReplyKind"]
 

@@ -16,16 +16,17 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
-from bot.core.entities import EntityIndex, Kind, Mention, find_episode_numbers
-from bot.core.intents import DECLINE_INTENTS, INTENTS
-from bot.core.model import KnowledgeBase
-from bot.core.richtext import to_plain
-from bot.core.text import (
+from bot.core.knowledge.model import KnowledgeBase
+from bot.core.knowledge.richtext import to_plain
+from bot.core.understanding.entities import EntityIndex, Kind, Mention, find_episode_numbers
+from bot.core.understanding.text import (
     COMMON_ENGLISH,
     CONCEPTS,
     NUMBER_WORDS,
@@ -205,11 +206,23 @@ class Scored:
     reading: Reading
 
 
+class KindLike(Protocol):
+    """What the matcher needs to know of a kind of question (declared in the answering stage)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def asks(self) -> tuple[str, ...]: ...
+    @property
+    def answerable(self) -> bool: ...
+
+
 class Matcher:
     """Scores readings of a question against every intent and fact of one season."""
 
-    def __init__(self, kb: KnowledgeBase, index: EntityIndex) -> None:
+    def __init__(self, kb: KnowledgeBase, index: EntityIndex, kinds: Sequence[KindLike]) -> None:
         self.kb, self.index = kb, index
+        self._declines = frozenset(k.name for k in kinds if not k.answerable)
         self.show_names = {normalize(kb.season.show)}
         season_aliases = sorted(
             {normalize(a) for a in (kb.season.title, *kb.season.aliases)} - {""},
@@ -223,7 +236,7 @@ class Matcher:
             else None
         )
         self.docs: list[Doc] = []
-        for spec in INTENTS:
+        for spec in kinds:
             doc = Doc(spec.name, "intent", spec.name)
             doc.asks = [a for a in (self._ask(t, strict=True) for t in spec.asks) if _specific(a)]
             self.docs.append(doc)
@@ -645,10 +658,9 @@ class Matcher:
         )
         return 2 * recall / (1 + recall) * reading.weight * self._doc_factor(doc)
 
-    @staticmethod
-    def _doc_factor(doc: Doc) -> float:
+    def _doc_factor(self, doc: Doc) -> float:
         """What every score of this document is multiplied by, whatever the question."""
-        factor = DECLINE_FACTOR if doc.intent in DECLINE_INTENTS else 1.0
+        factor = DECLINE_FACTOR if doc.intent in self._declines else 1.0
         return factor * (DESCRIBED_FACTOR if doc.kind in DESCRIBED_KINDS else 1.0)
 
     def rank(

@@ -1,0 +1,1 @@
+"""Knowledge: the season's typed model, its YAML reader and the loader that validates it."""

@@ -1,0 +1,1 @@
+"""Rendering: the neutral reply turned into Discord message JSON within Discord's limits."""
