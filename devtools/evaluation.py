@@ -115,6 +115,9 @@ TAGGED_NONE = SpoilerPolicy(SpoilerMode.TAGGED, 0)
 BLOCKED_NONE = SpoilerPolicy(SpoilerMode.BLOCKED, 0)
 
 SNIPPET_CHARS = 240
+# "Direct": what was asked stands within the first characters a fan reads (content, then the first
+# embed's title and description), not somewhere further down.
+DIRECT_CHARS = 300
 
 
 class QuestionFileError(ValueError):
@@ -169,6 +172,8 @@ class Result:
     leaks: tuple[Leak, ...] = ()
     snippet: str = ""
     error: str | None = None
+    direct: bool = False  # every `contains` term within the first DIRECT_CHARS a fan reads
+    length: int = 0  # characters of the whole reply as shown
 
     @property
     def correct(self) -> bool:
@@ -256,6 +261,34 @@ class Report:
 
     def accuracy(self, expect: str) -> float:
         return self.by_expect[expect].accuracy
+
+    @property
+    def auto_answers(self) -> ClassScore:
+        """Clear questions overheard in auto-answer channels that got a correct answer."""
+        score = ClassScore()
+        for r in self.results:
+            if r.question.expect == "answer" and r.question.trigger is Trigger.AUTO:
+                score.add(r.correct)
+        return score
+
+    @property
+    def direct(self) -> ClassScore:
+        """Correct answers that lead with what was asked."""
+        score = ClassScore()
+        for r in self.results:
+            if r.correct and r.question.expect == "answer":
+                score.add(r.direct)
+        return score
+
+    @property
+    def median_single_fact_length(self) -> int:
+        """The median length of correct answers to questions asking one thing (one term)."""
+        lengths = sorted(
+            r.length
+            for r in self.results
+            if r.correct and r.question.expect == "answer" and len(r.question.contains) <= 1
+        )
+        return lengths[len(lengths) // 2] if lengths else 0
 
     def failures(self) -> list[str]:
         """Every threshold this run fails, as sentences; empty when it passes."""
@@ -449,6 +482,17 @@ def _plain(message: Mapping[str, Any] | None) -> str:
     return "\n".join(shown_text(text) for _, text, _ in message_segments(message))
 
 
+def lead_text(message: Mapping[str, Any] | None) -> str:
+    """What a fan reads first: the content, then the first embed's title and description."""
+    if message is None:
+        return ""
+    parts = [message.get("content") or ""]
+    embeds = message.get("embeds") or ()
+    if embeds and isinstance(embeds[0], Mapping):
+        parts += [embeds[0].get("title") or "", embeds[0].get("description") or ""]
+    return shown_text("\n".join(p for p in parts if isinstance(p, str) and p))
+
+
 def _snippet(message: Mapping[str, Any] | None) -> str:
     text = " ".join(_plain(message).split())
     return text if len(text) <= SNIPPET_CHARS else text[: SNIPPET_CHARS - 1] + "…"
@@ -496,6 +540,8 @@ def evaluate_one(engine: AskingEngine, question: Question, render: Renderer) -> 
         got = "decline"
     shown = _plain(opened).lower()
     missing = tuple(term for term in question.contains if term.lower() not in shown)
+    lead = lead_text(opened).lower()[:DIRECT_CHARS]
+    direct = all(term.lower() in lead for term in question.contains)
     leaks = _leaks(question, tagged, SpoilerMode.TAGGED) + _leaks(
         question, blocked, SpoilerMode.BLOCKED
     )
@@ -506,6 +552,8 @@ def evaluate_one(engine: AskingEngine, question: Question, render: Renderer) -> 
         missing=missing if got == "answer" else question.contains,
         leaks=tuple(leaks),
         snippet=_snippet(opened),
+        direct=direct,
+        length=len(_plain(opened)),
     )
 
 
@@ -556,6 +604,9 @@ def format_report(report: Report, *, misses: bool = True, verdict: bool = True) 
         bar = f"{minimum:.0%}" if minimum is not None else "-"
         lines.append(f"{expect:<10} {_pct(score)}  {bar}")
     lines.append(f"{'overall':<10} {_pct(report.overall)}")
+    lines.append(f"{'auto ask':<10} {_pct(report.auto_answers)}  (clear questions overheard)")
+    lines.append(f"{'direct':<10} {_pct(report.direct)}  (of correct answers)")
+    lines.append(f"median single-fact reply: {report.median_single_fact_length} characters")
     lines.append(f"spoiler leaks: {len(report.leaks)} (allowed: {MAX_LEAKS})")
     lines.append("")
     lines.append(f"{'intent':<22} {'intent match':>19}   {'outcome':>19}")
