@@ -37,38 +37,14 @@ from bot.core.understanding.text import (
     concept,
     normalize,
 )
+from bot.core.understanding.vocabulary import vocabulary
 
 __all__ = ["Doc", "Matcher", "Reading", "Scored"]
 
 # Question words that carry meaning even though they are stop words elsewhere.
-_KEEP = frozenset(
-    {
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "many",
-        "long",
-        "about",
-        "all",
-        "every",
-        "why",
-        "first",
-        "last",
-    }
-)
+_KEEP = vocabulary().kept_question_words
 # Chat filler that says nothing about what is asked.
-_FILLER = frozenset(
-    (
-        "actually again ago anybody anyone basically bot briefly bro bruh btw curious dr dude even "
-        "ever exactly find forget forgot fr gonna gotta guy guys haha hahaha help hmm honestly imho "
-        "imo kinda know literally lmao lmfao lol me need ngl now ok okay omg out please pls plz "
-        "question quick real recall remember remind scenes seriously short somebody someone sorta "
-        "srsly still sup tbh tell tf thank thanks think thought tl tldr today try trying uh um "
-        "version wanna want wonder wondering wtf xd y'all yall yo"
-    ).split()
-)
+_FILLER = vocabulary().filler
 SLOT_WEIGHT = 2.6  # a question naming an episode or a character is mostly about it
 SPECIFIC_WEIGHT = 1.6  # naming the very thing a fact is about
 KEYWORD_FACTOR = 0.8  # a fact's keywords count a little less than its asks
@@ -92,31 +68,8 @@ _SEASON_WORDS = re.compile(
 
 
 # Nouns that describe someone by their tie to another character.
-RELATIONS = frozenset(
-    (
-        "adoptive ally assistant bestie bf boss boyfriend brother colleague coworker dad daughter "
-        "doctor enemy ex father friend gf girlfriend guard husband landlord lawyer lover mom mother "
-        "mum neighbor neighbors neighbour partner rival sister son stepfather stepmother stepsister "
-        "wife"
-    ).split()
-)
-_PERSON_NOUNS = frozenset(
-    {
-        "actor",
-        "actress",
-        "guy",
-        "girl",
-        "lady",
-        "woman",
-        "man",
-        "person",
-        "dude",
-        "one",
-        "bloke",
-        "gal",
-        "performer",
-    }
-)
+RELATIONS = vocabulary().relation_nouns
+_PERSON_NOUNS = vocabulary().person_nouns
 THIS_SEASON = "thisseason"  # stands for any name of the season being asked about
 
 

@@ -1,0 +1,105 @@
+"""The generic vocabulary questions are read with, loaded from `vocabulary.yaml` beside this file,
+and word commonness from `data/common_words.txt` (generated from word-frequency data).
+
+Both are package data: generic English and TV words only, validated on load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.core.errors import KnowledgeInvalid, Problem
+
+__all__ = ["Vocabulary", "common_words", "vocabulary"]
+
+HERE = Path(__file__).resolve().parent
+VOCABULARY_FILE = HERE / "vocabulary.yaml"
+COMMON_WORDS_FILE = HERE / "data" / "common_words.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    slang: dict[str, str]
+    number_words: dict[str, int]
+    ordinals: dict[str, int]
+    stopwords: frozenset[str]
+    kept_question_words: frozenset[str]
+    filler: frozenset[str]
+    concepts: dict[str, tuple[str, ...]]
+    question_concepts: frozenset[str]
+    relation_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+
+
+def _words(raw: Any, key: str, problems: list[Problem]) -> frozenset[str]:
+    if not isinstance(raw, str) or not raw.split():
+        problems.append(Problem(VOCABULARY_FILE.name, key, "must be words separated by spaces"))
+        return frozenset()
+    return frozenset(raw.split())
+
+
+def _mapping(raw: Any, key: str, value_type: type, problems: list[Problem]) -> dict[str, Any]:
+    if not isinstance(raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, value_type) for k, v in raw.items()
+    ):
+        problems.append(
+            Problem(VOCABULARY_FILE.name, key, f"must map words to {value_type.__name__}s")
+        )
+        return {}
+    return dict(raw)
+
+
+def parse_vocabulary(data: Any) -> Vocabulary:
+    """A validated `Vocabulary`; raises `KnowledgeInvalid` listing every problem."""
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise KnowledgeInvalid([Problem(VOCABULARY_FILE.name, "", "must be a mapping")])
+    groups = _mapping(data.get("concepts"), "concepts", str, problems)
+    vocabulary = Vocabulary(
+        slang=_mapping(data.get("slang"), "slang", str, problems),
+        number_words=_mapping(data.get("number_words"), "number_words", int, problems),
+        ordinals=_mapping(data.get("ordinals"), "ordinals", int, problems),
+        stopwords=_words(data.get("stopwords"), "stopwords", problems),
+        kept_question_words=_words(
+            data.get("kept_question_words"), "kept_question_words", problems
+        ),
+        filler=_words(data.get("filler"), "filler", problems),
+        concepts={name: tuple(words.split()) for name, words in groups.items()},
+        question_concepts=_words(data.get("question_concepts"), "question_concepts", problems),
+        relation_nouns=_words(data.get("relation_nouns"), "relation_nouns", problems),
+        person_nouns=_words(data.get("person_nouns"), "person_nouns", problems),
+    )
+    unknown = vocabulary.question_concepts - set(vocabulary.concepts) - {
+        "why",
+        "first",
+        "last",
+    }
+    if unknown:
+        problems.append(
+            Problem(
+                VOCABULARY_FILE.name,
+                "question_concepts",
+                f"names no concept group: {', '.join(sorted(unknown))}",
+            )
+        )
+    if problems:
+        raise KnowledgeInvalid(problems)
+    return vocabulary
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The shipped vocabulary (read once per process)."""
+    return parse_vocabulary(yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8")))
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Everyday English words, most frequent first in the file."""
+    lines = COMMON_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
