@@ -16,6 +16,7 @@ from bot.core.answering.reply import Reply
 from bot.core.answering.types import Answer, Choice, Trigger
 from bot.core.knowledge.loader import load_knowledge
 from bot.core.knowledge.model import KnowledgeBase
+from bot.core.understanding.termcache import default_cache_dir
 
 __all__ = ["Answer", "Choice", "Engine", "Trigger", "default_knowledge_dir"]
 
@@ -29,17 +30,21 @@ def default_knowledge_dir() -> Path:
 class Engine:
     """A loaded season that answers questions."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, cache_dir: Path | None = None) -> None:
+        """`cache_dir` keeps what the example questions read as between runs (None: no cache)."""
         self.kb = kb
-        self._answerer = Answerer(kb)
+        self._answerer = Answerer(kb, cache_dir=cache_dir)
 
     @classmethod
-    def load(cls, directory: str | Path | None = None) -> Engine:
+    def load(cls, directory: str | Path | None = None, *, cache: bool = True) -> Engine:
         """Load and validate a season folder, or a knowledge root holding exactly one season.
 
-        Raises `KnowledgeNotFound` or `KnowledgeInvalid` (with every problem listed).
+        With `cache`, what the example questions read as is kept in the user's cache folder
+        (`JJ_CACHE_DIR`), so later starts skip that work. Raises `KnowledgeNotFound` or
+        `KnowledgeInvalid` (with every problem listed).
         """
-        return cls(load_knowledge(Path(directory) if directory else default_knowledge_dir()))
+        kb = load_knowledge(Path(directory) if directory else default_knowledge_dir())
+        return cls(kb, default_cache_dir() if cache else None)
 
     @property
     def episode_count(self) -> int:
@@ -48,9 +53,14 @@ class Engine:
 
     # -- free text -------------------------------------------------------------------------------
 
-    def ask(self, question: str, trigger: Trigger = Trigger.ASK) -> Answer:
-        """Answer a free-text question. With `Trigger.AUTO`, chatter gets `Answer(None, None)`."""
-        return self._answerer.ask(question, trigger)
+    def ask(
+        self, question: str, trigger: Trigger = Trigger.ASK, watched: int | None = None
+    ) -> Answer:
+        """Answer a free-text question. With `Trigger.AUTO`, chatter gets `Answer(None, None)`.
+
+        `watched` (the asker's progress, when known) only shapes story answers that depend on it,
+        such as "what happened so far"; spoiler bars are the renderer's business."""
+        return self._answerer.ask(question, trigger, watched)
 
     # -- structured look-ups for slash commands ----------------------------------------------------
 

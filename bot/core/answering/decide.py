@@ -1,39 +1,47 @@
-"""From a question to a reply: split, understand, decide, answer (or decline, or stay silent)."""
+"""From a question to a reply: split, read, match, decide, build (or decline, or stay silent).
+
+Deciding follows the usual fallback policy of intent-matching assistants: the best match is answered
+when its score reaches the calibrated threshold and no different answer is within the calibrated
+margin; a kind that needs something the question does not name is resolved from what the question
+describes, or asked back; on-topic questions the sources cannot answer get "my sources don't say",
+and questions with nothing to do with the season a short note of what the bot covers.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from bot.core.answering.builders import Answers, protect
-from bot.core.answering.kinds import DECLINE_INTENTS, INTENTS
+from bot.core.answering.dispatch import BUILDERS, BuildRequest
+from bot.core.answering.kinds import Does, KindRegistry, QuestionKind, shipped_kinds
 from bot.core.answering.reply import Card, Reply, ReplyKind
+from bot.core.answering.story import Story
 from bot.core.answering.types import Answer, Choice, Trigger
 from bot.core.errors import CharacterNotFound, EpisodeNotFound
-from bot.core.knowledge.model import Billing, Character, KnowledgeBase
+from bot.core.knowledge.model import Billing, Character, Fact, KnowledgeBase
 from bot.core.knowledge.richtext import plain
-from bot.core.understanding.entities import EntityIndex, Kind, find_episode_numbers
-from bot.core.understanding.matcher import SUGGESTION_MIN, Matcher, Reading, Scored
+from bot.core.understanding.entities import EntityIndex, Kind, Mention, find_episode_numbers
+from bot.core.understanding.matching import Candidate, Matcher, calibration
+from bot.core.understanding.reading import Reader, Reading
+from bot.core.understanding.termcache import TermCache, reading_inputs
 from bot.core.understanding.text import QUESTION_CONCEPTS, STOPWORDS, normalize
 
 __all__ = ["Answerer"]
 
-ANSWER_FLOOR = 0.55  # below this, the bot says it is not sure instead of guessing
-AUTO_FLOOR = 0.62  # overheard messages need a clearer match
-CLARIFY_MARGIN = 0.03  # two readings this close are asked about
 MAX_QUESTION = 400  # characters understood; the rest of a wall of text is ignored
 MAX_PARTS = 4
 MAX_READINGS = 4  # a "which one?" offers two; four readings are plenty to find them
+FACT_PREFIX = "fact:"
+CLOSE = 0.05  # scores this close are the same match as far as the examples can tell
 
 _SPLIT = re.compile(
     r"[?;\n]+|\b(?:and also|also|plus|as well as)\b"
     r"|\band\s+(?=(?:who|what|when|where|which|how|whos|is|was|did|does)\b)"
     r"|,\s*(?=(?:and\s+)?(?:who|what|when|where|which|how|whos)\b)"
-)
-_ASKS_FOR_EPISODE = re.compile(
-    r"\b(?:which|what|wich|wat)\s+(?:episode|episodes|ep|eps|one)\b|\bin which (?:episode|one)\b"
 )
 _TIES_TO_EARLIER = re.compile(
     r"\b(?:from|since|after|than|like|vs|versus|compared to)\s+(?:the )?s(?:eason)?\s?\d"
@@ -55,22 +63,12 @@ _QUESTION_START = re.compile(
     r"could|will|would|has|have|had|tell|list|name|give|show|explain|describe|any|whos|wheres|"
     r"wat|wut|when's|who's|what's|which)\b"
 )
-_TO_OTHERS = re.compile(
-    r"\b(?:anyone|any1|anybody|someone|somebody|y'?all|you guys|u guys|everyone|everybody|guys|"
-    r"did you|have you|do you|are you|r u|did u|have u|do u|you think|u think|your favou?rite|"
-    r"ur fav|should i|shall we|lets|let's|wanna|you watch|u watch|thoughts|opinions?|recommend|"
-    r"chat|lol|lmao|omg)\b"
-)
 _ANYONE_KNOW = re.compile(
     r"\b(?:does |do )?(?:any ?one|anybody|any1|someone|somebody|you guys|u guys|y ?all)\s+"
     r"(?:know|knows|remember|remembers|recall)\b"
 )
 _LEADING_INTERJECTION = re.compile(r"^(?:(?:wait|hey|yo|ok|okay|so|um|uh|btw|hmm|oh|ah|also)\s+)+")
-_OPINION = re.compile(
-    r"\b(?:best|worst|favou?rite|fav|overrated|underrated|better|worse|love|hate|like|liked|"
-    r"loved|hated|think|feel|cried|crying|scared|wild|insane|amazing|awesome|boring|sucks?|"
-    r"good|bad|great)\b"
-)
+
 
 
 def _has_words(part: str) -> bool:
@@ -88,49 +86,101 @@ def _secret(reading: Reading) -> int | None:
 class _Decision:
     reply: Reply
     score: float
-    # whether the question named something of this season, or used a word only it would use;
-    # "what's up people" matches the cast list only through "people"
-    specific: bool = True
+    does: Does = Does.ANSWER  # what the best match was: an answer, chatter, off-topic ...
     reading: Reading | None = None  # what the question was read as, for a following part
 
 
 class Answerer:
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        kinds: KindRegistry | None = None,
+        cache_dir: Path | None = None,
+    ) -> None:
+        """`cache_dir` keeps what example questions read as between runs (None: no cache)."""
         self.kb = kb
+        self.kinds = kinds or shipped_kinds(frozenset(BUILDERS))
         self.index = EntityIndex(kb)
-        self.matcher = Matcher(kb, self.index, INTENTS)
+        self.reader = Reader(kb, self.index)
+        kind_examples, fact_examples = self._examples()
+        self.matcher = Matcher(
+            kb, self.reader, kind_examples, fact_examples, self._term_cache(cache_dir)
+        )
         self.answers = Answers(kb)
-        self._first_ask = {spec.name: spec.asks[0] for spec in INTENTS}
+        self.story = Story(kb)
+        self.calibration = calibration()
         self._facts = {f.id: f for f in kb.facts}
         self._public_names = {c.id: c.public_name for c in kb.characters}
+        self._fact_terms_cache: dict[str, frozenset[str]] = {}
+
+    def _term_cache(self, directory: Path | None) -> TermCache:
+        """Reading depends on the season's names, the vocabulary and the reading code."""
+        season = replace(self.kb, examples={})
+        inputs = [repr(season).encode(), *(p.read_bytes() for p in reading_inputs())]
+        return TermCache(directory, inputs)
+
+    def _examples(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        kinds = [(kind.name, q) for kind in self.kinds for q in kind.examples]
+        facts: list[tuple[str, str]] = []
+        for fact in self.kb.facts:
+            label = FACT_PREFIX + fact.id
+            asked = (*fact.asks, fact.title, *self.kb.examples.get(fact.id, ()))
+            facts += [(label, q) for q in asked]
+            if fact.keywords:
+                facts.append((label, " ".join(fact.keywords)))
+        return kinds, facts
+
+    # -- labels -----------------------------------------------------------------------------------
+
+    def _kind(self, label: str) -> QuestionKind | None:
+        return self.kinds.get(label)
+
+    def _fact(self, label: str) -> Fact | None:
+        return self._facts.get(label.removeprefix(FACT_PREFIX)) if label.startswith(FACT_PREFIX) else None
+
+    def _intent(self, label: str) -> str:
+        fact = self._fact(label)
+        return f"fact.{fact.topic}" if fact else label
+
+    def _does(self, label: str) -> Does:
+        kind = self._kind(label)
+        return kind.does if kind else Does.ANSWER
 
     # -- free text --------------------------------------------------------------------------------
 
-    def ask(self, question: str, trigger: Trigger = Trigger.ASK) -> Answer:
+    def ask(
+        self, question: str, trigger: Trigger = Trigger.ASK, watched: int | None = None
+    ) -> Answer:
         text = question.strip()[:MAX_QUESTION]
-        decision = self._decide(text)
+        decision = self._decide(text, watched)
         if trigger is Trigger.AUTO and not self._worth_answering_unasked(text, decision):
             return Answer(None, None)
         return Answer(decision.reply, decision.reply.intent)
 
-    def _decide(self, text: str) -> _Decision:
+    def _decide(self, text: str, watched: int | None) -> _Decision:
         # "...? lol" or "...? 2": a part with no words of its own is no second question
         parts = [p.strip() for p in _SPLIT.split(text) if p and _has_words(p)]
         if len(parts) < 2:
-            return self._decide_one(text, context=None)
+            return self._decide_one(text, None, watched)
         decisions: list[_Decision] = []
         context: Reading | None = None
         for part in parts[:MAX_PARTS]:
-            decision = self._decide_one(part, context=context)
+            decision = self._decide_one(part, context, watched)
             context = decision.reading or context
             if decision.reply.answered:
                 decisions.append(decision)
         distinct = {self._reply_key(d.reply) for d in decisions}
         if len(decisions) >= 2 and len(distinct) >= 2:
             return self._combine(decisions)
-        return self._decide_one(text, context=None)
+        whole = self._decide_one(text, None, watched)
+        if not whole.reply.answered and len(decisions) == 1:
+            # a question wrapped in chat ("ok so we're rewatching, who directed ep 5"): the one
+            # part that asks something answerable is the question
+            return decisions[0]
+        return whole
 
-    def _reply_key(self, reply: Reply) -> tuple[str | None, tuple[str, ...]]:
+    @staticmethod
+    def _reply_key(reply: Reply) -> tuple[str | None, tuple[str, ...]]:
         return reply.intent, tuple(c.title for c in reply.cards)
 
     def _combine(self, decisions: list[_Decision]) -> _Decision:
@@ -147,69 +197,135 @@ class Answerer:
         reply = Reply(ReplyKind.ANSWER, "+".join(intents), (), tuple(cards[:10]))
         return _Decision(reply, min(d.score for d in decisions))
 
-    def _decide_one(self, text: str, context: Reading | None) -> _Decision:
-        readings = self.matcher.read(text, readings=MAX_READINGS)
+    def _decide_one(self, text: str, context: Reading | None, watched: int | None) -> _Decision:
+        readings = self.reader.read(text, readings=MAX_READINGS)
         if context is not None:
             readings = [self._with_context(r, context) for r in readings]
-        return replace(self._choose(text, readings), reading=readings[0])
+        return replace(self._choose(text, readings, watched), reading=readings[0])
 
-    def _choose(self, text: str, readings: list[Reading]) -> _Decision:
-        ranked = self.matcher.rank(readings)
+    def _choose(self, text: str, readings: list[Reading], watched: int | None) -> _Decision:
         first = readings[0]
-        normal_is_fact = bool(ranked) and ranked[0].doc.kind == "fact"
-        if normal_is_fact and not first.episodes and _ASKS_FOR_EPISODE.search(normalize(text)):
-            # "which episode does X happen in": answer with the episode, if one clearly fits
-            found = self.matcher.episode_by_events(first)
-            if found is not None:
-                doc, _coverage = found
-                ranked = [Scored(doc, max(ANSWER_FLOOR, ranked[0].score), first), *ranked]
+        ranked = self.matcher.rank(readings)
+        special = self._other_season_or_episode(text, first, ranked)
+        if special is not None:
+            return special
         best = ranked[0] if ranked else None
-        if first.other_season is not None and first.other_season > self.kb.season.number:
-            # The next season: whether it was ordered may be known; anything else is not.
-            next_one = first.other_season == self.kb.season.number + 1
-            if next_one and _ABOUT_RENEWAL.search(normalize(text)):
-                return _Decision(self.answers.season_fact("season.renewal"), 1.0)
-            return self._decline(
-                "unknown.sources",
-                f"anything about season {first.other_season}: I cover {self.kb.season.title} only",
-                first,
-                ranked,
-            )
-        earlier = first.other_season is not None and first.other_season < self.kb.season.number
-        covered = bool(best and f"season{first.other_season}" in best.doc.all_terms)
-        if earlier and not covered and not self._about_this_season(text, first):
-            return self._decline(
-                "unknown.sources",
-                f"anything about season {first.other_season} itself: I cover "
-                f"{self.kb.season.title} only",
-                first,
-                ranked,
-            )
-        if first.bad_episode and not first.episodes:
-            count = self.kb.season.episode_count
-            what = (
-                f"about that episode: {self.kb.season.title} has {count} episodes, numbered "
-                f"1-{count} ({self.kb.season.first_overall_episode}-"
-                f"{self.kb.season.first_overall_episode + count - 1} overall)"
-            )
-            return self._decline("unknown.sources", what, first, ranked)
-        if best is None or best.score < ANSWER_FLOOR:
+        if best is None or best.score < self.calibration.threshold:
             return self._not_sure(first, ranked)
-        if self._no_subject(text, first):
-            return self._ask_back(first, ranked)
         best = self._prefer_structured(best, ranked)
+        does = self._does(best.label)
+        if does is Does.OFF_TOPIC and not first.on_topic:
+            return self._off_topic()
+        if does is Does.OFF_TOPIC:  # off-topic wording about something of the season
+            unknown = self._unknown_kind()
+            return replace(self._decline(unknown, first, ranked), score=best.score)
+        if does is Does.CHATTER:
+            return replace(self._not_sure(first, ranked), does=does)
+        if does is Does.DECLINE:
+            kind = self._kind(best.label)
+            assert kind is not None
+            return replace(self._decline(kind, best.reading, ranked), score=best.score)
+        if self._no_subject(text, first) and self._needs_unmet(best):
+            return self._ask_back(first, ranked)
         rival = self._rival(best, ranked)
         if rival is not None:
             return self._clarify(best, rival)
-        # The best reading may not be buildable (a "review" by someone who wrote none):
-        # the next confident one is answered instead.
-        for candidate in [best, *(s for s in ranked if s is not best)]:
-            if candidate.score < ANSWER_FLOOR:
+        reply = self._build(best, text, watched)
+        if reply is not None:
+            return _Decision(reply, best.score)
+        # The best match cannot be built (a review by someone who wrote none, a name read two
+        # ways): a close second may be. Anything further off would be an unrelated answer.
+        floor = max(self.calibration.threshold, best.score - max(self.calibration.margin, CLOSE))
+        for candidate in ranked:
+            if candidate.score < floor:
                 break
-            reply = self._build(candidate)
+            if candidate is best or self._does(candidate.label) is not Does.ANSWER:
+                continue
+            reply = self._build(candidate, text, watched)
             if reply is not None:
-                return _Decision(reply, candidate.score, self._names_something(candidate))
+                return _Decision(reply, candidate.score)
+        kind = self._kind(best.label)
+        if kind is not None and self._needs_unmet(best):
+            if self._points_at_someone(text):
+                return self._ask_back(first, ranked)
+            # "who directed the defenders": an answerable kind of question about something the
+            # season does not have; the honest answer is that the sources don't say.
+            return self._decline(kind, first, ranked, unmet=True)
         return self._not_sure(first, ranked)
+
+    def _prefer_structured(self, best: Candidate, ranked: list[Candidate]) -> Candidate:
+        """Between a fact and a kind on the same topic scoring about the same, take the kind: its
+        answer is built from structured data (the whole cast entry, not a sentence about it)."""
+        if self._fact(best.label) is None:
+            return best
+        for other in ranked[1:]:
+            if other.score < best.score - max(self.calibration.margin, CLOSE):
+                break
+            if (
+                self._does(other.label) is Does.ANSWER
+                and self._kind(other.label) is not None
+                and self._family(other) == self._family(best)
+                and not self._needs_unmet(other)
+            ):
+                return other
+        return best
+
+    # -- special readings -------------------------------------------------------------------------
+
+    def _other_season_or_episode(
+        self, text: str, first: Reading, ranked: list[Candidate]
+    ) -> _Decision | None:
+        season = self.kb.season
+        unknown = self._unknown_kind()
+        if first.other_season is not None and first.other_season > season.number:
+            # The next season: whether it was ordered may be known; anything else is not.
+            next_one = first.other_season == season.number + 1
+            renewal = next((k for k in self.kinds if k.aspect == "renewal"), None)
+            if next_one and renewal and _ABOUT_RENEWAL.search(normalize(text)):
+                return _Decision(self.answers.season_fact(renewal.name), 1.0)
+            return self._decline(
+                unknown,
+                first,
+                ranked,
+                what=f"anything about season {first.other_season}: I cover {season.title} only",
+            )
+        earlier = first.other_season is not None and first.other_season < season.number
+        if earlier:
+            token = f"season{first.other_season}"
+            covered = any(token in self._fact_terms(c.label) for c in ranked[:3])
+            if not covered and not self._about_this_season(text, first):
+                return self._decline(
+                    unknown,
+                    first,
+                    ranked,
+                    what=f"anything about season {first.other_season} itself: I cover "
+                    f"{season.title} only",
+                )
+        if first.bad_episode and not first.episodes:
+            count = season.episode_count
+            what = (
+                f"about that episode: {season.title} has {count} episodes, numbered "
+                f"1-{count} ({season.first_overall_episode}-"
+                f"{season.first_overall_episode + count - 1} overall)"
+            )
+            return self._decline(unknown, first, ranked, what=what)
+        return None
+
+    def _fact_terms(self, label: str) -> frozenset[str]:
+        """Everything a fact's asks and keywords use (for "does this fact speak of season 1")."""
+        fact = self._fact(label)
+        if fact is None:
+            return frozenset()
+        if label not in self._fact_terms_cache:
+            text = " ".join((*fact.asks, *fact.keywords))
+            self._fact_terms_cache[label] = self.reader.example_terms(text)
+        return self._fact_terms_cache[label]
+
+    def _unknown_kind(self) -> QuestionKind:
+        """The general "my sources don't say" kind: the decline kind without needs or text."""
+        return next(
+            k for k in self.kinds if k.does is Does.DECLINE and not k.needs and k.decline == "that"
+        )
 
     @staticmethod
     def _about_this_season(text: str, reading: Reading) -> bool:
@@ -219,35 +335,70 @@ class Answerer:
         return bool(
             "return" in reading.concepts
             or _TIES_TO_EARLIER.search(lowered)
-            or (
-                "play" in reading.concepts
-                and re.search(r"\bin (?:the )?(?:season|s)\s?\d", lowered)
-            )
+            or ("play" in reading.concepts and re.search(r"\bin (?:the )?(?:season|s)\s?\d", lowered))
         )
 
-    def _names_something(self, scored: Scored) -> bool:
-        reading = scored.reading
-        if reading.mentions or reading.episodes:
+    def _anchored(self, reading: Reading) -> bool:
+        """Whether a question names anything of this season, or uses a word only questions about
+        the season use; "how do i make pancakes" does neither."""
+        if reading.on_topic:
             return True
         generic = QUESTION_CONCEPTS | {"season", "about"} | self.matcher.common_concepts
-        distinctive = [c for c in reading.concepts if c not in generic and c not in reading.unknown]
-        return bool(distinctive)
+        known = self.matcher.classifier.idf
+        return any(c in known and c not in generic for c in reading.concepts)
 
-    def _prefer_structured(self, best: Scored, ranked: list[Scored]) -> Scored:
-        """Between a fact and an intent of the same topic scoring the same, take the intent: its
-        answer is built from structured data (the whole track, not a sentence about it)."""
-        if best.doc.kind != "fact":
-            return best
-        for other in ranked[1:]:
-            if other.score < best.score - 1e-6:
-                break
-            if (
-                other.doc.kind == "intent"
-                and self._family(other) == self._family(best)
-                and other.doc.name not in DECLINE_INTENTS
-            ):
-                return other
-        return best
+    # -- what a kind needs --------------------------------------------------------------------------
+
+    def _needs_unmet(self, candidate: Candidate) -> bool:
+        kind = self._kind(candidate.label)
+        return kind is not None and any(not self._has(candidate.reading, n) for n in kind.needs)
+
+    @staticmethod
+    def _has(reading: Reading, need: Kind) -> bool:
+        if need is Kind.EPISODE and reading.episodes:
+            return True
+        return reading.entity(need) is not None
+
+    def _resolve(self, candidate: Candidate) -> Reading | None:
+        """A reading that names what the kind needs, found from what the question describes."""
+        kind = self._kind(candidate.label)
+        reading = candidate.reading
+        if kind is None:
+            return reading
+        for need in kind.needs:
+            if self._has(reading, need):
+                continue
+            found = {
+                Kind.CHARACTER: self.matcher.character_described,
+                Kind.OUTLET: self.matcher.review_described,
+                Kind.EPISODE: self.matcher.episode_described,
+            }.get(need)
+            described = found(reading) if found else None
+            if described is None:
+                return None
+            mention = Mention(need, described.key, 0, 0, described.score * 100, False)
+            reading = replace(reading, mentions=(*reading.mentions, mention))
+        return reading
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build(self, candidate: Candidate, text: str, watched: int | None) -> Reply | None:
+        fact = self._fact(candidate.label)
+        reading = candidate.reading
+        if fact is not None:
+            reply: Reply | None = self.answers.fact(fact)
+        else:
+            kind = self._kind(candidate.label)
+            resolved = self._resolve(candidate)
+            if kind is None or resolved is None:
+                return None
+            request = BuildRequest(kind, resolved, self.kb, self.answers, self.story, text, watched)
+            reply = BUILDERS[kind.build](request)
+        secret = _secret(reading)
+        if reply is not None and secret is not None:
+            # Asked through a name that is itself the twist: linking anything to it spoils.
+            reply = protect(reply, secret, "Answer hidden: spoiler")
+        return reply
 
     def _with_context(self, reading: Reading, context: Reading) -> Reading:
         """'...and who wrote it': a part naming nothing borrows what the previous part named.
@@ -258,247 +409,179 @@ class Answerer:
             return reading
         if not reading.concepts - set(reading.unknown):
             return reading
-        return Reading(
-            reading.text,
-            reading.concepts,
-            reading.slots | context.slots,
-            reading.specific | context.specific,
-            context.mentions,
-            context.episodes,
-            reading.bad_episode,
-            reading.other_season,
-            reading.unknown,
-            reading.weight,
+        return replace(
+            reading,
+            slots=reading.slots | context.slots,
+            specific=reading.specific | context.specific,
+            mentions=context.mentions,
+            episodes=context.episodes,
         )
 
-    def _rival(self, best: Scored, ranked: list[Scored]) -> Scored | None:
-        """A close second reading that would give a different answer."""
+    # -- ambiguity --------------------------------------------------------------------------------
+
+    def _rival(self, best: Candidate, ranked: list[Candidate]) -> Candidate | None:
+        """A close second that would give a different answer: another reading of a name about
+        a different thing, or (within the calibrated margin) a different kind of answer."""
+        margin = self.calibration.margin
         for other in ranked[1:]:
-            if other.score < best.score - CLARIFY_MARGIN:
+            if other.score < best.score - max(margin, 0.03):
                 return None
-            if other.reading is best.reading:
-                continue  # same reading, another document: the best document wins
-            one_is_fact = (other.doc.kind == "fact") != (best.doc.kind == "fact")
-            if one_is_fact and self._family(other) == self._family(best):
-                continue  # a fact and an intent on the same topic: no real ambiguity
-            mine, theirs = self._target(best), self._target(other)
-            # Different subjects, neither within the other ("which of the two sisters?"). One answer
-            # merely mentioning one more name than the other is no ambiguity.
-            if (mine or theirs) and not (mine <= theirs or theirs <= mine):
+            if other.label == best.label and other.reading is best.reading:
+                continue
+            if self._does(other.label) is not Does.ANSWER:
+                continue
+            if other.reading is not best.reading:
+                mine, theirs = self._target(best), self._target(other)
+                # Different subjects, neither within the other ("which of the two sisters?").
+                if (mine or theirs) and not (mine <= theirs or theirs <= mine):
+                    return other
+            elif (
+                other.score >= best.score - CLOSE
+                and best.share - other.share < margin
+                and self._family(other) != self._family(best)
+            ):
                 return other
         return None
 
-    @staticmethod
-    def _family(scored: Scored) -> str:
-        """The topic a document answers on: "soundtrack" for soundtrack.track and its facts."""
-        name = scored.doc.intent.removeprefix("fact.")
-        family = name.split(".")[0]
-        return {"character": "cast", "person": "cast"}.get(family, family)
+    def _family(self, candidate: Candidate) -> str:
+        """The topic an answer is on: "soundtrack" for soundtrack.track and its facts."""
+        fact = self._fact(candidate.label)
+        if fact is not None:
+            return fact.topic
+        kind = self._kind(candidate.label)
+        return (kind.topic if kind else "") or candidate.label
 
-    def _target(self, scored: Scored) -> frozenset[str]:
-        """What an answer is about: the names and episodes its document actually uses. Two
-        readings about the same thing ("the show" or "its title character", while the answer is
-        about an actor) need no "which one?"."""
-        doc, reading = scored.doc, scored.reading
-        if doc.kind == "intent":
-            used_kinds = {slot.strip("{}") for ask in doc.asks for slot in ask.slots}
-            return frozenset(t for t in reading.specific if t[1:].split(":")[0] in used_kinds)
-        return frozenset(reading.specific & doc.all_terms)
-
-    # -- building -------------------------------------------------------------------------------
-
-    def _build(self, scored: Scored) -> Reply | None:
-        doc, reading = scored.doc, scored.reading
-        key = doc.name.partition(":")[2]
-        if doc.kind == "fact":
-            reply: Reply | None = self.answers.fact(self._facts[doc.name])
-        elif doc.kind == "episode":
-            episode = self.kb.episode(int(key))
-            reply = self.answers.episode(episode, "episode.plot") if episode else None
-        elif doc.kind == "character":
-            character = self.kb.character(key)
-            asks_actor = "play" in reading.concepts
-            builder = self.answers.character_actor if asks_actor else self.answers.character_info
-            reply = builder(character) if character else None
-        elif doc.kind == "review":
-            reply = self.answers.review(key)
-        elif doc.name in DECLINE_INTENTS:
-            return self._decline(doc.name, "", reading, []).reply
-        else:
-            reply = self._build_intent(doc.name, reading)
-        secret = _secret(reading)
-        if reply is not None and secret is not None:
-            # Asked through a name that is itself the twist: linking anything to it spoils.
-            reply = protect(reply, secret, "Answer hidden: spoiler")
-        return reply
-
-    def _build_intent(self, intent: str, reading: Reading) -> Reply | None:
-        a = self.answers
-        episode = self.kb.episode(reading.episodes[0]) if reading.episodes else None
-        if episode is None and (key := reading.entity(Kind.EPISODE)):
-            episode = self.kb.episode(int(key))
-        character = self.kb.character(reading.entity(Kind.CHARACTER) or "")
-        person = self.kb.person(reading.entity(Kind.PERSON) or "")
-        if intent.startswith("episode.") and intent != "episode.list":
-            if episode is None:
-                return None
-            if len(reading.episodes) > 1:
-                eps = [e for n in reading.episodes if (e := self.kb.episode(n)) is not None]
-                replies = [a.episode(e, intent) for e in eps]
-                return Reply(
-                    ReplyKind.ANSWER, intent, (), tuple(c for r in replies for c in r.cards)[:10]
-                )
-            return a.episode(episode, intent)
-        if intent in ("character.actor", "character.info"):
-            if character is None:
-                return None
-            return (a.character_actor if intent == "character.actor" else a.character_info)(
-                character
-            )
-        if intent.startswith("person."):
-            if person is None:
-                return None
-            builder = {"person.role": a.person_role, "person.credits": a.person_credits}
-            return builder.get(intent, a.person_info)(person)
-        if intent == "soundtrack.track":
-            key = reading.entity(Kind.TRACK)
-            return a.track(int(key)) if key else None
-        if intent == "reception.review":
-            key = reading.entity(Kind.OUTLET) or (person.name if person else None)
-            return a.review(key) if key else None
-        simple = {
-            "season.overview": a.season_overview,
-            "episode.list": a.episode_list,
-            "cast.list": a.cast_list,
-            "soundtrack.album": a.soundtrack,
-            "reception.scores": a.reception_scores,
-            "awards": a.awards,
-        }
-        if intent in simple:
-            return simple[intent]()
-        if intent.startswith("season."):
-            return a.season_fact(intent)
-        return None
+    def _target(self, candidate: Candidate) -> frozenset[str]:
+        """What an answer is about: the names and episodes its kind uses."""
+        kind = self._kind(candidate.label)
+        reading = candidate.reading
+        if kind is None:
+            return frozenset(reading.specific)
+        used = {need.value for need in kind.needs}
+        return frozenset(t for t in reading.specific if t[1:].split(":")[0] in used)
 
     # -- declining ----------------------------------------------------------------------------------
 
-    def _decline(self, intent: str, what: str, reading: Reading, ranked: list[Scored]) -> _Decision:
-        if not what:
-            what = {
-                "episode.runtime": "how long the episodes run",
-                "person.personal": "personal details such as birthdays, ages or salaries",
-                "opinion": "which is better or best: I stick to what my sources report, and critics' "
-                "views are there if you ask how the season was received",
-            }.get(intent, "")
+    def _decline(
+        self,
+        kind: QuestionKind,
+        reading: Reading,
+        ranked: list[Candidate],
+        *,
+        what: str = "",
+        unmet: bool = False,
+    ) -> _Decision:
+        if unmet:
+            what = "that: I don't know what you mean" + (
+                f" by {' '.join(reading.unknown)!r}" if reading.unknown else ""
+            )
+            intent = self._unknown_kind().name
+        else:
+            what = what or (kind.decline if kind.decline != "that" else "")
+            intent = kind.name
         reply = self.answers.sources_dont_say(intent, what)
+        suggestions = self._suggestions(ranked, exclude=kind.name)
         return _Decision(
-            Reply(
-                reply.kind,
-                intent,
-                reply.content,
-                reply.cards,
-                self._suggestions(ranked, exclude=intent),
-            ),
-            0.0,
+            replace(reply, suggestions=suggestions), 0.0, Does.DECLINE
         )
+
+    @staticmethod
+    def _points_at_someone(text: str) -> bool:
+        return bool(_POINTS_AT_SOMEONE.search(normalize(text)))
 
     def _no_subject(self, text: str, reading: Reading) -> bool:
         """'who plays him?', 'which ep was that again', 'how long is it': the question points
         at something it never names (a part after another borrows that one's subject first)."""
         if reading.mentions or reading.episodes:
             return False
-        lowered = normalize(text)
-        if _POINTS_AT_SOMEONE.search(lowered):
+        if self._points_at_someone(text):
             return True
-        # naming the season or show ("who's in season 2") is naming a subject; "wait" is not
         return not (reading.concepts - QUESTION_CONCEPTS - self.matcher.common_concepts) and (
             not reading.slots
         )
 
-    def _ask_back(self, reading: Reading, ranked: list[Scored]) -> _Decision:
+    def _ask_back(self, reading: Reading, ranked: list[Candidate]) -> _Decision:
         body = (
             "Who or which one do you mean? Ask again with a name, an episode number or a title, "
             'for example "who directed episode 3".'
         )
-        card = Card(
-            "Which one?", plain(body), footer=self.kb.season.title, color=self.kb.season.color
-        )
-        return _Decision(Reply(ReplyKind.CLARIFY, "clarify", (), (card,)), 0.0)
+        card = Card("Which one?", plain(body), footer=self.kb.season.title, color=self.kb.season.color)
+        clarify = self.kinds.role(Does.CLARIFY).name
+        return _Decision(Reply(ReplyKind.CLARIFY, clarify, (), (card,)), 0.0, Does.CLARIFY)
 
-    def _not_sure(self, reading: Reading, ranked: list[Scored]) -> _Decision:
-        if not reading.on_topic and not self._domain_words(reading):
+    def _not_sure(self, reading: Reading, ranked: list[Candidate]) -> _Decision:
+        if not self._anchored(reading):
             return self._off_topic()
         suggestions = self._suggestions(ranked)
         body = (
             "I'm not sure what you're asking, and I'd rather not guess. "
-            f"I can answer questions about {self.kb.season.title}: episodes, cast and "
+            f"I can answer questions about {self.kb.season.title}: episodes, story, cast and "
             "characters, production, release, reception and the soundtrack."
         )
         if suggestions:
             body += " Did you mean one of these?"
-        card = Card(
-            "Not sure", plain(body), footer=self.kb.season.title, color=self.kb.season.color
+        card = Card("Not sure", plain(body), footer=self.kb.season.title, color=self.kb.season.color)
+        unknown = self.kinds.role(Does.NOT_SURE).name
+        return _Decision(
+            Reply(ReplyKind.UNKNOWN, unknown, (), (card,), suggestions), 0.0, Does.NOT_SURE
         )
-        return _Decision(Reply(ReplyKind.UNKNOWN, "unknown", (), (card,), suggestions), 0.0)
-
-    def _domain_words(self, reading: Reading) -> bool:
-        known = reading.concepts - set(reading.unknown)
-        return bool(known - QUESTION_CONCEPTS - {"season", "about"})
 
     def _off_topic(self) -> _Decision:
         body = (
-            f"I'm a bot for questions about {self.kb.season.title}: episodes, cast and "
+            f"I'm a bot for questions about {self.kb.season.title}: episodes, story, cast and "
             'characters, production, release, reception and music. Try "who plays '
             'the lead?" or "what happens in episode 1?"'
         )
         card = Card(
-            "What I can help with",
-            plain(body),
-            footer=self.kb.season.title,
-            color=self.kb.season.color,
+            "What I can help with", plain(body), footer=self.kb.season.title, color=self.kb.season.color
         )
-        return _Decision(Reply(ReplyKind.OFF_TOPIC, "off_topic", (), (card,)), 0.0)
+        off_topic = self.kinds.role(Does.OFF_TOPIC).name
+        return _Decision(Reply(ReplyKind.OFF_TOPIC, off_topic, (), (card,)), 0.0, Does.OFF_TOPIC)
 
-    def _clarify(self, best: Scored, rival: Scored) -> _Decision:
+    def _clarify(self, best: Candidate, rival: Candidate) -> _Decision:
         options = [self._question_for(best), self._question_for(rival)]
         options = [o for o in dict.fromkeys(options) if o]
         body = "I can read that two ways. Which one did you mean?"
-        card = Card(
-            "Which one?", plain(body), footer=self.kb.season.title, color=self.kb.season.color
+        card = Card("Which one?", plain(body), footer=self.kb.season.title, color=self.kb.season.color)
+        clarify = self.kinds.role(Does.CLARIFY).name
+        return _Decision(
+            Reply(ReplyKind.CLARIFY, clarify, (), (card,), tuple(options)), 0.0, Does.CLARIFY
         )
-        return _Decision(Reply(ReplyKind.CLARIFY, "clarify", (), (card,), tuple(options)), 0.0)
 
-    def _suggestions(self, ranked: list[Scored], exclude: str = "") -> tuple[str, ...]:
+    def _suggestions(self, ranked: list[Candidate], exclude: str = "") -> tuple[str, ...]:
+        floor = self.calibration.threshold * 0.6
         out: list[str] = []
-        for scored in ranked:
-            if (
-                scored.score < SUGGESTION_MIN
-                or scored.doc.name in DECLINE_INTENTS
-                or scored.doc.name == exclude
-            ):
+        for candidate in ranked:
+            if candidate.score < floor:
+                break
+            if self._does(candidate.label) is not Does.ANSWER or candidate.label == exclude:
                 continue
-            question = self._question_for(scored)
+            question = self._question_for(candidate)
             if question and question not in out:
                 out.append(question)
             if len(out) == 3:
                 break
         return tuple(out)
 
-    def _question_for(self, scored: Scored) -> str:
+    def _question_for(self, candidate: Candidate) -> str:
         """A spoiler-free question that asks for this reading, for a suggestion button."""
-        doc, reading = scored.doc, scored.reading
+        reading = candidate.reading
         if _secret(reading) is not None:
             return ""  # no label can name this reading without naming the twist
-        if doc.kind == "fact":
-            return self._facts[doc.name].title
-        template = self._first_ask.get(doc.name, "")
-        for kind in Kind:
-            placeholder = "{" + kind.value + "}"
+        fact = self._fact(candidate.label)
+        if fact is not None:
+            return fact.title
+        kind = self._kind(candidate.label)
+        template = kind.question if kind else ""
+        for need in Kind:
+            placeholder = "{" + need.value + "}"
             if placeholder in template:
-                name = self._name_of(kind, reading)
+                name = self._name_of(need, reading)
                 if name is None:
                     return ""
                 template = template.replace(placeholder, name)
+        if not template:
+            return ""
         question = template[:1].upper() + template[1:]
         return question if question.endswith("?") else question + "?"
 
@@ -523,20 +606,18 @@ class Answerer:
     # -- overheard messages --------------------------------------------------------------------------
 
     def _worth_answering_unasked(self, text: str, decision: _Decision) -> bool:
-        if not decision.reply.answered or decision.score < AUTO_FLOOR or not decision.specific:
+        """An overheard message is answered only when it is clearly a question about the season
+        that the bot can answer, asked of the room rather than of another member."""
+        if not decision.reply.answered or decision.does is not Does.ANSWER:
             return False
         if _MENTIONS_SOMEONE.search(text):
             return False  # "@sam who directed episode 2?" is asked of Sam, not of the bot
         lowered = _LEADING_INTERJECTION.sub("", normalize(text))
-        looks_like_question = text.rstrip().endswith("?") or bool(_QUESTION_START.match(lowered))
-        if not looks_like_question:
-            return False
-        # "does anyone know who directed the finale?" asks the channel for a fact: fair game
         asking_for_a_fact = bool(_ANYONE_KNOW.search(lowered))
-        lowered = _ANYONE_KNOW.sub(" ", lowered)
-        if _OPINION.search(lowered):
-            return False
-        return asking_for_a_fact or not _TO_OTHERS.search(lowered)
+        looks_like_question = (
+            text.rstrip().endswith("?") or bool(_QUESTION_START.match(lowered)) or asking_for_a_fact
+        )
+        return looks_like_question
 
     # -- slash-command look-ups ----------------------------------------------------------------------
 

@@ -1,410 +1,199 @@
-"""The kinds of question the bot understands, each with the ways fans ask it.
+"""The registry of question kinds: `kinds.yaml` (the declarations) and `examples.yaml` (how fans
+ask each one), validated on load like the knowledge base, every problem named by file and key.
 
-Placeholders stand for what the question mentions: {episode}, {character}, {person}, {track},
-{outlet}. An intent whose asks use a placeholder applies only when the question mentions such a
-thing. These are generic TV-season phrasings; facts peculiar to one season carry their own `asks`
-in the knowledge base.
+A kind is declared once. Dispatch, declines, suggestions and evaluation labels all come from
+here; nothing else spells a kind's name.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
 
-__all__ = ["DECLINE_INTENTS", "INTENTS", "IntentSpec"]
+from bot.core.errors import KnowledgeInvalid, Problem
+from bot.core.knowledge.yamlreader import YAMLError, load_yaml
+from bot.core.understanding.entities import Kind as EntityKind
+
+__all__ = ["Does", "KindRegistry", "QuestionKind", "load_kinds", "shipped_kinds"]
+
+HERE = Path(__file__).resolve().parent
+KINDS_FILE = HERE / "kinds.yaml"
+EXAMPLES_FILE = HERE / "examples.yaml"
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_NAME = re.compile(r"^[a-z_]+(?:\.[a-z_]+)?$")
+_KEYS = {"topic", "needs", "does", "build", "aspect", "question", "decline"}
+
+
+class Does(StrEnum):
+    """What the bot does with a question of a kind."""
+
+    ANSWER = "answer"  # built from the knowledge base
+    DECLINE = "decline"  # on topic, but the sources don't say
+    OFF_TOPIC = "off_topic"  # nothing to do with the season
+    CHATTER = "chatter"  # not a question to the bot: silence when overheard
+    CLARIFY = "clarify"  # the bot's own: which of two readings was meant
+    NOT_SURE = "not_sure"  # the bot's own: too unsure to answer
 
 
 @dataclass(frozen=True, slots=True)
-class IntentSpec:
+class QuestionKind:
+    """One declared kind of question."""
+
     name: str
-    asks: tuple[str, ...]
-    answerable: bool = True  # False: the sources never say; the reply declines honestly
+    does: Does
+    topic: str = ""
+    needs: tuple[EntityKind, ...] = ()
+    build: str = ""
+    aspect: str = ""
+    question: str = ""
+    decline: str = ""
+    examples: tuple[str, ...] = ()
+
+    @property
+    def answerable(self) -> bool:
+        return self.does is Does.ANSWER
+
+    @property
+    def asks(self) -> tuple[str, ...]:
+        return self.examples
 
 
-def _spec(name: str, *asks: str, answerable: bool = True) -> IntentSpec:
-    return IntentSpec(name, asks, answerable)
+@dataclass(frozen=True, slots=True)
+class KindRegistry:
+    kinds: dict[str, QuestionKind]
+
+    def __iter__(self) -> Iterator[QuestionKind]:
+        return iter(self.kinds.values())
+
+    def __getitem__(self, name: str) -> QuestionKind:
+        return self.kinds[name]
+
+    def get(self, name: str) -> QuestionKind | None:
+        return self.kinds.get(name)
+
+    def role(self, does: Does) -> QuestionKind:
+        """The one kind that plays a fallback role (off_topic, chatter, clarify, not_sure)."""
+        return next(k for k in self.kinds.values() if k.does is does)
+
+    def declines(self) -> frozenset[str]:
+        return frozenset(k.name for k in self if k.does is not Does.ANSWER)
 
 
-INTENTS: tuple[IntentSpec, ...] = (
-    # -- the season ----------------------------------------------------------------------------
-    _spec(
-        "season.overview",
-        "tell me about the season",
-        "what is the season about",
-        "give me an overview of the season",
-        "season summary",
-        "what is the show about",
-        "what is the premise",
-        "what is the story of the season",
-        "season info",
-    ),
-    _spec(
-        "season.release",
-        "when did the season come out",
-        "release date",
-        "when was it released",
-        "when did it premiere",
-        "when did season 2 drop",
-        "what year did it come out",
-        "when did it air",
-        "when did it start streaming",
-    ),
-    _spec(
-        "season.network",
-        "what network is it on",
-        "where can i watch it",
-        "which streaming service",
-        "what channel aired it",
-        "is it on netflix",
-        "what platform released it",
-        "where did it stream",
-    ),
-    _spec(
-        "season.episode_count",
-        "how many episodes",
-        "how many episodes are there",
-        "number of episodes",
-        "episode count",
-        "how many eps in the season",
-    ),
-    _spec(
-        "season.showrunner",
-        "who is the showrunner",
-        "who runs the show",
-        "who was in charge of the season",
-        "who created the show",
-        "head writer",
-    ),
-    _spec(
-        "season.companies",
-        "what companies produced it",
-        "which studio made it",
-        "production companies",
-        "who produced the season",
-        "what studios were involved",
-    ),
-    _spec(
-        "season.renewal",
-        "was it renewed",
-        "was there another season",
-        "did it get renewed",
-        "was the show cancelled",
-        "did netflix renew the show",
-        "was it renewed after this season",
-    ),
-    # -- episodes --------------------------------------------------------------------------------
-    _spec(
-        "episode.info",
-        "tell me about {episode}",
-        "{episode}",
-        "info on {episode}",
-        "details for {episode}",
-        "what is {episode}",
-    ),
-    _spec(
-        "episode.plot",
-        "what happens in {episode}",
-        "plot of {episode}",
-        "summary of {episode}",
-        "what is {episode} about",
-        "recap {episode}",
-        "synopsis of {episode}",
-        "story of {episode}",
-        "what goes down in {episode}",
-    ),
-    _spec(
-        "episode.director",
-        "who directed {episode}",
-        "director of {episode}",
-        "who was the director of {episode}",
-        "{episode} director",
-        "who helmed {episode}",
-    ),
-    _spec(
-        "episode.writer",
-        "who wrote {episode}",
-        "writer of {episode}",
-        "who wrote the script for {episode}",
-        "{episode} writers",
-        "who is credited with writing {episode}",
-        "who wrote the teleplay of {episode}",
-        "who got story credit on {episode}",
-    ),
-    _spec(
-        "episode.credits",
-        "who wrote and directed {episode}",
-        "credits for {episode}",
-        "who made {episode}",
-    ),
-    _spec(
-        "episode.title",
-        "what is the title of {episode}",
-        "what is {episode} called",
-        "name of {episode}",
-        "{episode} title",
-        "what number episode is {episode}",
-        "which episode is {episode}",
-    ),
-    _spec(
-        "episode.release",
-        "when did {episode} come out",
-        "when did {episode} air",
-        "release date of {episode}",
-        "when was {episode} released",
-    ),
-    _spec(
-        "episode.cover",
-        "who drew the cover for {episode}",
-        "cover art of {episode}",
-        "who illustrated the poster for {episode}",
-        "{episode} cover artist",
-        "which artist made the cover of {episode}",
-    ),
-    _spec(
-        "episode.list",
-        "list all the episodes",
-        "episode list",
-        "what are the episode titles",
-        "all episode names",
-        "list of episodes",
-        "show me every episode",
-        "episode guide",
-        "what are the episodes called",
-        "list every director",
-        "who directed the episodes",
-        "all the directors of the season",
-        "list of writers for each episode",
-        "titles of the episodes",
-    ),
-    _spec(
-        "episode.runtime",
-        "how long is {episode}",
-        "runtime of {episode}",
-        "how many minutes is {episode}",
-        "length of {episode}",
-        answerable=False,
-    ),
-    _spec(
-        "episode.unsourced",
-        "what song plays in {episode}",
-        "music in {episode}",
-        "who edited {episode}",
-        "where was {episode} filmed",
-        "ratings of {episode}",
-        "how many people watched {episode}",
-        "imdb score of {episode}",
-        answerable=False,
-    ),
-    # -- cast and people ------------------------------------------------------------------------
-    _spec(
-        "cast.list",
-        "who is in the cast",
-        "cast list",
-        "who stars in it",
-        "main cast",
-        "who are the actors",
-        "list the cast",
-        "who is in the season",
-        "who acts in it",
-        "full cast",
-    ),
-    _spec(
-        "character.actor",
-        "who plays {character}",
-        "who played {character}",
-        "who is the actor for {character}",
-        "{character} actor",
-        "{character} actress",
-        "who portrays {character}",
-        "who is {character} played by",
-        "who was cast as {character}",
-        "actor who plays {character}",
-    ),
-    _spec(
-        "character.info",
-        "who is {character}",
-        "{character}",
-        "tell me about {character}",
-        "what happens to {character}",
-        "what is {character} story",
-        "info on {character}",
-        "what is {character} deal",
-        "what does {character} do in the season",
-        "what are {character} powers",
-    ),
-    _spec(
-        "person.role",
-        "who does {person} play",
-        "what role does {person} play",
-        "which character does {person} play",
-        "{person} role",
-        "who is {person} playing",
-        "what character is {person}",
-    ),
-    _spec(
-        "person.info",
-        "who is {person}",
-        "{person}",
-        "tell me about {person}",
-        "what else has {person} been in",
-        "what is {person} known for",
-        "other roles of {person}",
-        "what did {person} do",
-    ),
-    _spec(
-        "person.credits",
-        "what did {person} direct",
-        "which episode did {person} direct",
-        "what did {person} write",
-        "which episodes did {person} write",
-        "episodes by {person}",
-        "which cover did {person} draw",
-        "which episode cover did {person} do",
-        "{person} cover art",
-        "what did {person} work on",
-    ),
-    _spec(
-        "person.personal",
-        "when was {person} born",
-        "how old is {person}",
-        "{person} birthday",
-        "how tall is {person}",
-        "is {person} married",
-        "where is {person} from",
-        "{person} age",
-        "{person} net worth",
-        "how much was {person} paid",
-        "{person} height",
-        "{person} weight",
-        "who is {person} married to",
-        "does {person} have kids",
-        "{person} instagram",
-        "{person} net worth salary",
-        answerable=False,
-    ),
-    _spec(
-        "character.unsourced",
-        "what is {character} middle name",
-        "how old is {character}",
-        "{character} birthday",
-        "what is {character} favourite food",
-        "how tall is {character}",
-        "what is {character} zodiac sign",
-        "where did {character} go to school",
-        answerable=False,
-    ),
-    # -- music -----------------------------------------------------------------------------------
-    _spec(
-        "soundtrack.album",
-        "is there a soundtrack",
-        "soundtrack album",
-        "who composed the music",
-        "who did the score",
-        "when did the soundtrack come out",
-        "what label released the soundtrack",
-        "list the soundtrack tracks",
-        "how many tracks on the soundtrack",
-        "how long is the soundtrack",
-    ),
-    _spec(
-        "soundtrack.track",
-        "tell me about the song {track}",
-        "{track}",
-        "how long is {track}",
-        "what track number is {track}",
-        "who performed {track}",
-        "who sings {track}",
-        "length of {track}",
-        "track {track}",
-        "how long is the song {track}",
-        "who sings the song {track}",
-        "what is track {track} on the soundtrack",
-    ),
-    # -- reception and awards ------------------------------------------------------------------
-    _spec(
-        "reception.scores",
-        "what is the rotten tomatoes score",
-        "metacritic score",
-        "how was it reviewed",
-        "what did critics think",
-        "how was it received",
-        "reviews",
-        "critic rating",
-        "was it well received",
-        "is season 2 good",
-    ),
-    _spec(
-        "reception.review",
-        "what did {outlet} say",
-        "{outlet} review",
-        "how did {outlet} rate it",
-        "what did the {outlet} critic think",
-        "{outlet} score",
-        "{person} review",
-        "what did critic {person} say",
-        "how did {person} review the season",
-    ),
-    _spec(
-        "awards",
-        "did it win any awards",
-        "awards",
-        "was it nominated for an emmy",
-        "what nominations did it get",
-        "any emmy nominations",
-    ),
-    # -- what the sources never say ------------------------------------------------------------
-    _spec(
-        "unknown.sources",
-        "what was the budget",
-        "how much did it cost to make",
-        "how many people watched it",
-        "viewership numbers",
-        "nielsen ratings",
-        "when does season 3 come out",
-        "what happens in season 3",
-        "season 3 plot",
-        "is there a season 4",
-        "will there be a spin off",
-        "box office",
-        "how much money did it make",
-        "what is the age rating",
-        "imdb rating",
-        "how many views",
-        "how many hours of viewing",
-        "how many seasons are there",
-        "how many seasons does the show have in total",
-        "who was the casting director",
-        "who edited the season",
-        "who was the editor",
-        "who was the cinematographer",
-        "director of photography",
-        "what camera was it shot on",
-        "who did the costumes",
-        "who did the stunts",
-        "who did the visual effects",
-        "what is the aspect ratio",
-        "how many people worked on it",
-        "what was the filming schedule each day",
-        answerable=False,
-    ),
-)
+def _read(path: Path, problems: list[Problem]) -> Any:
+    try:
+        return load_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as exc:
+        problems.append(Problem(path.name, "", f"cannot be read: {exc}"))
+        return None
 
-INTENTS = (
-    *INTENTS,
-    _spec(
-        "opinion",
-        "is it better than",
-        "which is better",
-        "what is your favourite",
-        "who is the best character",
-        "what is the best episode",
-        "what is the worst episode",
-        "rank the episodes",
-        "do you like {character}",
-        "what do you think of {character}",
-        "is {character} better than",
-        "should i watch it",
-        answerable=False,
-    ),
-)
 
-DECLINE_INTENTS = frozenset(spec.name for spec in INTENTS if not spec.answerable)
+def parse_kinds(
+    declared: Any,
+    examples: Any,
+    builders: Collection[str],
+    *,
+    kinds_file: str = KINDS_FILE.name,
+    examples_file: str = EXAMPLES_FILE.name,
+) -> KindRegistry:
+    """Validate declarations and examples together; raises `KnowledgeInvalid` with every problem."""
+    problems: list[Problem] = []
+
+    def problem(file: str, path: str, message: str) -> None:
+        problems.append(Problem(file, path, message))
+
+    table = declared.get("kinds") if isinstance(declared, dict) else None
+    if not isinstance(table, dict):
+        raise KnowledgeInvalid([Problem(kinds_file, "kinds", "must map kind names to settings")])
+    if not isinstance(examples, dict):
+        problem(examples_file, "", "must map kind names to lists of example questions")
+        examples = {}
+    entity_names = {k.value for k in EntityKind}
+    kinds: dict[str, QuestionKind] = {}
+    for name, raw in table.items():
+        at = f"kinds.{name}"
+        if not isinstance(name, str) or not _NAME.match(name):
+            problem(kinds_file, at, "a kind name is lower-case words, e.g. episode.director")
+            continue
+        if not isinstance(raw, dict):
+            problem(kinds_file, at, "must be a mapping")
+            continue
+        for key in sorted(set(raw) - _KEYS, key=str):
+            problem(kinds_file, f"{at}.{key}", f"unknown key (known: {', '.join(sorted(_KEYS))})")
+        try:
+            does = Does(raw.get("does", "answer"))
+        except ValueError:
+            problem(kinds_file, f"{at}.does", f"must be one of {', '.join(d.value for d in Does)}")
+            continue
+        needs_raw = raw.get("needs", [])
+        if not isinstance(needs_raw, list) or not all(n in entity_names for n in needs_raw):
+            problem(kinds_file, f"{at}.needs", f"must list some of {', '.join(sorted(entity_names))}")
+            needs_raw = []
+        build = str(raw.get("build") or "")
+        if does is Does.ANSWER and build not in builders:
+            problem(kinds_file, f"{at}.build", f"names no builder (known: {', '.join(sorted(builders))})")
+        if does is not Does.ANSWER and build:
+            problem(kinds_file, f"{at}.build", "only kinds that answer have a builder")
+        question = str(raw.get("question") or "")
+        unknown_slots = set(_PLACEHOLDER.findall(question)) - set(needs_raw)
+        if unknown_slots:
+            problem(kinds_file, f"{at}.question", f"uses {unknown_slots} that the kind does not need")
+        asked = examples.get(name, [])
+        if not isinstance(asked, list) or not all(isinstance(q, str) and q.strip() for q in asked):
+            problem(examples_file, name, "must be a list of non-empty questions")
+            asked = []
+        for index, q in enumerate(asked):
+            bad = set(_PLACEHOLDER.findall(q)) - entity_names
+            if bad:
+                problem(examples_file, f"{name}[{index}]", f"unknown placeholder(s) {sorted(bad)}")
+        if does in (Does.ANSWER, Does.DECLINE, Does.OFF_TOPIC, Does.CHATTER) and len(asked) < 5:
+            problem(examples_file, name, "give at least 5 example questions")
+        kinds[name] = QuestionKind(
+            name=name,
+            does=does,
+            topic=str(raw.get("topic") or ""),
+            needs=tuple(EntityKind(n) for n in needs_raw),
+            build=build,
+            aspect=str(raw.get("aspect") or ""),
+            question=question,
+            decline=str(raw.get("decline") or ""),
+            examples=tuple(dict.fromkeys(q.strip() for q in asked)),
+        )
+    for name in examples:
+        if name not in table:
+            problem(examples_file, str(name), "is not a declared kind (see kinds.yaml)")
+    for role in (Does.OFF_TOPIC, Does.CHATTER, Does.CLARIFY, Does.NOT_SURE):
+        count = sum(k.does is role for k in kinds.values())
+        if count != 1:
+            problem(kinds_file, "kinds", f"exactly one kind must do {role.value} (found {count})")
+    if problems:
+        raise KnowledgeInvalid(problems)
+    return KindRegistry(kinds)
+
+
+def load_kinds(
+    builders: Collection[str], kinds_file: Path = KINDS_FILE, examples_file: Path = EXAMPLES_FILE
+) -> KindRegistry:
+    """Read and validate the declarations and examples."""
+    problems: list[Problem] = []
+    declared = _read(kinds_file, problems)
+    examples = _read(examples_file, problems)
+    if problems:
+        raise KnowledgeInvalid(problems)
+    return parse_kinds(
+        declared,
+        examples,
+        builders,
+        kinds_file=kinds_file.name,
+        examples_file=examples_file.name,
+    )
+
+
+@cache
+def shipped_kinds(builders: frozenset[str]) -> KindRegistry:
+    """The shipped registry, read once per process."""
+    return load_kinds(builders)

@@ -39,7 +39,7 @@ from bot.core.knowledge.yamlreader import Fields, ProblemLog, SpoilerRef
 __all__ = ["find_season_dir", "load_knowledge"]
 
 LIST_KEYS = ("episodes", "people", "characters", "awards", "facts")
-MAP_KEYS = ("season", "sources", "soundtrack", "reception")
+MAP_KEYS = ("season", "sources", "soundtrack", "reception", "examples")
 FACT_TOPICS = (
     "season",
     "production",
@@ -205,6 +205,7 @@ class _Builder:
         self.check_aliases(people, characters)
         self.check_unique("facts", [(f.id, i) for i, f in enumerate(facts)])
         self.check_spoilers(season.episode_count)
+        examples = self.build_examples({f.id for f in facts})
         return KnowledgeBase(
             season=season,
             sources=sources,
@@ -215,6 +216,7 @@ class _Builder:
             reception=reception,
             awards=tuple(awards),
             facts=tuple(facts),
+            examples=examples,
         )
 
     def build_sources(self) -> dict[str, Source]:
@@ -454,6 +456,24 @@ class _Builder:
             f.problem("give at least one way a fan might ask", "asks")
         f.finish()
         return fact
+
+    def build_examples(self, fact_ids: set[str]) -> dict[str, tuple[str, ...]]:
+        """`examples: {fact-id: [question, ...]}`: more ways fans ask for each fact."""
+        f = self.single("examples", required=False)
+        out: dict[str, tuple[str, ...]] = {}
+        if f is None:
+            return out
+        if not isinstance(f.data, dict):
+            f.problem("must map fact ids to lists of questions")
+            return out
+        for key in list(f.data):
+            fact_id = str(key)
+            if fact_id not in fact_ids:
+                f.problem(f"no fact has the id {fact_id!r}", fact_id)
+            questions = f.str_list(fact_id, required=True)
+            out[fact_id] = tuple(dict.fromkeys(q.strip() for q in questions if q.strip()))
+        f.finish()
+        return out
 
     # -- cross-references -------------------------------------------------------------------------
 

@@ -225,6 +225,8 @@ class KnowledgeBase:
     reception: Reception | None
     awards: tuple[Award, ...]
     facts: tuple[Fact, ...]
+    # more ways fans ask for a fact than its own `asks`: fact id -> example questions
+    examples: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _people_by_name: dict[str, Person] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
+import yaml
+
 from bot.core.errors import Problem
 from bot.core.knowledge.richtext import RichText, Segment
 
@@ -261,3 +263,14 @@ def _kind(value: object) -> str:
         return "true/false"
     names = {dict: "a mapping", list: "a list", str: "a string", int: "a number", float: "a number"}
     return names.get(type(value), type(value).__name__)
+
+
+_FAST_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """YAML's safe subset, with libyaml's parser when it is installed (ten times faster)."""
+    return yaml.load(text, Loader=_FAST_SAFE_LOADER)
+
+
+YAMLError = yaml.YAMLError

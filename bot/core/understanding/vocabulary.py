@@ -11,9 +11,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.core.errors import KnowledgeInvalid, Problem
+from bot.core.knowledge.yamlreader import load_yaml
 
 __all__ = ["Vocabulary", "common_words", "vocabulary"]
 
@@ -95,7 +94,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     """The shipped vocabulary (read once per process)."""
-    return parse_vocabulary(yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8")))
+    return parse_vocabulary(load_yaml(VOCABULARY_FILE.read_text(encoding="utf-8")))
 
 
 @cache

@@ -1,0 +1,116 @@
+"""The builders a kind names in `kinds.yaml` (`build:`), each turning what a question names into a
+reply. A builder returns None when the knowledge base has nothing for what was named; the caller
+then declines or tries the next reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.core.answering.builders import Answers
+from bot.core.answering.kinds import QuestionKind
+from bot.core.answering.reply import Reply, ReplyKind
+from bot.core.answering.story import Story, StoryQuery
+from bot.core.knowledge.model import KnowledgeBase
+from bot.core.understanding.entities import Kind as EntityKind
+from bot.core.understanding.reading import Reading
+
+__all__ = ["BUILDERS", "BuildRequest", "Builder"]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildRequest:
+    """Everything a builder may use: the kind, the reading of the question, the season."""
+
+    kind: QuestionKind
+    reading: Reading
+    kb: KnowledgeBase
+    answers: Answers
+    story: Story
+    question: str  # the question as typed (one part of it)
+    watched: int | None = None
+
+
+Builder = Callable[[BuildRequest], Reply | None]
+
+
+def _episodes(request: BuildRequest) -> list[int]:
+    numbers = list(request.reading.episodes)
+    if not numbers:
+        numbers = [int(k) for k in request.reading.all_of(EntityKind.EPISODE)]
+    return numbers
+
+
+def _episode(request: BuildRequest) -> Reply | None:
+    kb, name = request.kb, request.kind.name
+    episodes = [e for n in _episodes(request) if (e := kb.episode(n)) is not None]
+    if not episodes:
+        return None
+    replies = [request.answers.episode(e, name) for e in episodes]
+    if len(replies) == 1:
+        return replies[0]
+    cards = tuple(card for reply in replies for card in reply.cards)[:10]
+    return Reply(ReplyKind.ANSWER, name, (), cards)
+
+
+def _character(request: BuildRequest) -> Reply | None:
+    character = request.kb.character(request.reading.entity(EntityKind.CHARACTER) or "")
+    if character is None:
+        return None
+    a, name = request.answers, request.kind.name
+    if request.kind.aspect == "actor":
+        return a.character_actor(character, name)
+    return a.character_info(character, name)
+
+
+def _person(request: BuildRequest) -> Reply | None:
+    person = request.kb.person(request.reading.entity(EntityKind.PERSON) or "")
+    if person is None:
+        return None
+    a, name, aspect = request.answers, request.kind.name, request.kind.aspect
+    if aspect == "role":
+        return a.person_role(person, name)
+    if aspect == "credits":
+        return a.person_credits(person, name)
+    return a.person_info(person, name)
+
+
+def _track(request: BuildRequest) -> Reply | None:
+    key = request.reading.entity(EntityKind.TRACK)
+    return request.answers.track(int(key), request.kind.name) if key else None
+
+
+def _review(request: BuildRequest) -> Reply | None:
+    key = request.reading.entity(EntityKind.OUTLET)
+    if key is None:
+        person = request.kb.person(request.reading.entity(EntityKind.PERSON) or "")
+        key = person.name if person else None
+    return request.answers.review(key, request.kind.name) if key else None
+
+
+def _story(request: BuildRequest) -> Reply | None:
+    query = StoryQuery(
+        text=request.reading.text,
+        characters=tuple(request.reading.all_of(EntityKind.CHARACTER)),
+        episodes=tuple(_episodes(request)),
+        watched=request.watched,
+    )
+    return request.story.answer(request.kind.aspect, query, request.kind.name)
+
+
+BUILDERS: dict[str, Builder] = {
+    "season_overview": lambda r: r.answers.season_overview(r.kind.name),
+    "season_fact": lambda r: r.answers.season_fact(r.kind.name),
+    "episode": _episode,
+    "episode_list": lambda r: r.answers.episode_list(r.kind.name),
+    "cast_list": lambda r: r.answers.cast_list(r.kind.name),
+    "character": _character,
+    "person": _person,
+    "soundtrack": lambda r: r.answers.soundtrack(r.kind.name),
+    "track": _track,
+    "reception_scores": lambda r: r.answers.reception_scores(r.kind.name),
+    "review": _review,
+    "awards": lambda r: r.answers.awards(r.kind.name),
+    "story": _story,
+}

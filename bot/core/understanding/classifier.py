@@ -1,0 +1,117 @@
+"""A nearest-neighbour classifier over TF-IDF term vectors, learnt from example questions.
+
+Each example question is reduced to its terms (concepts, placeholders such as "{episode}", and the
+names it uses) and weighted by how rare each term is across all examples. A question is scored
+against every example by cosine similarity. Each label gets two numbers:
+
+- `score`, the similarity of its closest example: how much the question looks like a way of asking
+  for this label at all (low for everything: the question is about something else);
+- `share`, its part of the similarity of the question's nearest examples (a distance-weighted
+  vote of the k nearest neighbours): how clearly this label, rather than another, is meant.
+
+One threshold on the score and one margin on the share (fitted on held-out examples, see
+`devtools/calibrate.py`) decide when to answer, when to ask back and when to decline.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["Classifier", "Labelled", "Ranked"]
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """One training example: its label and its terms."""
+
+    label: str
+    terms: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    label: str
+    score: float  # cosine similarity of the closest example, 0..1
+    share: float = 0.0  # part of the nearest neighbours' vote, 0..1
+
+
+NEIGHBOURS = 12  # the nearest examples that vote
+
+
+class Classifier:
+    """Labels ranked by their closest example's cosine similarity to a question."""
+
+    def __init__(self, examples: Sequence[Labelled]) -> None:
+        usable = sorted((e for e in examples if e.terms), key=lambda e: e.label)
+        count = len(usable)
+        document_frequency = Counter(t for e in usable for t in e.terms)
+        self.idf: dict[str, float] = {
+            t: math.log((1 + count) / (1 + n)) + 1.0 for t, n in document_frequency.items()
+        }
+        # A term no example uses is as telling as the rarest one: "budget" must weigh on a question
+        # about the budget, pulling it away from everything the bot can answer.
+        self.unknown_idf = max(self.idf.values(), default=1.0)
+        self.labels: list[str] = []
+        starts: list[int] = []
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        for index, example in enumerate(usable):
+            if not self.labels or self.labels[-1] != example.label:
+                self.labels.append(example.label)
+                starts.append(index)
+            norm = math.sqrt(sum(self.idf[t] ** 2 for t in example.terms))
+            for term in example.terms:
+                ids, weights = postings.setdefault(term, ([], []))
+                ids.append(index)
+                weights.append(self.idf[term] / norm)
+        self._postings: dict[str, tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]] = {
+            t: (np.asarray(ids, dtype=np.intp), np.asarray(ws, dtype=np.float64))
+            for t, (ids, ws) in postings.items()
+        }
+        self._starts = np.asarray(starts, dtype=np.intp)
+        self._label_of = np.repeat(
+            np.arange(len(starts), dtype=np.intp), np.diff(np.append(starts, count))
+        )
+        self._count = count
+        self.size = count
+
+    def weight(self, term: str) -> float:
+        return self.idf.get(term, self.unknown_idf)
+
+    def rank(self, terms: Iterable[str], *, weights: dict[str, float] | None = None) -> list[Ranked]:
+        """Every label with a positive score, best first. `weights` may lower some terms of the
+        question (chat filler around a clear question); they default to the IDF."""
+        query = {t: (weights or {}).get(t, self.weight(t)) for t in set(terms)}
+        norm = math.sqrt(sum(w * w for w in query.values()))
+        if norm == 0.0 or self._count == 0:
+            return []
+        ids: list[npt.NDArray[np.intp]] = []
+        contributions: list[npt.NDArray[np.float64]] = []
+        for term, weight in query.items():
+            posting = self._postings.get(term)
+            if posting is not None:
+                ids.append(posting[0])
+                contributions.append(posting[1] * (weight / norm))
+        if not ids:
+            return []
+        similarity = np.bincount(
+            np.concatenate(ids), weights=np.concatenate(contributions), minlength=self._count
+        )
+        best = np.maximum.reduceat(similarity, self._starts)
+        k = min(NEIGHBOURS, self._count)
+        nearest = np.argpartition(-similarity, k - 1)[:k]
+        votes = np.bincount(
+            self._label_of[nearest], weights=similarity[nearest], minlength=len(self.labels)
+        )
+        total = float(votes.sum()) or 1.0
+        order = np.lexsort((-votes, -best))
+        return [
+            Ranked(self.labels[i], float(best[i]), float(votes[i]) / total)
+            for i in order
+            if best[i] > 0.0
+        ]

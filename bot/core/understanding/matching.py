@@ -1,0 +1,204 @@
+"""Matching a read question to what it asks: a kind of question or a fact (learnt from example
+questions), and, when it describes rather than names something, the character, review or episode
+it describes (learnt from their descriptions).
+
+The matcher only scores. Deciding what to do with the scores (answer, ask back, decline) is the
+answering stage's job, with the threshold and margin from `calibration.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from statistics import median
+
+from bot.core.errors import KnowledgeInvalid, Problem
+from bot.core.knowledge.model import KnowledgeBase
+from bot.core.knowledge.richtext import RichText, to_plain
+from bot.core.knowledge.yamlreader import load_yaml
+from bot.core.understanding.classifier import Classifier, Labelled, Ranked
+from bot.core.understanding.reading import Reader, Reading
+from bot.core.understanding.termcache import TermCache
+from bot.core.understanding.text import COMMON_ENGLISH, CONCEPTS, concept
+
+__all__ = ["Calibration", "Candidate", "Described", "Matcher", "calibration"]
+
+CALIBRATION_FILE = Path(__file__).resolve().parent / "calibration.yaml"
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """When a score is good enough: fitted on held-out examples by `devtools/calibrate.py`."""
+
+    threshold: float  # below: not sure
+    margin: float  # top two different answers closer than this: ambiguous
+    describe_min: float  # a description match must reach this...
+    describe_margin: float  # ...and beat the next by this
+
+
+@cache
+def calibration(path: Path = CALIBRATION_FILE) -> Calibration:
+    data = load_yaml(path.read_text(encoding="utf-8"))
+    keys = ("threshold", "margin", "describe_min", "describe_margin")
+    if not isinstance(data, dict) or not all(
+        isinstance(data.get(k), int | float) and 0 <= data[k] <= 1 for k in keys
+    ):
+        raise KnowledgeInvalid(
+            [Problem(path.name, "", f"needs {', '.join(keys)}, each a number from 0 to 1")]
+        )
+    return Calibration(*(float(data[k]) for k in keys))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One way to answer: a label (kind name or "fact:<id>") for one reading, with its score."""
+
+    label: str
+    score: float  # how much the question looks like this (closest example's similarity)
+    reading: Reading
+    share: float = 0.0  # how clearly this rather than another label (nearest examples' vote)
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """The thing a question describes: a character id, a review's outlet or an episode number."""
+
+    key: str
+    score: float
+
+
+def _generic(terms: frozenset[str]) -> frozenset[str]:
+    """Terms without the particular names ("{character:some-id}"), keeping the slots."""
+    return frozenset(t for t in terms if ":" not in t)
+
+
+def _sentences(text: RichText) -> list[str]:
+    return [s for s in _SENTENCE.split(to_plain(text)) if s.strip()]
+
+
+class Matcher:
+    """Scores readings against every kind and fact, and finds described things."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        reader: Reader,
+        kind_examples: Sequence[tuple[str, str]],
+        fact_examples: Sequence[tuple[str, str]],
+        cache: TermCache | None = None,
+    ) -> None:
+        """Examples are (label, example question) pairs. Kinds are told apart by what is asked,
+        whatever it is asked about ("who plays {character}"), so their classifier sees no names;
+        facts are about particular things, so theirs does."""
+        self.kb, self.reader = kb, reader
+        self._cache = cache or TermCache(None, ())
+        kinds = [Labelled(label, self._terms(text)) for label, text in kind_examples]
+        facts = [Labelled(label, self._terms(text)) for label, text in fact_examples]
+        self.kind_classifier = Classifier(
+            [Labelled(e.label, _generic(e.terms)) for e in kinds]
+        )
+        self.fact_classifier = Classifier(facts)
+        # one vocabulary for the weights of question words, over every example
+        self.classifier = Classifier([*kinds, *facts])
+        reader.learn_vocabulary(self.classifier.idf)
+        ordered = sorted(self.classifier.idf.values())
+        # A word that says little: as telling as a middling one, never more
+        self.common_weight = median(ordered) if ordered else 1.0
+        self.common_concepts = frozenset(concept(w) for w in COMMON_ENGLISH) - CONCEPTS
+        self._characters = self._describer(
+            (c.id, s) for c in kb.characters for s in _sentences(c.description)
+        )
+        reviews = kb.reception.reviews if kb.reception else ()
+        self._reviews = self._describer(
+            (r.outlet, text)
+            for r in reviews
+            for text in (
+                *_sentences(r.summary),
+                r.quote or "",
+                r.rating or "",
+                r.verdict or "",
+                r.critic or "",
+            )
+            if text
+        )
+        self._episodes = self._describer(
+            (str(e.number), s) for e in kb.episodes for s in _sentences(e.synopsis)
+        )
+
+        self._cache.save()
+
+    def _terms(self, text: str) -> frozenset[str]:
+        return self._cache.terms(text, self.reader.example_terms)
+
+    def _describer(self, labelled: Iterable[tuple[str, str]]) -> Classifier:
+        return Classifier([Labelled(key, self._terms(text)) for key, text in labelled])
+
+    # -- kinds and facts --------------------------------------------------------------------------
+
+    def weights(self, reading: Reading) -> dict[str, float]:
+        """How much each term of a question counts. Known terms weigh their IDF. A word no
+        example uses is probably what the question is about ("budget"), so the first such rare
+        word weighs like the rarest term; further unknown words, everyday English words and names
+        no example uses add little each, so chatter around a clear question does not drown it."""
+        weights: dict[str, float] = {}
+        unknown_seen = False
+        for term in sorted(Reader.terms(reading)):
+            known = self.classifier.idf.get(term)
+            if known is not None:
+                weights[term] = (
+                    min(known, self.common_weight) if term in self.common_concepts else known
+                )
+            elif term.startswith("{") or term in self.common_concepts or unknown_seen:
+                weights[term] = self.common_weight
+            else:
+                weights[term] = self.classifier.unknown_idf
+                unknown_seen = True
+        return weights
+
+    def rank(self, readings: Sequence[Reading], *, per_reading: int = 6) -> list[Candidate]:
+        """The best labels of every reading, best first; a less literal reading counts less."""
+        out: list[Candidate] = []
+        for reading in readings:
+            terms = Reader.terms(reading)
+            weights = self.weights(reading)
+            for classifier, asked in (
+                (self.kind_classifier, _generic(terms)),
+                (self.fact_classifier, terms),
+            ):
+                ranked = classifier.rank(asked, weights=weights)
+                out.extend(
+                    Candidate(r.label, r.score * reading.weight, reading, r.share)
+                    for r in ranked[:per_reading]
+                )
+        out.sort(key=lambda c: (-round(c.score, 6), -c.share))
+        return out
+
+    # -- described things -----------------------------------------------------------------------
+
+    def _clear_winner(self, classifier: Classifier, reading: Reading) -> Described | None:
+        asked = Reader.terms(reading) - {"who", "what", "episode", "season", "character"}
+        ranked: list[Ranked] = classifier.rank(asked)
+        if not ranked:
+            return None
+        cal = calibration()
+        best = ranked[0]
+        second = ranked[1].score if len(ranked) > 1 else 0.0
+        if best.score < cal.describe_min or best.score - second < cal.describe_margin:
+            return None
+        return Described(best.label, best.score)
+
+    def character_described(self, reading: Reading) -> Described | None:
+        """"the guy who can heal people": the one character whose description fits clearly."""
+        return self._clear_winner(self._characters, reading)
+
+    def review_described(self, reading: Reading) -> Described | None:
+        """"the critic who called it slow": the one review that fits clearly."""
+        return self._clear_winner(self._reviews, reading)
+
+    def episode_described(self, reading: Reading) -> Described | None:
+        """"the one with the aquarium": the one episode whose synopsis fits clearly."""
+        return self._clear_winner(self._episodes, reading)

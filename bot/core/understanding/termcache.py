@@ -1,0 +1,94 @@
+"""A cache of what example questions read as, so a restart does not read thousands of them again.
+
+Reading an example (finding the names it uses, its concepts) takes a fraction of a millisecond,
+but the matcher learns from thousands. The terms depend only on the example's text and on
+everything reading depends on (the season's names, the vocabulary, this code's version), so they
+are kept in one JSON file named by a hash of all of that. A missing, stale, unreadable or
+unwritable cache only costs time: the terms are then worked out afresh.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+__all__ = ["TermCache", "default_cache_dir", "reading_inputs"]
+
+# Bump when reading changes in a way the inputs' hash cannot see.
+READER_VERSION = 1
+MAX_CACHE_BYTES = 64 * 1024 * 1024
+
+
+def reading_inputs() -> list[Path]:
+    """The files whose content decides what a text reads as: the reading code and vocabulary."""
+    here = Path(__file__).resolve().parent
+    files = [*here.glob("*.py"), *here.glob("*.yaml"), *here.glob("data/*.txt")]
+    return sorted(f for f in files if f.name != "calibration.yaml")
+
+
+def default_cache_dir() -> Path | None:
+    """`JJ_CACHE_DIR` if set ("" turns caching off), else the user's cache folder."""
+    configured = os.environ.get("JJ_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "jj-season-bot"
+
+
+class TermCache:
+    """Terms of texts, remembered across processes for one fingerprint of the reading inputs."""
+
+    def __init__(self, directory: Path | None, inputs: Iterable[bytes]) -> None:
+        digest = hashlib.sha256(str(READER_VERSION).encode())
+        for chunk in inputs:
+            digest.update(hashlib.sha256(chunk).digest())
+        self.path = directory / f"terms-{digest.hexdigest()[:24]}.json" if directory else None
+        self._terms: dict[str, list[str]] = self._read()
+        self._dirty = False
+
+    def _read(self) -> dict[str, list[str]]:
+        if self.path is None:
+            return {}
+        try:
+            if self.path.stat().st_size > MAX_CACHE_BYTES:
+                return {}
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {
+            k: v
+            for k, v in data.items()
+            if isinstance(k, str) and isinstance(v, list) and all(isinstance(t, str) for t in v)
+        }
+
+    def terms(self, text: str, work_out: Callable[[str], frozenset[str]]) -> frozenset[str]:
+        found = self._terms.get(text)
+        if found is not None:
+            return frozenset(found)
+        terms = work_out(text)
+        self._terms[text] = sorted(terms)
+        self._dirty = True
+        return terms
+
+    def save(self) -> None:
+        """Write the cache if anything was added (atomically; failures are ignored)."""
+        if self.path is None or not self._dirty:
+            return
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    json.dump(self._terms, out, separators=(",", ":"))
+                os.replace(temporary, self.path)
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+            self._dirty = False
