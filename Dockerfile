@@ -21,7 +21,9 @@ ENV PATH=/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     DATABASE_URL=sqlite:////data/bot.sqlite3 \
-    KNOWLEDGE_DIR=/app/knowledge
+    KNOWLEDGE_DIR=/app/knowledge \
+    HEALTH_HOST=0.0.0.0 \
+    HEALTH_PORT=8080
 RUN groupadd --system --gid 10001 bot \
  && useradd --system --uid 10001 --gid bot --home-dir /app --no-create-home \
         --shell /usr/sbin/nologin bot \
@@ -34,6 +36,10 @@ COPY knowledge/ ./knowledge/
 USER bot
 # Settings, channel modes and members' progress live here: mount a volume to keep them.
 VOLUME ["/data"]
+# /healthz: 200 when every shard is connected and the database answers (see README, Health).
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('HEALTH_PORT', '8080'), timeout=4)"]
 # `docker stop` sends SIGTERM: the bot closes its connection and database cleanly and exits 0.
 STOPSIGNAL SIGTERM
 CMD ["python", "-m", "bot", "run"]

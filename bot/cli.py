@@ -36,8 +36,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     return handler(args)
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("jj-season-bot")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def _environment_help(names: Sequence[str] | None = None) -> str:
+    """The epilog of `run` and `sync`: every environment variable they read."""
+    from bot.adapter.settings import ENVIRONMENT_VARIABLES
+
+    rows = [(n, what) for n, what in ENVIRONMENT_VARIABLES if names is None or n in names]
+    lines = [f"  {name:<24}{what}" for name, what in rows]
+    return (
+        "environment variables (also read from ./.env when present; the environment wins):\n"
+        + "\n".join(lines)
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command")
 
     ask = commands.add_parser("ask", help="ask a question offline, as the bot would answer it")
@@ -72,8 +94,23 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check-knowledge", help="validate a knowledge folder")
     check.add_argument("directory", nargs="?", type=Path, help="season folder or knowledge root")
 
-    commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
-    sync = commands.add_parser("sync", help="sync slash commands with Discord")
+    commands.add_parser(
+        "run",
+        help="run the Discord bot (needs DISCORD_TOKEN)",
+        description="Connect to Discord and answer until stopped (Ctrl+C, SIGTERM).",
+        epilog=_environment_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sync = commands.add_parser(
+        "sync",
+        help="sync slash commands with Discord",
+        description="Sync the slash commands with Discord now, globally or to one server.",
+        epilog=_environment_help(
+            ("DISCORD_TOKEN", "DATABASE_URL", "DEV_GUILD_ID", "MESSAGE_CONTENT_INTENT",
+             "KNOWLEDGE_DIR", "LOG_LEVEL")
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sync.add_argument(
         "--guild",
         type=int,

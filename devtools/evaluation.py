@@ -563,7 +563,7 @@ def evaluate(
     """Ask every question through `engine.ask` and score the replies.
 
     `render` turns a reply into Discord message JSON; it defaults to
-    `bot.core.render.render_message`. Answers are checked rendered OPEN for a member who has
+    `bot.core.rendering.render.render_message`. Answers are checked rendered OPEN for a member who has
     watched everything; spoilers rendered TAGGED and BLOCKED for a member who has watched nothing.
     """
     renderer = render or _default_renderer()

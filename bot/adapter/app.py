@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from bot.adapter.client import SeasonBot
+from bot.adapter.client import SeasonBot, ShardedSeasonBot
 from bot.adapter.responder import AnswerEngine
 from bot.adapter.settings import Settings
 from bot.adapter.storage import Store, open_store
@@ -50,9 +50,14 @@ def create_bot(
     engine: AnswerEngine | None = None,
     store: Store | None = None,
 ) -> SeasonBot:
-    """Build the bot. `engine` and `store` default to the real core and the DATABASE_URL store."""
+    """Build the bot. `engine` and `store` default to the real core and the DATABASE_URL store.
+
+    With `shard_count` (or `auto_shard`) set, the bot is a `commands.AutoShardedBot` running
+    `shard_ids` of `shard_count` shards (all of them if `shard_ids` is None).
+    """
     settings = settings or Settings()
-    return SeasonBot(
+    bot_class = ShardedSeasonBot if settings.sharded else SeasonBot
+    return bot_class(
         settings,
         engine=engine if engine is not None else load_engine(settings),
         store=store if store is not None else open_store(settings.database_url),

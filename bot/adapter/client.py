@@ -22,7 +22,7 @@ from bot.adapter.settings import Settings
 from bot.adapter.storage import Store
 from bot.adapter.syncing import sync_if_changed
 
-__all__ = ["EXTENSIONS", "SeasonBot"]
+__all__ = ["EXTENSIONS", "SeasonBot", "ShardedSeasonBot"]
 
 _log = logging.getLogger(__name__)
 
@@ -40,10 +40,13 @@ EXTENSIONS = (
 class SeasonBot(commands.Bot):
     """The Discord bot for one season. Build it with `create_bot(settings)`."""
 
-    def __init__(self, settings: Settings, *, engine: AnswerEngine, store: Store) -> None:
+    def __init__(
+        self, settings: Settings, *, engine: AnswerEngine, store: Store, **options: Any
+    ) -> None:
         # The bot never joins voice: no start-up warnings about voice libraries it does not need.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(
+            **options,
             # No prefix commands: messages that mention the bot are questions (see on_message).
             command_prefix=commands.when_mentioned,
             help_command=None,
@@ -79,6 +82,15 @@ class SeasonBot(commands.Bot):
             await super().close()
         finally:
             await self.store.close()
+
+    def shard_states(self) -> dict[int, tuple[bool, float | None]]:
+        """Per shard: whether its gateway connection is up, and its heartbeat latency (seconds).
+
+        An unsharded bot reports its one connection as shard 0.
+        """
+        latency = self.latency
+        up = self.is_ready() and not self.is_closed() and self.ws is not None
+        return {0: (up, latency if up and latency == latency else None)}
 
     async def on_ready(self) -> None:
         user = self.user
@@ -120,3 +132,30 @@ class SeasonBot(commands.Bot):
             context.channel.id,
             exc_info=exception,
         )
+
+
+class ShardedSeasonBot(SeasonBot, commands.AutoShardedBot):
+    """The same bot, running several gateway shards (`SHARD_COUNT` / `SHARD_IDS`)."""
+
+    def __init__(self, settings: Settings, *, engine: AnswerEngine, store: Store) -> None:
+        shard_ids = list(settings.shard_ids) if settings.shard_ids is not None else None
+        super().__init__(
+            settings,
+            engine=engine,
+            store=store,
+            shard_count=settings.shard_count,
+            shard_ids=shard_ids,
+        )
+
+    def shard_states(self) -> dict[int, tuple[bool, float | None]]:
+        states: dict[int, tuple[bool, float | None]] = {}
+        ids = self.shard_ids if self.shard_ids is not None else list(self.shards)
+        for shard_id in ids:
+            shard = self.get_shard(shard_id)
+            if shard is None:
+                states[shard_id] = (False, None)
+                continue
+            up = not shard.is_closed() and self.is_ready()
+            latency = shard.latency
+            states[shard_id] = (up, latency if up and latency == latency else None)
+        return states

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import discord
 
+from bot.adapter.metrics import record_question
 from bot.adapter.outgoing import Outgoing, respond, send_reply
 from bot.adapter.policy import policy_for
 from bot.adapter.storage import AskedQuestion, Context, Store, StoreError
@@ -153,27 +155,48 @@ class Responder:
         private: bool = False,
     ) -> None:
         """Answer a slash command publicly (or privately), with a reveal button when needed."""
+        start = time.perf_counter()
         place = Place.of_interaction(interaction)
         context = await self.context(place)
-        if reply is None:
+        outcome = "answered"
+        if reply is None and question.kind == "ask":
+            answer = self.engine.ask(question.query)
+            reply, outcome = answer.reply, "answered" if answer.answered else "declined"
+        elif reply is None:
             reply = self.reply_for(question)
         if reply is None:
             await respond(interaction, Outgoing.text("I have no answer to that."), ephemeral=True)
+            record_question(question.kind, "ask", "declined", time.perf_counter() - start)
             return
         policy = policy_for(context, in_guild=place.in_guild)
         outgoing, reveal = self.render(reply, policy)
         message_id = await respond(interaction, outgoing, ephemeral=private)
+        record_question(question.kind, "ask", outcome, time.perf_counter() - start)
         if reveal:
             await self._remember(message_id, place, question)
 
     async def answer_message(
-        self, message: discord.Message, reply: Reply, question: AskedQuestion, context: Context
+        self,
+        message: discord.Message,
+        reply: Reply,
+        question: AskedQuestion,
+        context: Context,
+        *,
+        received: float | None = None,
+        trigger: Trigger = Trigger.ASK,
+        answered: bool = True,
     ) -> discord.Message | None:
-        """Reply to a member's message (mention, reply, DM, auto-answer channel)."""
+        """Reply to a member's message (mention, reply, DM, auto-answer channel).
+
+        `received` (a `time.perf_counter()` reading), `trigger` and `answered` feed the metrics.
+        """
         place = Place.of_message(message)
         policy = policy_for(context, in_guild=place.in_guild)
         outgoing, reveal = self.render(reply, policy)
         sent = await send_reply(message, outgoing)
+        if received is not None:
+            outcome = "answered" if answered else "declined"
+            record_question(question.kind, trigger.value, outcome, time.perf_counter() - received)
         if sent is not None and reveal:
             await self._remember(sent.id, place, question)
         return sent

@@ -13,20 +13,24 @@ import contextlib
 import dataclasses
 import gc
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import Any, TextIO
 
 import discord
 
 from bot.adapter.app import create_bot
 from bot.adapter.client import SeasonBot
+from bot.adapter.health import HealthServer
 from bot.adapter.intents import invite_url
 from bot.adapter.settings import Settings, SettingsError
 from bot.adapter.storage import StoreError
 from bot.adapter.syncing import sync_commands
 from bot.core import KnowledgeError
+from bot.envfile import ENV_FILE, EnvFileError, environment
 
 __all__ = ["EXIT_CONFIG", "EXIT_FAILED", "EXIT_OK", "run", "sync"]
 
@@ -57,25 +61,60 @@ def _fail(message: str, code: int, stream: TextIO | None = None) -> int:
     return code
 
 
-def _setup_logging() -> None:
-    """discord.py's logging setup (coloured on a terminal), unless logging is already set up."""
-    if not logging.getLogger().handlers:
-        discord.utils.setup_logging()
+def wants_colour(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never with NO_COLOR set (https://no-color.org) or
+    TERM=dumb: `docker logs` and log files get plain text."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _setup_logging(level: str = "INFO") -> None:
+    """Log to stderr at `level`, coloured only on a terminal, unless logging is already set up."""
+    if logging.getLogger().handlers:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    # discord.py's own formatter adds colour; it decides by the stream, which inside Docker it
+    # wrongly takes for a terminal, so the choice is made here.
+    discord.utils.setup_logging(
+        handler=handler,
+        formatter=(
+            discord.utils._ColourFormatter()
+            if wants_colour(sys.stderr)
+            else logging.Formatter(
+                "[{asctime}] [{levelname:<8}] {name}: {message}", "%Y-%m-%d %H:%M:%S", style="{"
+            )
+        ),
+        level=getattr(logging, level, logging.INFO),
+        root=True,
+    )
 
 
 def _settings(settings: Settings | None) -> Settings:
-    return settings if settings is not None else Settings.from_env()
+    """The given settings, or those of the environment with `.env` beneath it."""
+    return settings if settings is not None else Settings.from_env(environment())
+
+
+def _no_token_message() -> str:
+    env_file = Path.cwd() / ENV_FILE
+    if not env_file.is_file():
+        return NO_TOKEN
+    return (
+        f"{NO_TOKEN} {env_file} was read, but it sets no DISCORD_TOKEN (or sets it empty): put "
+        "the token after DISCORD_TOKEN= in that file."
+    )
 
 
 def _configured(settings: Settings | None) -> Settings | int:
     """The settings to start with (logging set up), or the exit code when they are unusable."""
     try:
         settings = _settings(settings)
-    except SettingsError as exc:
+    except (SettingsError, EnvFileError) as exc:
         return _fail(str(exc), EXIT_CONFIG)
     if not settings.discord_token:
-        return _fail(NO_TOKEN, EXIT_CONFIG)
-    _setup_logging()
+        return _fail(_no_token_message(), EXIT_CONFIG)
+    _setup_logging(settings.log_level)
     return settings
 
 
@@ -139,6 +178,20 @@ async def _serve(bot: SeasonBot, token: str) -> int:
             print(f"Invite the bot to a server: {invite_url(bot.application_id)}", flush=True)
 
     bot.add_listener(print_invite, "on_ready")
+    health: HealthServer | None = None
+    port = bot.settings.health_port
+    if port is not None:
+        health = HealthServer(bot, bot.settings.health_host, port)
+        try:
+            await health.start()
+        except OSError as exc:
+            await bot.store.close()
+            return _fail(
+                f"cannot serve health checks on {bot.settings.health_host}:{port} "
+                f"(HEALTH_PORT): {exc.strerror}",
+                EXIT_CONFIG,
+            )
+        _log.info("Serving /healthz and /metrics on %s:%d", bot.settings.health_host, port)
     # The knowledge base and code loaded so far live as long as the process: keep them out of the
     # collector's full scans, which keeps its rare long pauses short.
     gc.freeze()
@@ -155,6 +208,8 @@ async def _serve(bot: SeasonBot, token: str) -> int:
         return _fail(f"cannot reach Discord: {exc}", EXIT_FAILED)
     finally:
         gc.unfreeze()
+        if health is not None:
+            await health.stop()
     return EXIT_OK
 
 

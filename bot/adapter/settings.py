@@ -11,9 +11,36 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["DEFAULT_DATABASE_URL", "Settings", "SettingsError"]
+__all__ = [
+    "DEFAULT_DATABASE_URL",
+    "ENVIRONMENT_VARIABLES",
+    "LOG_LEVELS",
+    "Settings",
+    "SettingsError",
+]
 
 DEFAULT_DATABASE_URL = "sqlite:///data/bot.sqlite3"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+#: The most shards one process may be told to run, and the longest SHARD_IDS value read.
+_MAX_SHARDS = 10_000
+_MAX_SHARD_IDS_TEXT = 1_000
+
+#: Every variable `from_env` reads, with what it does (shown by `run --help` and `sync --help`).
+ENVIRONMENT_VARIABLES: tuple[tuple[str, str], ...] = (
+    ("DISCORD_TOKEN", "the bot's token (required)"),
+    (
+        "DATABASE_URL",
+        f"sqlite:///path or postgresql://user:pass@host:port/db (default {DEFAULT_DATABASE_URL})",
+    ),
+    ("DEV_GUILD_ID", "a server ID: sync slash commands there only, instantly"),
+    ("MESSAGE_CONTENT_INTENT", "1 (default) or 0: the privileged intent auto-answer needs"),
+    ("KNOWLEDGE_DIR", "the season folder (default: the season shipped with the bot)"),
+    ("SHARD_COUNT", "total gateway shards across all processes, or 'auto' (default: unsharded)"),
+    ("SHARD_IDS", "the shards this process runs: '0,1' or '0-3' (needs SHARD_COUNT)"),
+    ("HEALTH_PORT", "serve /healthz and /metrics on this port (default: off)"),
+    ("HEALTH_HOST", "the address they listen on (default 127.0.0.1)"),
+    ("LOG_LEVEL", "DEBUG, INFO (default), WARNING, ERROR or CRITICAL"),
+)
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off"})
@@ -31,7 +58,8 @@ class Settings:
     never shown in a repr or a log line.
     """
 
-    database_url: str = DEFAULT_DATABASE_URL
+    # Never in a repr: a PostgreSQL URL holds a password.
+    database_url: str = field(default=DEFAULT_DATABASE_URL, repr=False)
     discord_token: str | None = field(default=None, repr=False)
     # Commands are synced to this server only (instantly) instead of globally.
     dev_guild_id: int | None = None
@@ -46,6 +74,15 @@ class Settings:
     sync_commands_on_start: bool = True
     # How long the question behind a "Show me privately" button is kept.
     reveal_retention_days: int = 30
+    # Gateway shards: the total across every process, and those this process runs (None: all).
+    # Without a count the bot is unsharded; `auto_shard` runs every shard Discord recommends.
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None
+    auto_shard: bool = False
+    # The health and metrics HTTP endpoint (see `bot.adapter.health`); None: not served.
+    health_port: int | None = None
+    health_host: str = "127.0.0.1"
+    log_level: str = "INFO"
 
     def __post_init__(self) -> None:
         if self.cooldown_rate < 1:
@@ -54,10 +91,25 @@ class Settings:
             raise SettingsError("cooldown_seconds must be positive")
         if self.reveal_retention_days < 1:
             raise SettingsError("reveal_retention_days must be at least 1")
+        if self.shard_ids is not None:
+            # Accept any sequence (a list, say) but keep the frozen settings hashable.
+            object.__setattr__(self, "shard_ids", tuple(self.shard_ids))
+        _check_shards(self.shard_count, self.shard_ids)
+        if self.health_port is not None and not 1 <= self.health_port <= 65535:
+            raise SettingsError("HEALTH_PORT must be a port number, 1 to 65535")
+        if self.log_level.upper() not in LOG_LEVELS:
+            raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
+        object.__setattr__(self, "log_level", self.log_level.upper())
+
+    @property
+    def sharded(self) -> bool:
+        """Whether the bot runs as an auto-sharded bot (`commands.AutoShardedBot`)."""
+        return self.auto_shard or self.shard_count is not None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
-        """Read DISCORD_TOKEN, DATABASE_URL, DEV_GUILD_ID, MESSAGE_CONTENT_INTENT, KNOWLEDGE_DIR.
+        """Read DISCORD_TOKEN, DATABASE_URL, DEV_GUILD_ID, MESSAGE_CONTENT_INTENT, KNOWLEDGE_DIR,
+        SHARD_COUNT, SHARD_IDS, HEALTH_PORT, HEALTH_HOST and LOG_LEVEL.
 
         Unset or empty variables keep their defaults. Raises `SettingsError` naming the variable
         when a value is malformed.
@@ -69,6 +121,20 @@ class Settings:
             return value or None
 
         knowledge = get("KNOWLEDGE_DIR")
+        shard_count_text = get("SHARD_COUNT")
+        auto_shard = shard_count_text is not None and shard_count_text.lower() == "auto"
+        shard_count = None if auto_shard else _shard_count(shard_count_text)
+        shard_ids = _shard_ids(get("SHARD_IDS"))
+        if shard_ids is not None and shard_count is None:
+            raise SettingsError("SHARD_IDS needs SHARD_COUNT (the total across every process)")
+        health_port = get("HEALTH_PORT")
+        if health_port is not None and not health_port.isdigit():
+            raise SettingsError(f"HEALTH_PORT must be a port number, not {health_port[:20]!r}")
+        log_level = get("LOG_LEVEL") or "INFO"
+        if log_level.upper() not in LOG_LEVELS:
+            raise SettingsError(
+                f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {log_level[:20]!r}"
+            )
         return cls(
             database_url=get("DATABASE_URL") or DEFAULT_DATABASE_URL,
             discord_token=get("DISCORD_TOKEN"),
@@ -77,7 +143,64 @@ class Settings:
                 "MESSAGE_CONTENT_INTENT", get("MESSAGE_CONTENT_INTENT"), default=True
             ),
             knowledge_dir=Path(knowledge) if knowledge else None,
+            shard_count=shard_count,
+            shard_ids=shard_ids,
+            auto_shard=auto_shard,
+            health_port=int(health_port) if health_port is not None else None,
+            health_host=get("HEALTH_HOST") or "127.0.0.1",
+            log_level=log_level,
         )
+
+
+def _check_shards(count: int | None, ids: tuple[int, ...] | None) -> None:
+    if count is not None and not 1 <= count <= _MAX_SHARDS:
+        raise SettingsError(f"SHARD_COUNT must be 1 to {_MAX_SHARDS}")
+    if ids is None:
+        return
+    if count is None:
+        raise SettingsError("SHARD_IDS needs SHARD_COUNT (the total across every process)")
+    if not ids:
+        raise SettingsError("SHARD_IDS must name at least one shard")
+    if len(set(ids)) != len(ids):
+        raise SettingsError("SHARD_IDS names a shard twice")
+    outside = [i for i in ids if not 0 <= i < count]
+    if outside:
+        raise SettingsError(
+            f"SHARD_IDS must be 0 to {count - 1} (SHARD_COUNT is {count}), not {outside[0]}"
+        )
+
+
+def _shard_count(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if not value.isdigit() or not 1 <= int(value) <= _MAX_SHARDS:
+        raise SettingsError(
+            f"SHARD_COUNT must be a number of shards (1 to {_MAX_SHARDS}) or 'auto', "
+            f"not {value[:20]!r}"
+        )
+    return int(value)
+
+
+def _shard_ids(value: str | None) -> tuple[int, ...] | None:
+    """ "0,1" -> (0, 1); "0-3" -> (0, 1, 2, 3); "0-1,4" -> (0, 1, 4)."""
+    if value is None:
+        return None
+    if len(value) > _MAX_SHARD_IDS_TEXT:
+        raise SettingsError("SHARD_IDS is too long")
+    ids: list[int] = []
+    for part in value.split(","):
+        first, dash, last = part.strip().partition("-")
+        first, last = first.strip(), last.strip()
+        if not first.isdigit() or (dash and not last.isdigit()):
+            raise SettingsError(
+                f"SHARD_IDS must be shard numbers like '0,1' or a range like '0-3', "
+                f"not {value[:40]!r}"
+            )
+        start, end = int(first), int(last) if dash else int(first)
+        if end < start or end >= _MAX_SHARDS or len(ids) + end - start >= _MAX_SHARDS:
+            raise SettingsError(f"SHARD_IDS has an impossible range: {part.strip()[:40]!r}")
+        ids.extend(range(start, end + 1))
+    return tuple(ids)
 
 
 def _snowflake(name: str, value: str | None) -> int | None:

@@ -22,7 +22,13 @@ __all__ = ["Answer", "Choice", "Engine", "Trigger", "default_knowledge_dir"]
 
 
 def default_knowledge_dir() -> Path:
-    """The `knowledge/` folder of this checkout, else of the current directory."""
+    """The shipped season: the copy installed inside the package (`pip install .`), else the
+    `knowledge/` folder of this checkout, else that of the current directory."""
+    from importlib.resources import files
+
+    installed = Path(str(files("bot") / "knowledge"))
+    if installed.is_dir():
+        return installed
     beside_package = Path(__file__).resolve().parents[2] / "knowledge"
     return beside_package if beside_package.is_dir() else Path.cwd() / "knowledge"
 

@@ -24,8 +24,13 @@ def engine() -> Engine:
     return Engine.load()
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Every end-to-end test runs on SQLite, then on PostgreSQL (skipped without
+    TEST_DATABASE_URL, a failure in CI)."""
+    if request.param == "postgresql":
+        url: str = request.getfixturevalue("postgres_url")
+        return url
     return f"sqlite:///{tmp_path / 'bot.sqlite3'}"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 
 import discord
 from discord.ext import commands
@@ -15,6 +16,7 @@ from discord.ext import commands
 from bot.adapter.client import SeasonBot
 from bot.adapter.cogs import season_bot
 from bot.adapter.cooldown import Verdict
+from bot.adapter.metrics import record_question
 from bot.adapter.outgoing import Outgoing, send_reply
 from bot.adapter.responder import Place
 from bot.adapter.storage import AskedQuestion
@@ -90,6 +92,7 @@ class CasualCog(commands.Cog, name="Casual"):
             return
         if not message.content:
             return  # nothing to read: only attachments, or hidden without Message Content
+        received = time.perf_counter()
         addressed = self._addressed(message, me)
         if not addressed and message.reference is not None:
             return  # a reply to another member is part of their conversation, not a question for us
@@ -99,8 +102,10 @@ class CasualCog(commands.Cog, name="Casual"):
             return
         text = question_text(message.content, me.id, self._own_roles(message))
         trigger = Trigger.ASK if addressed else Trigger.AUTO
+        answered = True
         if text:
-            reply = self.bot.engine.ask(text, trigger).reply
+            answer = self.bot.engine.ask(text, trigger)
+            reply, answered = answer.reply, answer.answered
             question = AskedQuestion("ask", text)
         elif addressed:
             reply = self.bot.engine.help_reply()  # just a mention: say what the bot does
@@ -108,6 +113,7 @@ class CasualCog(commands.Cog, name="Casual"):
         else:
             return
         if reply is None:
+            record_question("ask", trigger.value, "silent")
             return  # chatter in an auto-answer channel
         if not self._can_reply(message):
             _log.info(
@@ -127,7 +133,9 @@ class CasualCog(commands.Cog, name="Casual"):
             )
             await send_reply(message, Outgoing.text(note))
             return
-        await self.bot.responder.answer_message(message, reply, question, context)
+        await self.bot.responder.answer_message(
+            message, reply, question, context, received=received, trigger=trigger, answered=answered
+        )
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -1,21 +1,31 @@
 """Where the bot keeps server, channel and member settings: a small `Store` interface and its
-SQLite implementation. `open_store(url)` picks the implementation from the database URL.
+SQLite and PostgreSQL implementations. `open_store(url)` picks the implementation from the
+database URL.
 """
 
 from __future__ import annotations
 
-from bot.adapter.storage.base import AskedQuestion, Context, Store, StoreError
+from bot.adapter.storage.base import (
+    AskedQuestion,
+    ChangeFeed,
+    Context,
+    Store,
+    StoreError,
+    redact_url,
+)
 from bot.adapter.storage.cache import CachedStore
 from bot.adapter.storage.sqlite import SQLiteStore, sqlite_path
 
 __all__ = [
     "AskedQuestion",
     "CachedStore",
+    "ChangeFeed",
     "Context",
     "SQLiteStore",
     "Store",
     "StoreError",
     "open_store",
+    "redact_url",
 ]
 
 
@@ -23,6 +33,11 @@ def open_store(url: str) -> Store:
     """The store for a database URL (not connected yet: call `await store.open()`), with the
     settings cache in front.
 
-    Only `sqlite:///relative/path`, `sqlite:////absolute/path` and `sqlite:///:memory:` exist today.
+    `sqlite:///relative/path`, `sqlite:////absolute/path`, `sqlite:///:memory:`, or
+    `postgresql://user:password@host:port/database` (also `postgres://`).
     """
+    from bot.adapter.storage.postgres import PostgresStore, is_postgres_url
+
+    if is_postgres_url(url):
+        return CachedStore(PostgresStore(url))
     return CachedStore(SQLiteStore(sqlite_path(url)))

@@ -6,12 +6,31 @@ event loop; implementations make each write atomic and safe under concurrent cal
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from bot.core import SpoilerMode
 
-__all__ = ["AskedQuestion", "Context", "Store", "StoreError"]
+__all__ = ["AskedQuestion", "ChangeFeed", "Context", "Store", "StoreError", "redact_url"]
+
+def redact_url(url: str) -> str:
+    """The database URL with its password masked, fit for an error message or a log line.
+
+    The user information ends at the last "@" before any query, so a password holding an
+    unescaped "@", ":" or "/" is masked whole too.
+    """
+    url = url[:500]
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    end = min((i for i in (rest.find("?"), rest.find("#")) if i >= 0), default=len(rest))
+    at = rest.rfind("@", 0, end)
+    userinfo = rest[:at]
+    if at < 0 or userinfo.startswith("/") or ":" not in userinfo:
+        return url
+    user = userinfo.partition(":")[0]
+    return f"{scheme}://{user}:***{rest[at:]}"
 
 
 class StoreError(RuntimeError):
@@ -95,3 +114,19 @@ class Store(Protocol):
 
     async def set_meta(self, key: str, value: str) -> None:
         """Store a small bookkeeping value."""
+
+
+@runtime_checkable
+class ChangeFeed(Protocol):
+    """A store that hears about changes made by other processes (e.g. PostgreSQL LISTEN/NOTIFY).
+
+    A cache in front of it forgets everything when a callback fires, and caches nothing while
+    `changes_live` is false (the feed is down, so a change elsewhere might go unheard).
+    """
+
+    @property
+    def changes_live(self) -> bool:
+        """Whether changes made elsewhere are being heard right now."""
+
+    def add_change_listener(self, callback: Callable[[], None]) -> None:
+        """Call `callback` (on the event loop) whenever settings may have changed elsewhere."""

@@ -1,16 +1,17 @@
 """A read-through cache in front of any `Store`, so answering a question never waits on a thread.
 
-Settings are read on every question and every message in a server but change rarely, and only
-through this bot process. `CachedStore` keeps recent `context()` results in memory and forgets
-them all whenever a setting or a member's progress changes. A read that was in flight while a
-write happened is not cached (a generation counter tells), so the cache never holds stale data.
+Settings are read on every question and every message in a server but change rarely.
+`CachedStore` keeps recent `context()` results in memory and forgets them all whenever a setting
+or a member's progress changes through it, or, when the store behind it is a `ChangeFeed`
+(PostgreSQL), through another process. A read that was in flight while a change happened is not
+cached (a generation counter tells), and nothing is cached while the feed is down.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 
-from bot.adapter.storage.base import AskedQuestion, Context, Store
+from bot.adapter.storage.base import AskedQuestion, ChangeFeed, Context, Store
 from bot.core import SpoilerMode
 
 __all__ = ["CachedStore"]
@@ -26,6 +27,9 @@ class CachedStore:
         self.size = size
         self._contexts: OrderedDict[_Key, Context] = OrderedDict()
         self._generation = 0
+        self._feed = inner if isinstance(inner, ChangeFeed) else None
+        if self._feed is not None:
+            self._feed.add_change_listener(self._changed)
 
     def __repr__(self) -> str:
         return f"CachedStore({self.inner!r})"
@@ -53,7 +57,7 @@ class CachedStore:
         context = await self.inner.context(
             guild_id=guild_id, channel_id=channel_id, parent_id=parent_id, user_id=user_id
         )
-        if generation == self._generation:
+        if generation == self._generation and (self._feed is None or self._feed.changes_live):
             self._contexts[key] = context
             if len(self._contexts) > self.size:
                 self._contexts.popitem(last=False)

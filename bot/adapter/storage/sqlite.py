@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from bot.adapter.storage.base import AskedQuestion, Context, StoreError
+from bot.adapter.metrics import timed_store_call
+from bot.adapter.storage.base import AskedQuestion, Context, StoreError, redact_url
 from bot.adapter.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from bot.core import SpoilerMode
 
@@ -33,8 +34,8 @@ def sqlite_path(url: str) -> str:
     scheme, sep, rest = url.partition("://")
     if not sep or scheme.lower() not in {"sqlite", "sqlite3"}:
         raise StoreError(
-            f"unsupported DATABASE_URL {url!r}: use sqlite:///relative/path.sqlite3 or "
-            "sqlite:////absolute/path.sqlite3"
+            f"unsupported DATABASE_URL {redact_url(url)!r}: use sqlite:///relative/path.sqlite3, "
+            "sqlite:////absolute/path.sqlite3 or postgresql://user:password@host:port/database"
         )
     if rest in {"", "/", f"/{MEMORY}"}:
         return MEMORY
@@ -69,10 +70,13 @@ class SQLiteStore:
             raise StoreError("the store is not open: call `await store.open()` first")
         conn = self._conn
         loop = asyncio.get_running_loop()
-        try:
-            return await loop.run_in_executor(self._executor, func, conn)
-        except sqlite3.Error as exc:
-            raise StoreError(f"database error on {self.path}: {exc}") from exc
+        # The method that called: "SQLiteStore.context.<locals>.read" -> "context".
+        operation = func.__qualname__.split(".")[1] if "." in func.__qualname__ else "call"
+        async with timed_store_call("sqlite", operation):
+            try:
+                return await loop.run_in_executor(self._executor, func, conn)
+            except sqlite3.Error as exc:
+                raise StoreError(f"database error on {self.path}: {exc}") from exc
 
     @staticmethod
     @contextmanager
