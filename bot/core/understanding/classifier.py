@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Classifier", "Labelled", "Ranked"]
+__all__ = ["NEIGHBOURS", "Classifier", "Labelled", "Ranked", "with_shares"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,13 +83,13 @@ class Classifier:
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)
 
-    def rank(self, terms: Iterable[str], *, weights: dict[str, float] | None = None) -> list[Ranked]:
-        """Every label with a positive score, best first. `weights` may lower some terms of the
-        question (chat filler around a clear question); they default to the IDF."""
+    def _similarity(
+        self, terms: Iterable[str], weights: dict[str, float] | None
+    ) -> npt.NDArray[np.float64] | None:
         query = {t: (weights or {}).get(t, self.weight(t)) for t in set(terms)}
         norm = math.sqrt(sum(w * w for w in query.values()))
         if norm == 0.0 or self._count == 0:
-            return []
+            return None
         ids: list[npt.NDArray[np.intp]] = []
         contributions: list[npt.NDArray[np.float64]] = []
         for term, weight in query.items():
@@ -98,20 +98,47 @@ class Classifier:
                 ids.append(posting[0])
                 contributions.append(posting[1] * (weight / norm))
         if not ids:
-            return []
-        similarity = np.bincount(
+            return None
+        return np.bincount(
             np.concatenate(ids), weights=np.concatenate(contributions), minlength=self._count
         )
+
+    def search(
+        self, terms: Iterable[str], *, weights: dict[str, float] | None = None
+    ) -> tuple[list[Ranked], list[tuple[str, float]]]:
+        """Every label with a positive score (best first, without shares) and the nearest
+        examples as (label, similarity), for a vote that may pool several classifiers."""
+        similarity = self._similarity(terms, weights)
+        if similarity is None:
+            return [], []
         best = np.maximum.reduceat(similarity, self._starts)
+        order = np.argsort(-best, kind="stable")
+        ranked = [Ranked(self.labels[i], float(best[i])) for i in order if best[i] > 0.0]
         k = min(NEIGHBOURS, self._count)
         nearest = np.argpartition(-similarity, k - 1)[:k]
-        votes = np.bincount(
-            self._label_of[nearest], weights=similarity[nearest], minlength=len(self.labels)
-        )
-        total = float(votes.sum()) or 1.0
-        order = np.lexsort((-votes, -best))
-        return [
-            Ranked(self.labels[i], float(best[i]), float(votes[i]) / total)
-            for i in order
-            if best[i] > 0.0
+        neighbours = [
+            (self.labels[self._label_of[i]], float(similarity[i]))
+            for i in nearest
+            if similarity[i] > 0.0
         ]
+        return ranked, neighbours
+
+    def rank(self, terms: Iterable[str], *, weights: dict[str, float] | None = None) -> list[Ranked]:
+        """Every label with a positive score, best first, with its share of the nearest
+        examples' vote. `weights` may lower some terms of the question (chat filler around a
+        clear question); they default to the IDF."""
+        ranked, neighbours = self.search(terms, weights=weights)
+        return with_shares(ranked, neighbours)
+
+
+def with_shares(ranked: list[Ranked], neighbours: list[tuple[str, float]]) -> list[Ranked]:
+    """`ranked` with each label's share of the `NEIGHBOURS` nearest examples' similarity,
+    ordered by score, then share."""
+    nearest = sorted(neighbours, key=lambda pair: -pair[1])[:NEIGHBOURS]
+    total = sum(sim for _, sim in nearest) or 1.0
+    votes: dict[str, float] = {}
+    for label, sim in nearest:
+        votes[label] = votes.get(label, 0.0) + sim / total
+    out = [Ranked(r.label, r.score, votes.get(r.label, 0.0)) for r in ranked]
+    out.sort(key=lambda r: (-round(r.score, 3), -r.share))
+    return out

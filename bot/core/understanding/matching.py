@@ -19,7 +19,7 @@ from bot.core.errors import KnowledgeInvalid, Problem
 from bot.core.knowledge.model import KnowledgeBase
 from bot.core.knowledge.richtext import RichText, to_plain
 from bot.core.knowledge.yamlreader import load_yaml
-from bot.core.understanding.classifier import Classifier, Labelled, Ranked
+from bot.core.understanding.classifier import Classifier, Labelled, Ranked, with_shares
 from bot.core.understanding.reading import Reader, Reading
 from bot.core.understanding.termcache import TermCache
 from bot.core.understanding.text import COMMON_ENGLISH, CONCEPTS, concept
@@ -165,16 +165,14 @@ class Matcher:
         for reading in readings:
             terms = Reader.terms(reading)
             weights = self.weights(reading)
-            for classifier, asked in (
-                (self.kind_classifier, _generic(terms)),
-                (self.fact_classifier, terms),
-            ):
-                ranked = classifier.rank(asked, weights=weights)
-                out.extend(
-                    Candidate(r.label, r.score * reading.weight, reading, r.share)
-                    for r in ranked[:per_reading]
-                )
-        out.sort(key=lambda c: (-round(c.score, 6), -c.share))
+            kinds, kind_neighbours = self.kind_classifier.search(_generic(terms), weights=weights)
+            facts, fact_neighbours = self.fact_classifier.search(terms, weights=weights)
+            # one vote over the nearest examples of both, so shares compare across them
+            ranked = with_shares(
+                kinds[:per_reading] + facts[:per_reading], kind_neighbours + fact_neighbours
+            )
+            out.extend(Candidate(r.label, r.score * reading.weight, reading, r.share) for r in ranked)
+        out.sort(key=lambda c: (-round(c.score, 3), -c.share))
         return out
 
     # -- described things -----------------------------------------------------------------------
