@@ -155,6 +155,17 @@ def sentences(text: RichText) -> list[RichText]:
         if segment.text.strip() and _ENDS_SENTENCE.search(segment.text):
             close()
     close()
+    return _attach_fragments(out)
+
+
+def _attach_fragments(units: list[RichText]) -> list[RichText]:
+    """A sentence of a word or two ("Yes.", "Not quite.") answers together with the next one."""
+    out: list[RichText] = []
+    for unit in units:
+        if out and len(to_plain(out[-1]).split()) <= 2:
+            out[-1] = join([out[-1], unit])
+        else:
+            out.append(unit)
     return out
 
 
@@ -357,7 +368,9 @@ class Answers:
                 True,
             ),
             CardField("Directed by", plain(human_list(episode.directors)), True),
-            CardField("Written by", plain(self.writers_text(episode)), True),
+            CardField(
+                "Written by", plain(self.writers_text(episode).removeprefix("written by ")), True
+            ),
             CardField("Released", plain(human_date(episode.release_date)), True),
         ]
         if episode.cover_artist:
