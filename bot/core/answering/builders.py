@@ -92,18 +92,6 @@ def _at_least(text: RichText, episode: int) -> RichText:
     )
 
 
-def _leading_plain(text: RichText) -> RichText:
-    """The spoiler-free start of a text, up to its first spoiler."""
-    out = []
-    for segment in text:
-        if segment.spoiler_from is not None:
-            break
-        out.append(segment)
-    while out and not out[-1].text.strip():
-        out.pop()  # the joining space before the first spoiler
-    return tuple(out)
-
-
 def _split_plain(text: str) -> list[str]:
     """A plain string cut after each sentence end (the pieces keep their text, spaces dropped)."""
     pieces, start = [], 0
@@ -309,11 +297,6 @@ class Answers:
 
     def actors_of(self, character: Character) -> list[Person]:
         return [p for pid in character.played_by if (p := self.kb.person(pid)) is not None]
-
-    def introduction(self, character: Character) -> RichText:
-        """The first sentence of what anyone may read about a character (no spoilers)."""
-        units = sentences(_leading_plain(character.description))
-        return units[0] if units else ()
 
     # -- season -----------------------------------------------------------------------------------
 
