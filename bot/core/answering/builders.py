@@ -7,7 +7,9 @@ Titles, field names and footers are plain strings, so they only ever use spoiler
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from bot.core.answering.reply import Card, CardField, Reply, ReplyKind
 from bot.core.knowledge.model import (
@@ -19,9 +21,32 @@ from bot.core.knowledge.model import (
     Person,
     WriterCredit,
 )
-from bot.core.knowledge.richtext import RichText, Segment, join, plain, rich
+from bot.core.knowledge.richtext import RichText, Segment, join, plain, rich, to_plain
+from bot.core.understanding.text import STOPWORDS, normalize, stem, tokens
 
-__all__ = ["Answers", "human_date", "human_list", "protect"]
+__all__ = ["Answers", "best_first", "human_date", "human_list", "protect", "sentences"]
+
+# How long the description of a reply to one question may grow past its lead (characters): a
+# fan asking one thing reads the answer, not an article. The lead itself is never cut.
+FACT_BUDGET = 220
+PLOT_BUDGET = 300
+PLOT_BEATS = 3
+# Words that ask for everything that happens, not for one moment of it.
+_WHOLE_STORY = frozenset(
+    "whole full entire everything complete recap summary summarize summarise synopsis all "
+    "rundown breakdown detail detailed".split()
+)
+# Words that say how something is asked, not what about: they match every sentence alike.
+_ASKING_WORDS = frozenset(
+    "who whom whose what which when where why how tell know about happen happens happened "
+    "please anyone does did can could would".split()
+)
+# A sentence ends at . ! ? or … (with any closing quote or bracket), before the next one starts.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s*\Z")
+_LETTER_GRADE = re.compile(r"[A-F][+-]?")
+# A dot after these is no sentence end ("Dr. Smith", "J. R. Doe").
+_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "jr", "sr", "vs", "no", "vol", "ft"})
 
 
 def human_date(day: dt.date) -> str:
@@ -67,16 +92,129 @@ def _at_least(text: RichText, episode: int) -> RichText:
     )
 
 
-def _leading_plain(text: RichText) -> RichText:
-    """The spoiler-free start of a text, up to its first spoiler."""
-    out = []
+def _split_plain(text: str) -> list[str]:
+    """A plain string cut after each sentence end (the pieces keep their text, spaces dropped)."""
+    pieces, start = [], 0
+    for found in _SENTENCE_BREAK.finditer(text):
+        before = text[start : found.start()].rsplit(maxsplit=1)
+        word = before[-1].strip("(\"'") if before else ""
+        if word.casefold() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+            continue
+        pieces.append(text[start : found.end()].strip())
+        start = found.end()
+    pieces.append(text[start:])
+    return pieces
+
+
+def _trimmed(unit: list[Segment]) -> RichText:
+    """A sentence without the spaces around it (only plain text is trimmed)."""
+    while unit and not unit[0].text.strip():
+        unit.pop(0)
+    while unit and not unit[-1].text.strip():
+        unit.pop()
+    if unit and unit[0].spoiler_from is None:
+        unit[0] = replace(unit[0], text=unit[0].text.lstrip())
+    if unit and unit[-1].spoiler_from is None:
+        unit[-1] = replace(unit[-1], text=unit[-1].text.rstrip())
+    return tuple(unit)
+
+
+def sentences(text: RichText) -> list[RichText]:
+    """The sentences of a text. A spoiler segment is never cut: a sentence holds it whole, so
+    a sentence may hold more than one when the segment does, or run on across segments."""
+    out: list[RichText] = []
+    current: list[Segment] = []
+
+    def close() -> None:
+        unit = _trimmed(current[:])
+        if unit:
+            out.append(unit)
+        current.clear()
+
     for segment in text:
-        if segment.spoiler_from is not None:
+        if segment.spoiler_from is not None or segment.user_text:
+            current.append(segment)
+        else:
+            pieces = _split_plain(segment.text)
+            for piece in pieces[:-1]:
+                current.append(Segment(piece))
+                close()
+            current.append(Segment(pieces[-1]))
+        if segment.text.strip() and _ENDS_SENTENCE.search(segment.text):
+            close()
+    close()
+    return _attach_fragments(out)
+
+
+def _attach_fragments(units: list[RichText]) -> list[RichText]:
+    """A sentence of a word or two ("Yes.", "Not quite.") answers together with the next one."""
+    out: list[RichText] = []
+    for unit in units:
+        if out and len(to_plain(out[-1]).split()) <= 2:
+            out[-1] = join([out[-1], unit])
+        else:
+            out.append(unit)
+    return out
+
+
+def keywords(text: str) -> frozenset[str]:
+    """The stemmed words of a text that say what it is about."""
+    return frozenset(
+        stem(word)
+        for word in tokens(normalize(text))
+        if word not in STOPWORDS and word not in _ASKING_WORDS
+    )
+
+
+def best_first(
+    units: Sequence[RichText],
+    question: str | None,
+    *,
+    budget: int | None = None,
+    most: int | None = None,
+    ignore: frozenset[str] = frozenset(),
+) -> list[RichText]:
+    """`units` (sentences, beats) with the one sharing most words with `question` first (ties
+    to the earliest), then as many others as fit in `budget` characters and `most` units: first
+    the others sharing words, then the rest, each group in its own order. Without a question:
+    in order, as many as fit."""
+    if not units:
+        return []
+    asked = keywords(question) - ignore if question else frozenset()
+    scores = [len(asked & keywords(to_plain(unit))) for unit in units]
+    order = sorted(range(len(units)), key=lambda i: (-scores[i], i))
+    lead, chosen = order[0], [order[0]]
+    used = len(to_plain(units[lead]))
+    for index in order[1:]:
+        if most is not None and len(chosen) >= most:
             break
-        out.append(segment)
-    while out and not out[-1].text.strip():
-        out.pop()  # the joining space before the first spoiler
-    return tuple(out)
+        size = len(to_plain(units[index])) + 1
+        if budget is not None and used + size > budget:
+            if scores[index] == 0:
+                break  # later ones share no words either: keep the text in one stretch
+            continue
+        chosen.append(index)
+        used += size
+    rest = sorted(chosen[1:], key=lambda i: (scores[i] == 0, i))
+    return [units[lead]] + [units[i] for i in rest]
+
+
+def _asks_whole_story(question: str) -> bool:
+    return bool(_WHOLE_STORY & set(tokens(normalize(question))))
+
+
+def _capitalized(text: RichText) -> RichText:
+    """The text with its first letter capital ("the keeper is played by" starts a sentence)."""
+    if not text or not text[0].text:
+        return text
+    first = text[0]
+    return (replace(first, text=first.text[0].upper() + first.text[1:]), *text[1:])
+
+
+def _short_source(title: str) -> str:
+    """A source title without its list of contents ("Encyclopedia article: episodes, cast")."""
+    head, sep, _ = title.partition(": ")
+    return head if sep and len(head) >= 10 else title
 
 
 def _seconds(total: int) -> str:
@@ -84,7 +222,11 @@ def _seconds(total: int) -> str:
 
 
 class Answers:
-    """Reply builders over one knowledge base."""
+    """Reply builders over one knowledge base.
+
+    Every reply leads with the answer to what was asked, in a sentence or two; details follow.
+    Builders that take a `question` put what best matches its words first and keep the reply short.
+    """
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -100,15 +242,30 @@ class Answers:
         sources: Iterable[str] = (),
     ) -> Card:
         ids = tuple(dict.fromkeys(sources)) or self.season.sources
-        titles = self.kb.source_titles(ids)
-        footer = self.season.title + (" · Source: " + "; ".join(titles) if titles else "")
+        titles = tuple(dict.fromkeys(_short_source(t) for t in self.kb.source_titles(ids)))
+        if titles:
+            footer = ("Sources: " if len(titles) > 1 else "Source: ") + "; ".join(titles)
+        else:
+            footer = self.season.title
         return Card(title, description, tuple(fields), footer, self.season.color)
 
     def reply(self, intent: str, *cards: Card, content: RichText = ()) -> Reply:
-        return Reply(ReplyKind.ANSWER, intent, content, tuple(cards))
+        # A footer the card before already shows says nothing new: each source is named once.
+        shown: set[str] = set()
+        unique = []
+        for card in cards:
+            if card.footer in shown:
+                card = replace(card, footer="")
+            shown.add(card.footer)
+            unique.append(card)
+        return Reply(ReplyKind.ANSWER, intent, content, tuple(unique))
 
     def episode_label(self, episode: Episode) -> str:
         return f'Episode {episode.number}: "{episode.title}"'
+
+    def episode_mention(self, episode: Episode) -> str:
+        """How a sentence names an episode: 'Episode 3, "The Title",'."""
+        return f'Episode {episode.number}, "{episode.title}",'
 
     def character_label(self, character: Character) -> str:
         return character.public_name
@@ -179,11 +336,8 @@ class Answers:
         sentence = text.get(intent, "")
         if not sentence.endswith("."):
             sentence += "."
-        related = (
-            [f for f in self.kb.facts if f.topic == "release"] if intent == "season.network" else []
-        )
-        extra = [CardField(f.title, f.text) for f in related[:3]]
-        return self.reply(intent, self.card(s.title, plain(sentence), extra, s.sources))
+        # The one fact asked: the release story is one "when did it come out" away.
+        return self.reply(intent, self.card(s.title, plain(sentence), (), s.sources))
 
     # -- episodes ---------------------------------------------------------------------------------
 
@@ -197,37 +351,77 @@ class Answers:
                 True,
             ),
             CardField("Directed by", plain(human_list(episode.directors)), True),
-            CardField("Written by", plain(self.writers_text(episode)), True),
+            CardField(
+                "Written by", plain(self.writers_text(episode).removeprefix("written by ")), True
+            ),
             CardField("Released", plain(human_date(episode.release_date)), True),
         ]
         if episode.cover_artist:
             fields.append(CardField("Cover art", plain(episode.cover_artist), True))
         return fields
 
-    def episode(self, episode: Episode, intent: str) -> Reply:
-        title = self.episode_label(episode)
-        lead = {
-            "episode.director": f"{title} was directed by {human_list(episode.directors)}.",
-            "episode.writer": f"{title}: {self.writers_text(episode)}.",
-            "episode.credits": f"{title} was directed by {human_list(episode.directors)}; "
-            f"{self.writers_text(episode)}.",
+    def credit_lead(self, episode: Episode, intent: str) -> str | None:
+        """The sentence answering a question about an episode's credits, or None for its story."""
+        mention = self.episode_mention(episode)
+        directors = human_list(episode.directors)
+        writers = self.writers_text(episode)
+        only_written = all(w.credit is WriterCredit.WRITTEN for w in episode.writers)
+        written = f"was {writers}" if only_written else f"has {writers.replace('; ', ' and ')}"
+        credits = (
+            f"was directed by {directors} and {writers}"
+            if only_written
+            else f"was directed by {directors}; {writers}"
+        )
+        return {
+            "episode.director": f"{mention} was directed by {directors}.",
+            "episode.writer": f"{mention} {written}.",
+            "episode.credits": f"{mention} {credits}.",
             "episode.title": f"Episode {episode.number} ({episode.overall} overall) is titled "
             f'"{episode.title}".',
-            "episode.release": f"{title} was released on {human_date(episode.release_date)}.",
+            "episode.release": f"{mention} was released on {human_date(episode.release_date)}.",
             "episode.cover": (
-                f"The cover art for {title} is by {episode.cover_artist}."
+                f"The cover art for {mention} is by {episode.cover_artist}."
                 if episode.cover_artist
-                else f"My sources don't name the cover artist of {title}."
+                else f"My sources don't name the cover artist of {mention.rstrip(',')}."
             ),
         }.get(intent)
-        if lead is None:  # episode.info, episode.plot: the synopsis is the answer
+
+    def credit_fields(self, episode: Episode, intent: str) -> list[CardField]:
+        """The other credits, in brief: what the lead already says is not repeated."""
+        said = {
+            "episode.director": {"Directed by"},
+            "episode.writer": {"Written by"},
+            "episode.credits": {"Directed by", "Written by"},
+            "episode.release": {"Released"},
+            "episode.cover": {"Cover art"},
+        }.get(intent, set())
+        wanted = {"Directed by", "Written by", "Released"} - said
+        return [f for f in self.episode_fields(episode) if f.name in wanted]
+
+    def episode(self, episode: Episode, intent: str, *, question: str | None = None) -> Reply:
+        """An episode's credits or story. For "episode.plot" with a `question`, the beats that best
+        match it come first and only a few are told (all of them when the whole story is asked)."""
+        title = self.episode_label(episode)
+        lead = self.credit_lead(episode, intent)
+        if lead is not None:
+            fields = self.credit_fields(episode, intent)
+            return self.reply(intent, self.card(title, plain(lead), fields, episode.sources))
+        if intent != "episode.plot":  # episode.info: the synopsis with every credit
             return self.reply(
                 intent,
                 self.card(title, episode.synopsis, self.episode_fields(episode), episode.sources),
             )
-        return self.reply(
-            intent, self.card(title, plain(lead), self.episode_fields(episode), episode.sources)
-        )
+        story = episode.synopsis
+        if question is not None and not _asks_whole_story(question):
+            beats = best_first(
+                sentences(episode.synopsis),
+                question,
+                budget=PLOT_BUDGET,
+                most=PLOT_BEATS,
+                ignore=keywords(episode.title),
+            )
+            story = join(beats)
+        return self.reply(intent, self.card(title, story, (), episode.sources))
 
     def episode_list(self, intent: str = "episode.list") -> Reply:
         lines = [
@@ -270,58 +464,82 @@ class Answers:
     def character_actor(self, character: Character, intent: str = "character.actor") -> Reply:
         actors = self.actors_of(character)
         label = self.character_label(character)
+        name = _capitalized(self.character_name(character))
         if not actors:
             body = join(
-                [
-                    self.character_name(character),
-                    plain("- my sources don't name the actor who plays this character."),
-                ]
+                [name, plain("- my sources don't name the actor who plays this character.")]
             )
             return Reply(
                 ReplyKind.UNKNOWN, intent, (), (self.card(label, body, (), character.sources),)
             )
-        body = join(
-            [
-                plain(f"{human_list(p.name for p in actors)} plays"),
-                self.character_name(character),
-                plain(self._billing_note(character)),
-            ]
-        )
-        # Only the spoiler-free introduction: the whole story is one /character away.
-        intro = _leading_plain(character.description)
-        fields = [CardField(f"About {label}", intro)] if intro else []
-        return self.reply(intent, self.card(f"Who plays {label}", body, fields, character.sources))
+        lead = join([name, plain(f"is played by {human_list(p.name for p in actors)}.")])
+        # Who the character is, and their story, are one /character away.
+        body = join([lead, plain(self._billing_sentence(character))])
+        return self.reply(intent, self.card(label, body, (), character.sources))
 
-    def _billing_note(self, character: Character) -> str:
-        kind = {
+    def _billing_kind(self, character: Character) -> str:
+        return {
             Billing.MAIN: "main cast",
             Billing.RECURRING: "recurring",
             Billing.GUEST: "guest role",
             Billing.MENTIONED: "mentioned",
         }[character.billing]
+
+    def _billing_note(self, character: Character) -> str:
+        kind = self._billing_kind(character)
         if character.returning is True:
             return f"({kind}, returning)."
         if character.returning is False:
             return f"({kind}, new this season)."
         return f"({kind})."
 
-    def character_info(self, character: Character, intent: str = "character.info") -> Reply:
+    def _billing_sentence(self, character: Character) -> str:
+        kind = self._billing_kind(character)
+        kind = kind[0].upper() + kind[1:]
+        if character.returning is True:
+            return f"{kind}, returning."
+        if character.returning is False:
+            return f"{kind}, new this season."
+        return f"{kind}."
+
+    def character_info(
+        self,
+        character: Character,
+        intent: str = "character.info",
+        *,
+        question: str | None = None,
+    ) -> Reply:
+        """Who a character is: the spoiler-free one-line introduction first. With a `question`,
+        the sentences that best match it lead instead (when any does) and the reply stays short."""
         fields = []
         actors = self.actors_of(character)
         if actors:
             fields.append(CardField("Played by", plain(human_list(p.name for p in actors)), True))
-        fields.append(CardField("Billing", plain(self._billing_note(character).strip("().")), True))
-        if character.safe_name and character.name_spoiler_from:
-            fields.append(CardField("Identity", self.character_name(character), True))
-        if character.comics:
-            fields.append(CardField("In the comics", character.comics))
-        if character.casting:
-            fields.append(CardField("Casting", character.casting))
+        description = character.description
+        if question is None:
+            billing = self._billing_note(character).strip("().")
+            fields.append(CardField("Billing", plain(billing), True))
+            if character.safe_name and character.name_spoiler_from:
+                fields.append(CardField("Identity", self.character_name(character), True))
+        if question is not None:
+            names = " ".join([character.name, character.safe_name or "", *character.aliases])
+            description = join(
+                best_first(
+                    sentences(character.description),
+                    question,
+                    budget=FACT_BUDGET,
+                    most=PLOT_BEATS,
+                    ignore=keywords(names),
+                )
+            )
+        else:
+            if character.comics:
+                fields.append(CardField("In the comics", character.comics))
+            if character.casting:
+                fields.append(CardField("Casting", character.casting))
         return self.reply(
             intent,
-            self.card(
-                self.character_label(character), character.description, fields, character.sources
-            ),
+            self.card(self.character_label(character), description, fields, character.sources),
         )
 
     # -- people -----------------------------------------------------------------------------------
@@ -343,11 +561,9 @@ class Answers:
                 out.append(f"{self.episode_label(e)} ({', '.join(jobs)})")
         return out
 
-    def person_role(self, person: Person, intent: str = "person.role") -> Reply:
-        roles = self.kb.characters_played_by(person.id)
-        if not roles:
-            return self.person_info(person, intent)
-        body = join(
+    def role_lines(self, person: Person) -> RichText:
+        """'Ada Bright plays Mara Quinn (main cast, new this season).', one line per role."""
+        return join(
             [
                 join(
                     [
@@ -356,39 +572,45 @@ class Answers:
                         plain(self._billing_note(c)),
                     ]
                 )
-                for c in roles
+                for c in self.kb.characters_played_by(person.id)
             ],
             sep="\n",
         )
-        fields = [
-            CardField(f"About {self.character_label(c)}", c.description)
-            for c in roles
-            if c.description
-        ][:3]
-        return self.reply(intent, self.card(person.name, body, fields, person.sources))
+
+    def person_role(self, person: Person, intent: str = "person.role") -> Reply:
+        if not self.kb.characters_played_by(person.id):
+            return self.person_info(person, intent)
+        return self.reply(
+            intent, self.card(person.name, self.role_lines(person), (), person.sources)
+        )
+
+    def person_lead(self, person: Person) -> RichText:
+        """One line on who someone is: the parts they play, else what they did on the season."""
+        if self.kb.characters_played_by(person.id):
+            return self.role_lines(person)
+        credits = self.credits_of(person)
+        if credits:
+            return plain(f"{person.name}'s credits: " + "; ".join(credits) + ".")
+        if person.roles:
+            return plain(f"{person.name}: {human_list(person.roles)}.")
+        return plain(f"{person.name} worked on {self.season.title}.")
 
     def person_info(self, person: Person, intent: str = "person.info") -> Reply:
         fields = []
-        roles = self.kb.characters_played_by(person.id)
-        if roles:
-            fields.append(
-                CardField("Plays", join([self.character_name(c) for c in roles], sep="\n"))
-            )
+        lead = self.person_lead(person)
         credits = self.credits_of(person)
-        if credits:
+        if credits and self.kb.characters_played_by(person.id):
             fields.append(CardField("Episodes", plain("\n".join(credits))))
         if person.known_for:
             fields.append(CardField("Also known for", plain(human_list(person.known_for))))
-        if person.roles:
-            fields.append(CardField("Role", plain(", ".join(person.roles)), True))
-        body = person.notes or plain(f"{person.name} worked on {self.season.title}.")
+        body = join([lead, person.notes], sep="\n")
         return self.reply(intent, self.card(person.name, body, fields, person.sources))
 
     def person_credits(self, person: Person, intent: str = "person.credits") -> Reply:
         credits = self.credits_of(person)
         if not credits:
             return self.person_info(person, intent)
-        body = plain(f"{person.name}: " + "; ".join(credits) + ".")
+        body = plain(f"{person.name}'s credits: " + "; ".join(credits) + ".")
         return self.reply(intent, self.card(person.name, body, (), person.sources))
 
     # -- music, reception, awards -----------------------------------------------------------------
@@ -431,28 +653,44 @@ class Answers:
             missing = f"The soundtrack's track list has no track {number}."
             body = join([plain(missing), st.notes])
             return self.reply(intent, self.card("Soundtrack", body, (), st.sources))
-        body = join(
-            [self.track_line(number), plain(f'From "{st.title}", composed by {st.composer}.')],
-            sep="\n",
+        lead = join(
+            [
+                plain(f"Track {track.number},"),
+                rich(f'"{track.title}",', track.spoiler_from),
+                plain(f"runs {track.length}."),
+            ]
         )
-        return self.reply(intent, self.card(f"Track {track.number}", body, (), st.sources))
+        who = f"Performed by {human_list(track.performers)}. " if track.performers else ""
+        album = plain(f'{who}From "{st.title}", composed by {st.composer}.')
+        return self.reply(
+            intent, self.card(f"Track {track.number}", join([lead, album]), (), st.sources)
+        )
+
+    def score_line(self) -> str:
+        """Every aggregate score in one sentence."""
+        rec = self.kb.reception
+        parts = []
+        for a in rec.aggregators if rec else ():
+            details = [f"average {a.average}"] if a.average else []
+            if a.count:
+                details.append(f"{a.count} reviews")
+            parts.append(f"{a.name}: {a.score}" + (f" ({', '.join(details)})" if details else ""))
+        return "; ".join(parts) + "." if parts else ""
 
     def reception_scores(self, intent: str = "reception.scores") -> Reply | None:
         rec = self.kb.reception
         if rec is None:
             return None
-        fields = []
-        for a in rec.aggregators:
-            figures = [a.score]
-            if a.average:
-                figures.append(f"average {a.average}")
-            if a.count:
-                figures.append(f"{a.count} reviews")
-            fields.append(CardField(a.name, join([plain(", ".join(figures) + "."), a.consensus])))
+        summary = best_first(sentences(rec.summary), None, budget=FACT_BUDGET // 2)
+        body = join([plain(self.score_line()), *summary])
         sources = tuple(s for a in rec.aggregators for s in a.sources)
-        return self.reply(intent, self.card("Reception", rec.summary, fields, sources))
+        return self.reply(intent, self.card("Reception", body, (), sources))
 
-    def review(self, outlet: str, intent: str = "reception.review") -> Reply | None:
+    def review(
+        self, outlet: str, intent: str = "reception.review", *, question: str | None = None
+    ) -> Reply | None:
+        """A critic's review: who, and their grade, first; then their words, kept short (with a
+        `question`, the sentences of the summary that best match it first)."""
         rec = self.kb.reception
         if rec is None:
             return None
@@ -465,13 +703,18 @@ class Answers:
         cards = []
         for r in matches[:3]:
             who = f"{r.critic} ({r.outlet})" if r.critic else r.outlet
-            parts = [r.summary]
+            if r.rating and _LETTER_GRADE.fullmatch(r.rating):
+                lead = f"{who} graded it {r.rating}, a {r.verdict} review."
+            elif r.rating:
+                lead = f"{who} gave it {r.rating}, a {r.verdict} review."
+            else:
+                lead = f"{who} gave it a {r.verdict} review."
+            parts = [plain(lead)]
             if r.quote:
-                parts.append(plain(f'In {r.critic or r.outlet}\'s words: "{r.quote}"'))
-            fields = [CardField("Verdict", plain(r.verdict), True)]
-            if r.rating:
-                fields.append(CardField("Rating", plain(r.rating), True))
-            cards.append(self.card(f"Review: {who}", join(parts), fields, r.sources))
+                parts.append(plain(f'In {r.critic or r.outlet}\'s words: "{r.quote}".'))
+            summary = best_first(sentences(r.summary), question, budget=FACT_BUDGET)
+            parts.extend(summary)
+            cards.append(self.card(f"Review: {r.outlet}", join(parts), (), r.sources))
         return self.reply(intent, *cards)
 
     def awards(self, intent: str = "awards") -> Reply:
@@ -485,8 +728,13 @@ class Answers:
 
     # -- facts ------------------------------------------------------------------------------------
 
-    def fact(self, fact: Fact) -> Reply:
-        return self.reply(f"fact.{fact.topic}", self.card(fact.title, fact.text, (), fact.sources))
+    def fact(self, fact: Fact, *, question: str | None = None) -> Reply:
+        """A fact. With a `question`, the sentence that best matches it leads (ties: the first),
+        followed by as much of the rest as fits a short reply; spoilers are never cut apart."""
+        text = fact.text
+        if question is not None:
+            text = join(best_first(sentences(fact.text), question, budget=FACT_BUDGET))
+        return self.reply(f"fact.{fact.topic}", self.card(fact.title, text, (), fact.sources))
 
     # -- declines -------------------------------------------------------------------------------
 
