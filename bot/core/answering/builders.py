@@ -28,7 +28,7 @@ __all__ = ["Answers", "best_first", "human_date", "human_list", "protect", "sent
 
 # How long the description of a reply to one question may grow past its lead (characters): a
 # fan asking one thing reads the answer, not an article. The lead itself is never cut.
-FACT_BUDGET = 220
+FACT_BUDGET = 420  # a fact told whole unless it runs long: the asked sentence leads anyway
 PLOT_BUDGET = 300
 PLOT_BEATS = 3
 # Words that ask for everything that happens, not for one moment of it.

@@ -386,7 +386,7 @@ class Answerer:
         fact = self._fact(candidate.label)
         reading = candidate.reading
         if fact is not None:
-            reply: Reply | None = self.answers.fact(fact)
+            reply: Reply | None = self.answers.fact(fact, question=text)
         else:
             kind = self._kind(candidate.label)
             resolved = self._resolve(candidate)
@@ -610,6 +610,8 @@ class Answerer:
         that the bot can answer, asked of the room rather than of another member."""
         if not decision.reply.answered or decision.does is not Does.ANSWER:
             return False
+        if decision.reading is not None and not self._anchored(decision.reading):
+            return False  # "how was your day guys": nothing of the season in it
         if _MENTIONS_SOMEONE.search(text):
             return False  # "@sam who directed episode 2?" is asked of Sam, not of the bot
         lowered = _LEADING_INTERJECTION.sub("", normalize(text))

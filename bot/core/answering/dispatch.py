@@ -47,7 +47,7 @@ def _episode(request: BuildRequest) -> Reply | None:
     episodes = [e for n in _episodes(request) if (e := kb.episode(n)) is not None]
     if not episodes:
         return None
-    replies = [request.answers.episode(e, name) for e in episodes]
+    replies = [request.answers.episode(e, name, question=request.question) for e in episodes]
     if len(replies) == 1:
         return replies[0]
     cards = tuple(card for reply in replies for card in reply.cards)[:10]
@@ -61,7 +61,7 @@ def _character(request: BuildRequest) -> Reply | None:
     a, name = request.answers, request.kind.name
     if request.kind.aspect == "actor":
         return a.character_actor(character, name)
-    return a.character_info(character, name)
+    return a.character_info(character, name, question=request.question)
 
 
 def _person(request: BuildRequest) -> Reply | None:
@@ -86,7 +86,7 @@ def _review(request: BuildRequest) -> Reply | None:
     if key is None:
         person = request.kb.person(request.reading.entity(EntityKind.PERSON) or "")
         key = person.name if person else None
-    return request.answers.review(key, request.kind.name) if key else None
+    return request.answers.review(key, request.kind.name, question=request.question) if key else None
 
 
 def _story(request: BuildRequest) -> Reply | None:

@@ -105,9 +105,10 @@ class Matcher:
         # one vocabulary for the weights of question words, over every example
         self.classifier = Classifier([*kinds, *facts])
         reader.learn_vocabulary(self.classifier.idf)
-        ordered = sorted(self.classifier.idf.values())
-        # A word that says little: as telling as a middling one, never more
-        self.common_weight = median(ordered) if ordered else 1.0
+        # A word that says little weighs like the middling word of the examples as written (the
+        # median over every word used, so frequent question words count as often as they occur)
+        used = [self.classifier.idf[t] for e in (*kinds, *facts) for t in e.terms]
+        self.common_weight = median(used) if used else 1.0
         self.common_concepts = frozenset(concept(w) for w in COMMON_ENGLISH) - CONCEPTS
         self._characters = self._describer(
             (c.id, s) for c in kb.characters for s in _sentences(c.description)
@@ -148,7 +149,11 @@ class Matcher:
         unknown_seen = False
         for term in sorted(Reader.terms(reading)):
             known = self.classifier.idf.get(term)
-            if known is not None:
+            if ":" in term:
+                # A name says what the question is about, not what it asks: it may lead to a
+                # fact about that thing, but no more than a middling word would.
+                weights[term] = min(known or self.common_weight, self.common_weight)
+            elif known is not None:
                 weights[term] = (
                     min(known, self.common_weight) if term in self.common_concepts else known
                 )

@@ -260,7 +260,7 @@ class Reader:
         unknown: list[str] = []
         vocabulary = self.vocabulary
         for i, word in enumerate(words):
-            if i in spans or word in _FILLER or (word in STOPWORDS and word not in _KEEP):
+            if i in spans or (word in STOPWORDS and word not in _KEEP):
                 continue
             if word == "episode":
                 concepts.add("episode")
