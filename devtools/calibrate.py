@@ -11,7 +11,8 @@ names from the season. For each (threshold, margin) the decision rule is replaye
 - the best two labels on different topics with vote shares closer than the margin: no answer;
 - otherwise the best label is the answer.
 
-An example of a kind that answers counts as right when its own kind (or fact) is answered; an
+An example of a kind that answers counts as right when its own kind (or fact), or another answer
+on the same topic, is answered (a fact and the kind that covers it give the same answer); an
 example of a kind that declines (sources don't say, opinion, off-topic, chatter) when nothing is
 answered. The pair with the best balanced accuracy (the mean of the two) wins; on a tie, the
 lower margin and then the threshold nearest the middle.
@@ -116,7 +117,13 @@ def accuracy(
 ) -> tuple[float, float]:
     answered = [c for c in cases if c.answers]
     declined = [c for c in cases if not c.answers]
-    right_answers = sum(decide(c, threshold, margin, topics) == c.label for c in answered)
+    right_answers = 0
+    for c in answered:
+        got = decide(c, threshold, margin, topics)
+        # the same label, or another answer on the same topic (a fact and the kind covering it)
+        right_answers += got == c.label or (
+            got is not None and got not in declines and topics.get(got) == topics.get(c.label)
+        )
     right_declines = 0
     for c in declined:
         got = decide(c, threshold, margin, topics)

@@ -62,6 +62,12 @@ class Candidate:
     reading: Reading
     share: float = 0.0  # how clearly this rather than another label (nearest examples' vote)
 
+    @property
+    def rank_value(self) -> float:
+        """Candidates are ordered by likeness tempered by the vote: of two labels about as like
+        the question, the one more of its nearest examples belong to comes first."""
+        return self.score * self.share**0.25
+
 
 @dataclass(frozen=True, slots=True)
 class Described:
@@ -98,45 +104,40 @@ class Matcher:
         self._cache = cache or TermCache(None, ())
         kinds = [Labelled(label, self._terms(text)) for label, text in kind_examples]
         facts = [Labelled(label, self._terms(text)) for label, text in fact_examples]
-        self.kind_classifier = Classifier(
-            [Labelled(e.label, _generic(e.terms)) for e in kinds]
-        )
+        self.kind_classifier = Classifier([Labelled(e.label, _generic(e.terms)) for e in kinds])
         self.fact_classifier = Classifier(facts)
-        # one vocabulary for the weights of question words, over every example
-        self.classifier = Classifier([*kinds, *facts])
+        characters = self._labelled(
+            (c.id, s) for c in kb.characters for s in _sentences(c.description)
+        )
+        reviews = self._labelled(
+            (r.outlet, text)
+            for r in (kb.reception.reviews if kb.reception else ())
+            for text in (*_sentences(r.summary), r.quote, r.rating, r.verdict, r.critic)
+            if text
+        )
+        episodes = self._labelled(
+            (str(e.number), s) for e in kb.episodes for s in _sentences(e.synopsis)
+        )
+        self._characters = Classifier(characters)
+        self._reviews = Classifier(reviews)
+        self._episodes = Classifier(episodes)
+        # One vocabulary for how telling each word of a question is, over everything the season
+        # can be asked about: ways of asking, and what characters, critics and episodes are like.
+        everything = [*kinds, *facts, *characters, *reviews, *episodes]
+        self.classifier = Classifier(everything)
         reader.learn_vocabulary(self.classifier.idf)
         # A word that says little weighs like the middling word of the examples as written (the
         # median over every word used, so frequent question words count as often as they occur)
         used = [self.classifier.idf[t] for e in (*kinds, *facts) for t in e.terms]
         self.common_weight = median(used) if used else 1.0
         self.common_concepts = frozenset(concept(w) for w in COMMON_ENGLISH) - CONCEPTS
-        self._characters = self._describer(
-            (c.id, s) for c in kb.characters for s in _sentences(c.description)
-        )
-        reviews = kb.reception.reviews if kb.reception else ()
-        self._reviews = self._describer(
-            (r.outlet, text)
-            for r in reviews
-            for text in (
-                *_sentences(r.summary),
-                r.quote or "",
-                r.rating or "",
-                r.verdict or "",
-                r.critic or "",
-            )
-            if text
-        )
-        self._episodes = self._describer(
-            (str(e.number), s) for e in kb.episodes for s in _sentences(e.synopsis)
-        )
-
         self._cache.save()
 
     def _terms(self, text: str) -> frozenset[str]:
         return self._cache.terms(text, self.reader.example_terms)
 
-    def _describer(self, labelled: Iterable[tuple[str, str]]) -> Classifier:
-        return Classifier([Labelled(key, self._terms(text)) for key, text in labelled])
+    def _labelled(self, pairs: Iterable[tuple[str, str]]) -> list[Labelled]:
+        return [Labelled(key, self._terms(text)) for key, text in pairs]
 
     # -- kinds and facts --------------------------------------------------------------------------
 
@@ -177,7 +178,7 @@ class Matcher:
                 kinds[:per_reading] + facts[:per_reading], kind_neighbours + fact_neighbours
             )
             out.extend(Candidate(r.label, r.score * reading.weight, reading, r.share) for r in ranked)
-        out.sort(key=lambda c: (-round(c.score, 3), -c.share))
+        out.sort(key=lambda c: -c.rank_value)
         return out
 
     # -- described things -----------------------------------------------------------------------
