@@ -129,7 +129,9 @@ def read_relation(
     return relation
 
 
-def read_fate(f: Fields, refs: StoryRefs, spoilers: list[SpoilerRef], sources_of: SourcesOf) -> Fate:
+def read_fate(
+    f: Fields, refs: StoryRefs, spoilers: list[SpoilerRef], sources_of: SourcesOf
+) -> Fate:
     who = refs.character(f, "who")
     fate = f.choice("fate", FATES, "dies")
     episode = refs.episode(f, "episode")
