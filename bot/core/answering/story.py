@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from bot.core.answering.reply import CardField, Reply, ReplyKind
 from bot.core.knowledge.model import Character, Event, Fate, KnowledgeBase, Relation
@@ -111,6 +112,8 @@ _MAJOR = (
     "discover",
 )
 _MAX_LINES = 3
+_CACHE_SIZE = 512
+_T = TypeVar("_T")
 # Verbs whose subject undergoes them: asked with one, the character is the object of a kin event.
 _UNDERGOES = frozenset({"die"})
 _SEASON_END = frozenset({"end", "ends", "ending", "finale", "last"})
@@ -173,6 +176,9 @@ class Story:
         self._name_stems = {
             stem(w) for names in self._names.values() for name in names for w in name
         }
+        # Per-question work, reused by the scoring of every event (bounded: questions come from outside).
+        self._verbs_cache: dict[str, list[tuple[str, int]]] = {}
+        self._stems_cache: dict[str, frozenset[str]] = {}
         self._event_stems = {e.id: self._stems_of(e) for e in kb.events}
         self._handlers: dict[str, Callable[[StoryQuery], Reply | None]] = {
             "plot.who_did": self.who_did,
@@ -439,6 +445,9 @@ class Story:
 
     def _verbs_in(self, text: str) -> list[tuple[str, int]]:
         """(verb id, word position) for each verb form the text uses."""
+        cached = self._verbs_cache.get(text)
+        if cached is not None:
+            return cached
         stems = [stem(w) for w in text.split()]
         found: list[tuple[str, int]] = []
         taken: set[int] = set()
@@ -450,6 +459,7 @@ class Story:
                     found.append((verb, at))
                     if size > 1:
                         taken |= span
+        _remember(self._verbs_cache, text, found)
         return found
 
     def _related_verbs(self, text: str) -> set[str]:
@@ -499,10 +509,16 @@ class Story:
 
     def _overlap(self, query: StoryQuery, event: Event) -> int:
         """Question words (not names, not verbs) that the event's text and details use."""
-        verb_stems = {s for verb, _ in self._verbs_in(query.text) for s in self._verb_stems(verb)}
-        words = {stem(w) for w in self._content_words(query.text) if len(w) > 2 and not w.isdigit()}
-        words -= self._name_stems | verb_stems
-        return len(words & self._event_stems[event.id])
+        return len(self._question_stems(query.text) & self._event_stems[event.id])
+
+    def _question_stems(self, text: str) -> frozenset[str]:
+        found = self._stems_cache.get(text)
+        if found is None:
+            verb_stems = {s for verb, _ in self._verbs_in(text) for s in self._verb_stems(verb)}
+            words = {stem(w) for w in self._content_words(text) if len(w) > 2 and not w.isdigit()}
+            found = frozenset(words - self._name_stems - verb_stems)
+            _remember(self._stems_cache, text, found)
+        return found
 
     def _verb_stems(self, verb: str) -> set[str]:
         return {s for v, form in self._forms if v == verb for s in form}
@@ -596,15 +612,37 @@ class Story:
     ) -> Reply | None:
         if not found:
             return None
+        chosen = [s.event for s in found]
+        chosen += [t for e in chosen for t in self._twins(e) if t not in chosen]
         # Earlier reveals first: the plain version before the twist that retells it.
-        events = sorted((s.event for s in found), key=lambda e: (self._spoiler(e), e.episode))
+        events = sorted(dict.fromkeys(chosen), key=lambda e: (self._spoiler(e), e.episode))
         return self._reply(
             intent, [line(e) for e in events], [s for e in events for s in e.sources]
         )
 
+    def _twins(self, event: Event) -> list[Event]:
+        """The same beat told before a later reveal (the doer not yet known), if the story has it."""
+        if event.spoiler_from <= event.episode:
+            return []
+        return [
+            e
+            for e in self.kb.events
+            if e is not event
+            and e.episode == event.episode
+            and e.did == event.did
+            and e.spoiler_from < event.spoiler_from
+            and ((e.whom and e.whom == event.whom) or (e.what and e.what == event.what))
+        ]
+
     def _reply(self, intent: str, lines: list[RichText], sources: Iterable[str]) -> Reply:
         ids = tuple(dict.fromkeys(sources))
         return Reply(ReplyKind.ANSWER, intent, _lines(lines), sources=self.kb.source_titles(ids))
+
+
+def _remember(cache: dict[str, _T], key: str, value: _T) -> None:
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
 
 
 def _lines(lines: Iterable[RichText]) -> RichText:
