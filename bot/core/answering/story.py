@@ -258,8 +258,14 @@ class Story:
             if event.did not in allowed:
                 continue
             named = bool(set(query.characters) & set(event.characters))
-            score = self._overlap(query, event) + 2 * named + (event.did == "pose-as")
-            if score >= 2 or (named and event.did == "pose-as"):
+            overlap = self._overlap(query, event)
+            score = overlap + 2 * named + (event.did == "pose-as")
+            # A claim or reveal must share a word with the question, not just a name.
+            if (
+                (event.did == "pose-as" and (named or overlap))
+                or (named and overlap)
+                or overlap >= 2
+            ):
                 found.append(_Scored(score, event))
         found.sort(key=lambda s: -s.score)
         top = found[0].score if found else 0

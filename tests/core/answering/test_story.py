@@ -218,6 +218,7 @@ def test_recap_so_far_uses_the_asker_s_progress() -> None:
         ("plot.where", "where does hogarth get diagnosed", ("jeri-hogarth",)),
         ("plot.diagnosis", "what is malcolm diagnosed with", ("malcolm-ducasse",)),
         ("plot.recap", "what happened so far", ()),
+        ("plot.alias", "the woman living with malus, who does she say she is", ("karl-malus",)),
         ("plot.fate", "what happens to him", ()),
     ],
 )
