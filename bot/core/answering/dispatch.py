@@ -90,10 +90,10 @@ def _review(request: BuildRequest) -> Reply | None:
 
 
 def _story(request: BuildRequest) -> Reply | None:
-    query = StoryQuery(
-        text=request.reading.text,
-        characters=tuple(request.reading.all_of(EntityKind.CHARACTER)),
-        episodes=tuple(_episodes(request)),
+    query = StoryQuery.ask(
+        request.question,
+        characters=request.reading.all_of(EntityKind.CHARACTER),
+        episodes=_episodes(request),
         watched=request.watched,
     )
     return request.story.answer(request.kind.aspect, query, request.kind.name)

@@ -1,26 +1,664 @@
-"""Answers about the story (placeholder until the story model lands)."""
+"""Answers about the plot, from the season's structured story (events, relations, fates).
+
+The matcher decides the question is of a plot kind and which characters and episodes it names; this
+module finds the fact. Every revealing word goes into a `Segment` with the `spoiler_from` of the
+reveal it depends on (the later of the event's and of any secret name it shows), so the renderer
+bars or withholds it for a member who has not reached it. A method returns None when the story
+data holds no answer: the caller then says the sources do not say, never a nearby event.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
-from bot.core.answering.reply import Reply
-from bot.core.knowledge.model import KnowledgeBase
+from bot.core.answering.reply import CardField, Reply, ReplyKind
+from bot.core.knowledge.model import Character, Event, Fate, KnowledgeBase, Relation
+from bot.core.knowledge.richtext import RichText, Segment
+from bot.core.knowledge.verbs import VerbVocabulary, verb_vocabulary
+from bot.core.understanding.text import STOPWORDS, normalize, stem
 
-__all__ = ["Story", "StoryQuery"]
+__all__ = ["ASPECTS", "Story", "StoryQuery"]
+
+
+# Words that shape a question but say nothing about which event it is about.
+_QUESTION_WORDS = frozenset(
+    "who whom whose what which when where why how does did do doe is was were are be been being "
+    "ha has have had get got gets happen happens happened ep episode season end ends ending "
+    "first time then after before still again ever really actually s2 the a an".split()
+)
+_PASSIVE_AUX = frozenset("was were is are get gets got been being".split())
+# Verbs close enough that asking with one should find an event told with the other.
+_KIN: dict[str, tuple[str, ...]] = {
+    "die": ("kill", "suicide"),
+    "kill": ("die", "suicide", "try-to-kill"),
+    "suicide": ("die", "kill"),
+    "arrest": ("surrender", "imprison"),
+    "imprison": ("arrest",),
+    "kidnap": ("transfer",),
+}
+# How fans name a relation, onto the relation labels the knowledge uses.
+_RELATION_WORDS: dict[str, tuple[str, ...]] = {
+    "mom": ("mother",),
+    "mum": ("mother",),
+    "mother": ("mother", "adoptive-mother"),
+    "dad": ("father",),
+    "father": ("father",),
+    "parent": ("mother", "father", "adoptive-mother"),
+    "brother": ("brother",),
+    "sister": ("sister", "adoptive-sister"),
+    "sibl": ("brother", "sister", "adoptive-sister"),
+    "son": ("son",),
+    "daughter": ("daughter",),
+    "kid": ("son", "daughter"),
+    "child": ("son", "daughter"),
+    "wife": ("wife",),
+    "husband": ("husband",),
+    "boyfriend": ("boyfriend", "ex-boyfriend"),
+    "bf": ("boyfriend", "ex-boyfriend"),
+    "girlfriend": ("girlfriend", "ex-girlfriend"),
+    "gf": ("girlfriend", "ex-girlfriend"),
+    "ex": ("ex-boyfriend", "ex-girlfriend", "ex-lover", "ex-partner"),
+    "lover": ("lover", "ex-lover", "love-interest"),
+    "love": ("love-interest", "lover"),
+    "lawyer": ("lawyer",),
+    "attorney": ("lawyer",),
+    "client": ("client", "ex-client"),
+    "boss": ("employer",),
+    "employ": ("employer", "employee"),
+    "work": ("employee", "employer", "assistant", "partner"),
+    "partner": ("partner", "ex-partner"),
+    "assist": ("assistant", "ex-assistant"),
+    "doctor": ("doctor",),
+    "patient": ("patient",),
+    "guard": ("guard",),
+    "friend": ("friend",),
+    "neighbor": ("neighbor",),
+    "neighbour": ("neighbor",),
+    "rival": ("rival",),
+    "enemi": ("enemy",),
+}
+_NAME_WORDS = frozenset("name names nam call called real full first last surname known".split())
+# Verbs that carry a season's turning points, preferred in a recap.
+_MAJOR = (
+    "kill",
+    "die",
+    "suicide",
+    "reveal",
+    "kidnap",
+    "arrest",
+    "escape",
+    "diagnose",
+    "shoot",
+    "surrender",
+    "quit",
+    "propose",
+    "pose-as",
+    "find",
+    "discover",
+)
+_MAX_LINES = 3
+_CACHE_SIZE = 512
+_T = TypeVar("_T")
+# Verbs whose subject undergoes them: asked with one, the character is the object of a kin event.
+_UNDERGOES = frozenset({"die"})
+_SEASON_END = frozenset({"end", "ends", "ending", "finale", "last"})
 
 
 @dataclass(frozen=True, slots=True)
 class StoryQuery:
+    """A plot question as the matcher understood it.
+
+    `text` is the normalized question, `characters` the character ids in the order named,
+    `episodes` the episode numbers named, `watched` how far the asker has watched (None: unknown).
+    """
+
     text: str
-    characters: tuple[str, ...]
-    episodes: tuple[int, ...]
+    characters: tuple[str, ...] = ()
+    episodes: tuple[int, ...] = ()
     watched: int | None = None
+
+    @classmethod
+    def ask(
+        cls,
+        question: str,
+        characters: Iterable[str] = (),
+        episodes: Iterable[int] = (),
+        watched: int | None = None,
+    ) -> StoryQuery:
+        """A query from raw question text (normalized here)."""
+        return cls(normalize(question), tuple(characters), tuple(episodes), watched)
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    score: float
+    event: Event
 
 
 class Story:
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
+    """The season's story, answering one plot kind per method."""
 
-    def answer(self, aspect: str, query: StoryQuery, kind: str) -> Reply | None:
+    def __init__(self, kb: KnowledgeBase, verbs: VerbVocabulary | None = None) -> None:
+        self.kb = kb
+        self.verbs = verbs or verb_vocabulary()
+        self._forms: list[tuple[str, tuple[str, ...]]] = sorted(
+            (
+                (verb, tuple(stem(w) for w in normalize(form).split()))
+                for verb, forms in self.verbs.forms.items()
+                for form in forms
+            ),
+            key=lambda item: -len(item[1]),
+        )
+        self._characters = {c.id: c for c in kb.characters}
+        self._names: dict[str, list[tuple[str, ...]]] = {
+            c.id: [
+                tuple(normalize(n).split())
+                for n in (c.name, *c.aliases, *c.shared_aliases, c.safe_name or "")
+                if normalize(n)
+            ]
+            for c in kb.characters
+        }
+        self._name_stems = {
+            stem(w) for names in self._names.values() for name in names for w in name
+        }
+        # Per-question work, reused by the scoring of every event (bounded: questions come from outside).
+        self._verbs_cache: dict[str, list[tuple[str, int]]] = {}
+        self._stems_cache: dict[str, frozenset[str]] = {}
+        self._event_stems = {e.id: self._stems_of(e) for e in kb.events}
+
+    # -- the plot kinds ---------------------------------------------------------------------------
+
+    def answer(self, aspect: str, query: StoryQuery, intent: str) -> Reply | None:
+        """The answer to a story question of the given aspect (`ASPECTS`), reported as `intent`;
+        None when the story data has no answer, or for an aspect this class does not know."""
+        method = ASPECTS.get(aspect)
+        reply = method(self, query) if method else None
+        return replace(reply, intent=intent) if reply else None
+
+    def who_did(self, query: StoryQuery) -> Reply | None:
+        """Who did X (to Y): the matching events, told whole."""
+        found = self._best(query, need_verb=True)
+        return self._events_reply("", found, self._line)
+
+    def what_did(self, query: StoryQuery) -> Reply | None:
+        """What did X do (to Y): events where the first named character acts."""
+        if set(query.text.split()) & {"name", "named", "called"}:
+            return None  # a name the story would give is asked as plot.name
+        if not query.characters:
+            return self._events_reply(
+                "", self._best(query, need_verb=True), self._line
+            )
+        actor = query.characters[0]
+        found = [s for s in self._best(query, need_verb=False, limit=6) if actor in s.event.who]
+        if self._verbs_in(query.text):
+            found = [s for s in found if s.event.did in self._related_verbs(query.text)]
+        return self._events_reply("", found[:_MAX_LINES], self._line)
+
+    def episode(self, query: StoryQuery) -> Reply | None:
+        """Which episode does X happen in."""
+        found = self._best(query, need_verb=False)
+        return self._events_reply("", found, self._episode_line)
+
+    def why(self, query: StoryQuery) -> Reply | None:
+        """Why (or how) does X happen: only events whose reason (or manner) the sources give."""
+        asks_how = query.text.split()[:1] == ["how"] or " how " in f" {query.text} "
+        found = self._best(query, need_verb=False, limit=6)
+        if asks_how:
+            kept = [s for s in found if s.event.how or s.event.why] or found
+        else:
+            kept = [s for s in found if s.event.why]
+        return self._events_reply("", kept[:2], self._reason_line)
+
+    def where(self, query: StoryQuery) -> Reply | None:
+        """Where does X happen (or go): only events whose place the sources give."""
+        found = [s for s in self._best(query, need_verb=False, limit=6) if s.event.where]
+        return self._events_reply("", found[:2], self._place_line)
+
+    def diagnosis(self, query: StoryQuery) -> Reply | None:
+        """What was X diagnosed with."""
+        events = [
+            e
+            for e in self.kb.events
+            if e.did == "diagnose"
+            and (not query.characters or set(query.characters) & set(e.characters))
+        ]
+        return self._events_reply("", [_Scored(1, e) for e in events][:2], self._line)
+
+    def alias(self, query: StoryQuery) -> Reply | None:
+        """Who was X pretending (or claiming) to be."""
+        allowed = {"pose-as", "claim", "reveal"}
+        found: list[_Scored] = []
+        for event in self.kb.events:
+            if event.did not in allowed:
+                continue
+            named = bool(set(query.characters) & set(event.characters))
+            overlap = self._overlap(query, event)
+            score = overlap + 2 * named + (event.did == "pose-as")
+            # A claim or reveal must share a word with the question, not just a name.
+            if (
+                (event.did == "pose-as" and (named or overlap))
+                or (named and overlap)
+                or overlap >= 2
+            ):
+                found.append(_Scored(score, event))
+        found.sort(key=lambda s: -s.score)
+        top = found[0].score if found else 0
+        return self._events_reply(
+            "", [s for s in found if s.score >= top][:2], self._line
+        )
+
+    def fate(self, query: StoryQuery) -> Reply | None:
+        """What happens to X (by the end, or in episode N); does X die or survive."""
+        if not query.characters:
+            return None
+        who = query.characters[0]
+        if query.episodes:
+            events = [
+                e for e in self.kb.events if who in e.characters and e.episode in query.episodes
+            ]
+            return self._events_reply("", [_Scored(1, e) for e in events][:4], self._line)
+        fates = [f for f in self.kb.fates if f.who == who]
+        events = [e for e in self.kb.events if who in e.characters]
+        lines: list[RichText] = []
+        sources: list[str] = []
+        for fate in fates:
+            lines.append(self._fate_line(fate))
+            sources += fate.sources
+        if query.watched:
+            # In story order: plain up to where the asker is, barred after it.
+            seen = [e for e in events if self._spoiler(e) <= query.watched][-2:]
+            later = [e for e in events if self._spoiler(e) > query.watched][-2:]
+            lines = [self._line(e) for e in seen + later] + lines
+            sources += [s for e in seen + later for s in e.sources]
+        if not lines:
+            for event in events[-2:]:
+                lines.append(self._line(event))
+                sources += event.sources
+        if not lines:
+            return None
+        return self._reply("", lines, sources)
+
+    def relation(self, query: StoryQuery) -> Reply | None:
+        """Who is X's (relation), or how X and Y are related."""
+        found = self._relations(query)
+        if not found:
+            return None
+        lines = [self._relation_line(r) for r in found[:4]]
+        return self._reply("", lines, [s for r in found for s in r.sources])
+
+    def name(self, query: StoryQuery) -> Reply | None:
+        """What is X's real or full name (secret names stay behind their reveal)."""
+        if not query.characters:
+            return None
+        relations = self._relations(query)
+        if relations:
+            lines = [self._relation_line(r, named=True) for r in relations[:4]]
+            return self._reply("", lines, [s for r in relations for s in r.sources])
+        extra = [
+            w
+            for w in self._content_words(query.text)
+            if w not in _NAME_WORDS and stem(w) not in self._name_stems
+        ]
+        if extra:
+            return None  # "what is X's company called": about something else than X's name
+        character = self._characters.get(query.characters[0])
+        if character is None:
+            return None
+        spoiler = character.name_spoiler_from
+        if spoiler is not None and character.safe_name:
+            text = f"{character.safe_name} is {character.name}."
+        else:
+            text = f"Their full name is {character.name}."
+        return self._reply("", [(Segment(text, spoiler),)], list(character.sources))
+
+    def recap(self, query: StoryQuery) -> Reply | None:
+        """A short recap of episodes 1..N (N named, else how far the asker has watched)."""
+        last = max(query.episodes) if query.episodes else query.watched
+        if not last:
+            return None
+        last = min(last, len(self.kb.episodes))
+        lines: list[RichText] = []
+        sources: list[str] = []
+        for number in range(1, last + 1):
+            shown = self._recap_events(number, last)
+            if shown:
+                text = f"Episode {number}: " + " ".join(e.text for e in shown)
+                spoiler = max(self._spoiler(e) for e in shown)
+                lines.append((Segment(text, spoiler),))
+                sources += [s for e in shown for s in e.sources]
+        if not lines:
+            return None
+        return self._reply("", lines, sources)
+
+    # -- for the /character and /episode cards -----------------------------------------------------
+
+    def character_story_fields(self, character: Character) -> list[CardField]:
+        """Card fields for a character: relations and fate, each under its own reveal."""
+        fields: list[CardField] = []
+        relations = [r for r in self.kb.relations if r.who == character.id]
+        if relations:
+            lines = [self._relation_label_line(r) for r in relations[:8]]
+            fields.append(CardField("Relations", _lines(lines)))
+        fates = [f for f in self.kb.fates if f.who == character.id]
+        if fates:
+            fields.append(CardField("Fate", _lines([self._fate_line(f) for f in fates])))
+        return fields
+
+    def episode_event_lines(self, episode: int, limit: int = 8) -> RichText:
+        """A short list of an episode's events, each behind its own reveal."""
+        events = [e for e in self.kb.events if e.episode == episode][:limit]
+        return _lines([(Segment("• "), Segment(e.text, self._spoiler(e))) for e in events])
+
+    # -- matching ---------------------------------------------------------------------------------
+
+    def _best(
+        self,
+        query: StoryQuery,
+        *,
+        need_verb: bool,
+        limit: int = _MAX_LINES,
+        verbs: set[str] | None = None,
+    ) -> list[_Scored]:
+        """The events that answer the question best, best first; [] below the minimum match."""
+        query = self._with_relatives(query)
+        asked = self._related_verbs(query.text)
+        direct = {verb for verb, _ in self._verbs_in(query.text)}
+        tokens = query.text.split()
+        verb_at = min((at for _, at in self._verbs_in(query.text)), default=None)
+        passive = self._passive(tokens, verb_at)
+        scored: list[_Scored] = []
+        for event in self.kb.events:
+            if verbs is not None and event.did not in verbs:
+                continue
+            if query.episodes and event.episode not in query.episodes:
+                continue
+            verb_hit = event.did in direct
+            kin_hit = not verb_hit and event.did in asked
+            present = [c for c in query.characters if c in event.characters]
+            absent = len(query.characters) - len(present)
+            if query.characters and not present:
+                continue
+            overlap = self._overlap(query, event)
+            roles = sum(
+                3 if self._role_fits(c, event, tokens, verb_at, passive, direct) else 0.5
+                for c in present
+            )
+            score = 4 * verb_hit + 2 * kin_hit + roles - 2 * absent + 1.5 * overlap
+            strong = (
+                ((verb_hit or kin_hit) and (present or overlap >= 1))
+                or (len(present) >= 2 and absent == 0 and (overlap >= 1 or not need_verb))
+                or (present and overlap >= 2)
+                or (not query.characters and overlap >= 3)
+                or (bool(query.episodes) and overlap >= 2)
+            )
+            if need_verb and direct and not (verb_hit or kin_hit) and overlap < 2:
+                strong = False
+            if strong:
+                scored.append(_Scored(score, event))
+        if set(tokens) & _SEASON_END and scored:
+            latest = max(s.event.episode for s in scored)
+            scored = [s for s in scored if s.event.episode == latest]
+        scored.sort(key=lambda s: -s.score)
+        if not scored:
+            return []
+        top = scored[0].score
+        return [s for s in scored if s.score >= top - 1.5][:limit]
+
+    def _with_relatives(self, query: StoryQuery) -> StoryQuery:
+        """ "X's kid" names X's son: the relative stands in for X when the story knows them."""
+        tokens = query.text.split()
+        characters: list[str] = []
+        for character in query.characters:
+            at = self._position(character, tokens)
+            size = max((len(n) for n in self._names.get(character, [])), default=1)
+            following = tokens[at + 1 : at + size + 2] if at is not None else []
+            labels = {
+                label
+                for word in following
+                for label in _RELATION_WORDS.get(stem(word), _RELATION_WORDS.get(word, ()))
+            }
+            relatives = [
+                r.who for r in self.kb.relations if r.of == character and r.label in labels
+            ]
+            characters.extend(relatives or [character])
+        return StoryQuery(query.text, tuple(characters), query.episodes, query.watched)
+
+    def _verbs_in(self, text: str) -> list[tuple[str, int]]:
+        """(verb id, word position) for each verb form the text uses."""
+        cached = self._verbs_cache.get(text)
+        if cached is not None:
+            return cached
+        stems = [stem(w) for w in text.split()]
+        found: list[tuple[str, int]] = []
+        taken: set[int] = set()
+        for verb, form in self._forms:
+            size = len(form)
+            for at in range(len(stems) - size + 1):
+                span = set(range(at, at + size))
+                if tuple(stems[at : at + size]) == form and not span & taken:
+                    found.append((verb, at))
+                    if size > 1:
+                        taken |= span
+        _remember(self._verbs_cache, text, found)
+        return found
+
+    def _related_verbs(self, text: str) -> set[str]:
+        direct = {verb for verb, _ in self._verbs_in(text)}
+        return direct | {kin for verb in direct for kin in _KIN.get(verb, ())}
+
+    @staticmethod
+    def _passive(tokens: list[str], verb_at: int | None) -> bool:
+        if verb_at is None:
+            return False
+        return "by" in tokens[verb_at:] or bool(
+            set(tokens[max(0, verb_at - 3) : verb_at]) & _PASSIVE_AUX
+        )
+
+    def _role_fits(
+        self,
+        character: str,
+        event: Event,
+        tokens: list[str],
+        verb_at: int | None,
+        passive: bool,
+        asked: set[str],
+    ) -> bool:
+        """Whether the character's place in the question (subject or object) fits the event."""
+        at = self._position(character, tokens)
+        if at is None or verb_at is None:
+            return True
+        acts = at < verb_at and not passive
+        if acts and asked & _UNDERGOES and event.did not in _UNDERGOES:
+            acts = False  # "where does X die" finds the event where someone kills X
+        return character in (event.who if acts else event.whom)
+
+    def _position(self, character: str, tokens: list[str]) -> int | None:
+        for name in self._names.get(character, []):
+            size = len(name)
+            for at in range(len(tokens) - size + 1):
+                span = tokens[at : at + size]
+                # "oscars kid": a possessive typed without its apostrophe
+                if tuple(span) == name or (
+                    span[:-1] == list(name[:-1]) and span[-1] == name[-1] + "s"
+                ):
+                    return at
         return None
+
+    def _content_words(self, text: str) -> list[str]:
+        return [w for w in text.split() if w not in STOPWORDS and w not in _QUESTION_WORDS]
+
+    def _overlap(self, query: StoryQuery, event: Event) -> int:
+        """Question words (not names, not verbs) that the event's text and details use."""
+        return len(self._question_stems(query.text) & self._event_stems[event.id])
+
+    def _question_stems(self, text: str) -> frozenset[str]:
+        found = self._stems_cache.get(text)
+        if found is None:
+            verb_stems = {s for verb, _ in self._verbs_in(text) for s in self._verb_stems(verb)}
+            words = {stem(w) for w in self._content_words(text) if len(w) > 2 and not w.isdigit()}
+            found = frozenset(words - self._name_stems - verb_stems)
+            _remember(self._stems_cache, text, found)
+        return found
+
+    def _verb_stems(self, verb: str) -> set[str]:
+        return {s for v, form in self._forms if v == verb for s in form}
+
+    def _stems_of(self, event: Event) -> set[str]:
+        text = " ".join(
+            part for part in (event.text, event.what, event.where, event.why, event.how) if part
+        )
+        return {stem(w) for w in normalize(text).split() if w not in STOPWORDS}
+
+    def _relations(self, query: StoryQuery) -> list[Relation]:
+        if not query.characters:
+            return []
+        stems = {stem(w) for w in query.text.split()} | set(query.text.split())
+        labels = {
+            label for word, found in _RELATION_WORDS.items() if word in stems for label in found
+        }
+        named = set(query.characters)
+        if len(named) >= 2:
+            first, second = query.characters[0], query.characters[1]
+            pair = [r for r in self.kb.relations if {r.who, r.of} == {first, second}]
+            chosen = [r for r in pair if r.label in labels] or pair
+            return sorted(chosen, key=lambda r: r.who != first)
+        if not labels:
+            return []
+        person = query.characters[0]
+        of_person = [r for r in self.kb.relations if r.of == person and r.label in labels]
+        return of_person or [r for r in self.kb.relations if r.who == person and r.label in labels]
+
+    def _recap_events(self, number: int, last: int) -> list[Event]:
+        events = [e for e in self.kb.events if e.episode == number and self._spoiler(e) <= last]
+        major = [e for e in events if e.did in _MAJOR]
+        chosen = (major or events)[:2]
+        return sorted(chosen, key=events.index)
+
+    # -- wording ----------------------------------------------------------------------------------
+
+    def _spoiler(self, event: Event) -> int:
+        """The episode that reveals the event as told, twists of the names it shows included."""
+        return max([event.spoiler_from, *(self._name_spoiler(c) for c in event.characters)])
+
+    def _name_spoiler(self, character_id: str) -> int:
+        character = self._characters.get(character_id)
+        return (character.name_spoiler_from or 0) if character else 0
+
+    def _line(self, event: Event) -> RichText:
+        return (Segment(_sentence(event.text, f"(episode {event.episode})"), self._spoiler(event)),)
+
+    def _episode_line(self, event: Event) -> RichText:
+        return (Segment(f"Episode {event.episode}: {event.text}", self._spoiler(event)),)
+
+    def _reason_line(self, event: Event) -> RichText:
+        reason = event.why or event.how
+        text = _sentence(event.text, f"(episode {event.episode})")
+        if reason:
+            text += f" {'Why' if event.why else 'How'}: {reason}."
+        return (Segment(text, self._spoiler(event)),)
+
+    def _place_line(self, event: Event) -> RichText:
+        text = f"{event.where[:1].upper()}{event.where[1:]}: {event.text}" if event.where else ""
+        return (Segment(_sentence(text, f"(episode {event.episode})"), self._spoiler(event)),)
+
+    def _fate_line(self, fate: Fate) -> RichText:
+        spoiler = max([fate.spoiler_from, *(self._name_spoiler(c) for c in (fate.who, *fate.by))])
+        return (Segment(fate.text, spoiler),)
+
+    def _relation_spoiler(self, relation: Relation) -> int:
+        return max(
+            relation.spoiler_from, self._name_spoiler(relation.who), self._name_spoiler(relation.of)
+        )
+
+    def _relation_line(self, relation: Relation, *, named: bool = False) -> RichText:
+        who = self._characters[relation.who].name if relation.who in self._characters else ""
+        of = self._characters[relation.of].name if relation.of in self._characters else ""
+        label = relation.label.replace("-", " ")
+        since = f" (from episode {relation.since})" if relation.since > 1 else ""
+        text = f"{who} is {_possessive(of)} {label}{since}."
+        if named:
+            text = f"{_possessive(of)} {label} is {who}{since}."
+        text = text[:1].upper() + text[1:]
+        return (Segment(text, self._relation_spoiler(relation)),)
+
+    def _relation_label_line(self, relation: Relation) -> RichText:
+        of = self._characters[relation.of].name if relation.of in self._characters else ""
+        label = relation.label.replace("-", " ")
+        text = f"{label[:1].upper()}{label[1:]} of {of}"
+        return (Segment(text, self._relation_spoiler(relation)),)
+
+    def _events_reply(
+        self, intent: str, found: list[_Scored], line: Callable[[Event], RichText]
+    ) -> Reply | None:
+        if not found:
+            return None
+        chosen = [s.event for s in found]
+        chosen += [t for e in chosen for t in self._twins(e) if t not in chosen]
+        # Earlier reveals first: the plain version before the twist that retells it.
+        events = sorted(dict.fromkeys(chosen), key=lambda e: (self._spoiler(e), e.episode))
+        return self._reply(
+            intent, [line(e) for e in events], [s for e in events for s in e.sources]
+        )
+
+    def _twins(self, event: Event) -> list[Event]:
+        """The same beat told before a later reveal (the doer not yet known), if the story has it."""
+        if event.spoiler_from <= event.episode:
+            return []
+        return [
+            e
+            for e in self.kb.events
+            if e is not event
+            and e.episode == event.episode
+            and e.did == event.did
+            and e.spoiler_from < event.spoiler_from
+            and ((e.whom and e.whom == event.whom) or (e.what and e.what == event.what))
+        ]
+
+    def _reply(self, intent: str, lines: list[RichText], sources: Iterable[str]) -> Reply:
+        ids = tuple(dict.fromkeys(sources))
+        return Reply(ReplyKind.ANSWER, intent, _lines(lines), sources=self.kb.source_titles(ids))
+
+
+def _remember(cache: dict[str, _T], key: str, value: _T) -> None:
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
+
+
+def _lines(lines: Iterable[RichText]) -> RichText:
+    out: list[Segment] = []
+    for line in lines:
+        if not line:
+            continue
+        if out:
+            out.append(Segment("\n"))
+        out.extend(line)
+    return tuple(out)
+
+
+def _sentence(text: str, tail: str) -> str:
+    body = text.rstrip()
+    end = body[-1] if body and body[-1] in ".!?" else "."
+    return f"{body.rstrip('.!?')} {tail}{end}"
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+# The aspects of the story a kind of question may ask for (`aspect:` in kinds.yaml).
+ASPECTS: dict[str, Callable[[Story, StoryQuery], Reply | None]] = {
+    "who_did": Story.who_did,
+    "what_did": Story.what_did,
+    "fate": Story.fate,
+    "episode": Story.episode,
+    "why": Story.why,
+    "where": Story.where,
+    "relation": Story.relation,
+    "name": Story.name,
+    "diagnosis": Story.diagnosis,
+    "alias": Story.alias,
+    "recap": Story.recap,
+}

@@ -34,11 +34,12 @@ from bot.core.knowledge.model import (
     Writer,
     WriterCredit,
 )
+from bot.core.knowledge.storyreader import StoryRefs, read_event, read_fate, read_relation
 from bot.core.knowledge.yamlreader import Fields, ProblemLog, SpoilerRef
 
 __all__ = ["find_season_dir", "load_knowledge"]
 
-LIST_KEYS = ("episodes", "people", "characters", "awards", "facts")
+LIST_KEYS = ("episodes", "people", "characters", "awards", "facts", "events", "relations", "fates")
 MAP_KEYS = ("season", "sources", "soundtrack", "reception", "examples")
 FACT_TOPICS = (
     "season",
@@ -153,6 +154,7 @@ class _Builder:
         # (file, path, names/ids) to resolve once everything is read
         self.person_names: list[tuple[str, str, str]] = []
         self.source_refs: list[tuple[str, str, str]] = []
+        self.story_refs = StoryRefs()
 
     def fields(self, key: str, file: str, value: object, path: str) -> Fields:
         f = Fields(self.log, file, path, value)
@@ -197,6 +199,10 @@ class _Builder:
         reception = self.build_reception(rf) if rf else None
         awards = [self.build_award(f) for f in self.each("awards")]
         facts = [self.build_fact(f) for f in self.each("facts")]
+        story = (self.story_refs, self.spoilers, self.sources_of)
+        events = [read_event(f, *story) for f in self.each("events")]
+        relations = [read_relation(f, *story) for f in self.each("relations")]
+        fates = [read_fate(f, *story) for f in self.each("fates")]
         if season is None:
             return None
         episodes.sort(key=lambda e: e.number)
@@ -206,6 +212,8 @@ class _Builder:
         self.check_unique("facts", [(f.id, i) for i, f in enumerate(facts)])
         self.check_spoilers(season.episode_count)
         examples = self.build_examples({f.id for f in facts})
+        self.story_refs.check(self.log, {c.id for c in characters}, season.episode_count)
+        self.check_unique("events", [(e.id, i) for i, e in enumerate(events)], what="event id")
         return KnowledgeBase(
             season=season,
             sources=sources,
@@ -217,6 +225,9 @@ class _Builder:
             awards=tuple(awards),
             facts=tuple(facts),
             examples=examples,
+            events=tuple(sorted(events, key=lambda e: e.episode)),
+            relations=tuple(relations),
+            fates=tuple(fates),
         )
 
     def build_sources(self) -> dict[str, Source]:

@@ -14,10 +14,13 @@ __all__ = [
     "Billing",
     "Character",
     "Episode",
+    "Event",
     "Fact",
+    "Fate",
     "KnowledgeBase",
     "Person",
     "Reception",
+    "Relation",
     "Review",
     "Season",
     "Soundtrack",
@@ -213,6 +216,58 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class Event:
+    """One story beat: who did what to whom, in which episode (see "Story" in docs/knowledge-format.md).
+
+    `who` is empty when the sources do not say who acted (yet). `spoiler_from` is the episode that
+    reveals the beat as told here, later than `episode` when the text names someone revealed later.
+    """
+
+    id: str
+    episode: int
+    spoiler_from: int
+    who: tuple[str, ...]
+    did: str
+    whom: tuple[str, ...]
+    what: str | None
+    where: str | None
+    why: str | None
+    how: str | None
+    text: str
+    sources: tuple[str, ...]
+
+    @property
+    def characters(self) -> tuple[str, ...]:
+        return self.who + self.whom
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """`who` is the `label` of `of` (a mother of, a lawyer of) from episode `since`."""
+
+    who: str
+    label: str
+    of: str
+    since: int
+    spoiler_from: int
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Fate:
+    """How a character ends up (dies, survives, ...), told in our own words in `text`."""
+
+    who: str
+    fate: str
+    episode: int
+    by: tuple[str, ...]
+    how: str | None
+    text: str
+    spoiler_from: int
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class KnowledgeBase:
     """One season's knowledge, validated and cross-referenced."""
 
@@ -225,6 +280,9 @@ class KnowledgeBase:
     reception: Reception | None
     awards: tuple[Award, ...]
     facts: tuple[Fact, ...]
+    events: tuple[Event, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    fates: tuple[Fate, ...] = ()
     # more ways fans ask for a fact than its own `asks`: fact id -> example questions
     examples: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _people_by_name: dict[str, Person] = field(default_factory=dict, repr=False)

@@ -99,9 +99,10 @@ class Classifier:
                 contributions.append(posting[1] * (weight / norm))
         if not ids:
             return None
-        return np.bincount(
+        similarity: npt.NDArray[np.float64] = np.bincount(
             np.concatenate(ids), weights=np.concatenate(contributions), minlength=self._count
-        )
+        ).astype(np.float64, copy=False)
+        return similarity
 
     def search(
         self, terms: Iterable[str], *, weights: dict[str, float] | None = None

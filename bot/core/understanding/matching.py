@@ -66,7 +66,7 @@ class Candidate:
     def rank_value(self) -> float:
         """Candidates are ordered by likeness tempered by the vote: of two labels about as like
         the question, the one more of its nearest examples belong to comes first."""
-        return self.score * self.share**0.25
+        return float(self.score * self.share**0.25)
 
 
 @dataclass(frozen=True, slots=True)

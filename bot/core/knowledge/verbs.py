@@ -1,0 +1,45 @@
+"""The controlled verb vocabulary of story events (`verbs.yaml` beside this module).
+
+The loader checks every event's `did` against it; understanding and answering match a question's
+words to it. Generic English only: a new season reuses it and adds verbs here when it needs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = ["VERBS_FILE", "VerbVocabulary", "verb_vocabulary"]
+
+VERBS_FILE = Path(__file__).resolve().parent / "verbs.yaml"
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbVocabulary:
+    """verb id -> the English forms that express it (the id's own words come first)."""
+
+    forms: dict[str, tuple[str, ...]]
+
+    def __contains__(self, verb: object) -> bool:
+        return verb in self.forms
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(self.forms)
+
+
+@lru_cache(maxsize=1)
+def verb_vocabulary() -> VerbVocabulary:
+    data = yaml.load(VERBS_FILE.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+    raw = data["verbs"] if isinstance(data, dict) else {}
+    forms: dict[str, tuple[str, ...]] = {}
+    for verb, words in raw.items():
+        spelled = str(verb).replace("-", " ")
+        listed = [str(w).strip() for w in (words or []) if str(w).strip()]
+        forms[str(verb)] = tuple(dict.fromkeys([spelled, *listed]))
+    return VerbVocabulary(forms)

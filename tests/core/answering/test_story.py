@@ -1,0 +1,304 @@
+"""Plot answers from the structured story: the fact first, every reveal behind its own episode."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.answering.reply import Reply
+from bot.core.answering.story import Story, StoryQuery
+from bot.core.knowledge.loader import load_knowledge
+from bot.core.knowledge.model import Event, KnowledgeBase
+from bot.core.knowledge.richtext import SpoilerMode, SpoilerPolicy, to_plain
+from bot.core.rendering.render import render_message
+from tests.conftest import FIXTURES, KNOWLEDGE_ROOT
+
+_BARS = re.compile(r"\|\|.*?\|\|", re.S)
+
+
+@cache
+def _kb() -> KnowledgeBase:
+    return load_knowledge(KNOWLEDGE_ROOT / "jessica-jones-s2")
+
+
+@cache
+def _story() -> Story:
+    return Story(_kb())
+
+
+def _ask(
+    kind: str,
+    question: str,
+    *characters: str,
+    episodes: tuple[int, ...] = (),
+    watched: int | None = None,
+) -> Reply:
+    reply = _story().answer(kind, StoryQuery.ask(question, characters, episodes, watched))
+    assert reply is not None, question
+    return reply
+
+
+def _no_answer(kind: str, question: str, *characters: str, episodes: tuple[int, ...] = ()) -> None:
+    assert _story().answer(kind, StoryQuery.ask(question, characters, episodes)) is None, question
+
+
+def _shown(reply: Reply, watched: int, mode: SpoilerMode = SpoilerMode.TAGGED) -> str:
+    message = render_message(reply, SpoilerPolicy(mode, watched))
+    parts = [message["content"]] + [e.get("description", "") for e in message["embeds"]]
+    parts += [f.get("value", "") for e in message["embeds"] for f in e.get("fields", [])]
+    return "\n".join(parts)
+
+
+def _outside_bars(reply: Reply, watched: int, mode: SpoilerMode = SpoilerMode.TAGGED) -> str:
+    return _BARS.sub(" ", _shown(reply, watched, mode))
+
+
+def _both_sides(reply: Reply, words: str, revealed_by: int) -> None:
+    """Hidden (tagged: barred, blocked: withheld) before `revealed_by`, plain from it on."""
+    assert words not in _outside_bars(reply, revealed_by - 1)
+    assert words in _shown(reply, revealed_by - 1)  # behind bars, still there to click
+    assert words not in _shown(reply, revealed_by - 1, SpoilerMode.BLOCKED)
+    assert words in _outside_bars(reply, revealed_by)
+    assert words in _outside_bars(reply, revealed_by, SpoilerMode.BLOCKED)
+
+
+def _lead(reply: Reply) -> str:
+    return to_plain(reply.content).split("\n")[0]
+
+
+# -- one test per plot kind -----------------------------------------------------------------------
+
+
+def test_who_did_answers_the_doer_of_the_named_victim() -> None:
+    reply = _ask("plot.who_did", "who kills alisa", "alisa-jones")
+    assert _lead(reply) == "Trish goes to Playland and kills Alisa (episode 13)."
+    _both_sides(reply, "kills Alisa", 13)
+
+
+def test_who_did_with_the_named_doer_answers_the_victim() -> None:
+    reply = _ask("plot.who_did", "who did trish kill", "trish-walker")
+    assert "kills Alisa" in _lead(reply)
+    assert len(to_plain(reply.content)) < 300
+
+
+def test_a_twist_retold_follows_the_twist_s_episode() -> None:
+    reply = _ask("plot.who_did", "who smashes the glass at the aquarium")
+    text = to_plain(reply.content)
+    assert text.index("the woman shatters") < text.index("Alisa")
+    _both_sides(reply, "the woman shatters the glass", 5)
+    _both_sides(reply, "mother Alisa", 6)  # her identity is episode 6's reveal, not episode 5's
+
+
+def test_who_did_through_a_relative() -> None:
+    reply = _ask("plot.who_did", "who kidnaps oscars kid", "oscar-arocho")
+    assert "abducts their son, Vido" in _lead(reply)
+    _both_sides(reply, "Vido", 9)
+
+
+def test_what_did_lists_the_named_character_s_acts() -> None:
+    reply = _ask(
+        "plot.what_did",
+        "what dirt does malcolm dig up on benowitz",
+        "malcolm-ducasse",
+        "steven-benowitz",
+    )
+    assert "Benowitz is secretly gay" in to_plain(reply.content)
+    _both_sides(reply, "secretly gay", 8)
+
+
+def test_fate_is_progress_aware() -> None:
+    reply = _ask("plot.fate", "what happens to malus", "karl-malus", watched=8)
+    shown = _outside_bars(reply, 8)
+    assert "Jessica calls the police to Malus's house" in shown  # seen: plain
+    assert "blows up" not in shown  # episode 11: barred
+    _both_sides(reply, "blows up the old IGH facility", 11)
+
+
+def test_does_x_survive_answers_from_the_fate() -> None:
+    reply = _ask("plot.fate", "does will simpson make it out of s2 alive", "will-simpson")
+    assert _lead(reply).startswith("Will Simpson is killed in episode 2")
+    _both_sides(reply, "is killed", 2)
+
+
+def test_episode_names_where_the_event_happens() -> None:
+    reply = _ask("plot.episode", "which episode does malus die in", "karl-malus")
+    assert _lead(reply).startswith("Episode 11:")
+    _both_sides(reply, "Episode 11", 11)
+
+
+def test_why_gives_the_reason_the_sources_give() -> None:
+    reply = _ask("plot.why", "why does cheng shoot at alisa", "pryce-cheng", "alisa-jones")
+    assert "revenge" in to_plain(reply.content)
+    _both_sides(reply, "revenge", 9)  # the shooter is only known from episode 9
+
+
+def test_how_questions_accept_the_telling_itself() -> None:
+    reply = _ask("plot.why", "how does alisa end up in custody the first time", "alisa-jones")
+    assert "surrenders" in to_plain(reply.content)
+    _both_sides(reply, "surrenders", 9)
+
+
+def test_where_answers_with_the_place() -> None:
+    reply = _ask("plot.where", "where does alisa die", "alisa-jones")
+    assert _lead(reply).startswith("Playland")
+    _both_sides(reply, "Playland", 13)
+
+
+def test_relation_follows_the_twist() -> None:
+    reply = _ask("plot.relation", "who is jessica's mother", "jessica-jones")
+    assert _lead(reply) == "Alisa Jones is Jessica Jones' mother."
+    _both_sides(reply, "Alisa Jones is", 6)
+
+
+def test_names_of_relatives() -> None:
+    reply = _ask(
+        "plot.name",
+        "jessicas dad and brother who died in the crash, what were their names",
+        "jessica-jones",
+    )
+    text = to_plain(reply.content)
+    assert "Brian Jones" in text
+    assert "Phillip Jones" in text
+    _both_sides(reply, "Phillip Jones", 7)
+
+
+def test_a_secret_name_stays_barred_until_its_reveal() -> None:
+    reply = _ask("plot.name", "what is the mysterious woman's real name", "alisa-jones")
+    _both_sides(reply, "Alisa Jones", 6)
+
+
+def test_a_plain_full_name_is_plain() -> None:
+    reply = _ask("plot.name", "what is malcolm's last name", "malcolm-ducasse")
+    assert "Malcolm Ducasse" in _outside_bars(reply, 0)
+
+
+def test_diagnosis() -> None:
+    reply = _ask("plot.diagnosis", "whats jeri diagnosed with", "jeri-hogarth")
+    assert _lead(reply) == "Hogarth is diagnosed with ALS (episode 3)."
+    _both_sides(reply, "ALS", 3)
+
+
+def test_alias_who_was_she_pretending_to_be() -> None:
+    reply = _ask("plot.alias", "who was the mysterious woman pretending to be", "alisa-jones")
+    assert "Hansen" in to_plain(reply.content)
+    _both_sides(reply, "Hansen", 3)
+
+
+def test_recap_stops_at_the_asked_episode() -> None:
+    reply = _ask("plot.recap", "recap up to ep 6", episodes=(6,))
+    text = to_plain(reply.content)
+    assert "Episode 6:" in text
+    assert "Episode 7:" not in text
+    assert all(s.spoiler_from is None or s.spoiler_from <= 6 for s in reply.content)
+    _both_sides(reply, "Episode 6:", 6)
+
+
+def test_recap_so_far_uses_the_asker_s_progress() -> None:
+    reply = _ask("plot.recap", "what happened so far", watched=3)
+    assert "Episode 4:" not in to_plain(reply.content)
+    assert _BARS.search(_shown(reply, 3)) is None  # all seen: nothing to bar
+
+
+# -- what the sources do not say -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "question", "characters"),
+    [
+        ("plot.name", "what is the mongoose's name", ()),
+        ("plot.name", "what's the name of cheng's company", ("pryce-cheng",)),
+        ("plot.what_did", "what is the name of hogarth's new law firm", ("jeri-hogarth",)),
+        ("plot.who_did", "what does igh stand for", ()),
+        ("plot.who_did", "who does oscar kill", ("oscar-arocho",)),
+        ("plot.why", "why does trish quit the radio show", ("trish-walker",)),
+        ("plot.where", "where does hogarth get diagnosed", ("jeri-hogarth",)),
+        ("plot.diagnosis", "what is malcolm diagnosed with", ("malcolm-ducasse",)),
+        ("plot.recap", "what happened so far", ()),
+        ("plot.alias", "the woman living with malus, who does she say she is", ("karl-malus",)),
+        ("plot.fate", "what happens to him", ()),
+    ],
+)
+def test_unanswerable_details_get_no_nearby_event(
+    kind: str, question: str, characters: tuple[str, ...]
+) -> None:
+    _no_answer(kind, question, *characters)
+
+
+# -- the card helpers ------------------------------------------------------------------------------
+
+
+def test_character_fields_hold_relations_and_a_barred_fate() -> None:
+    alisa = _kb().character("alisa-jones")
+    assert alisa is not None
+    fields = {f.name: f.value for f in _story().character_story_fields(alisa)}
+    assert set(fields) == {"Relations", "Fate"}
+    assert "Mother of Jessica Jones" in to_plain(fields["Relations"])
+    assert all(
+        s.spoiler_from and s.spoiler_from >= 6 for s in fields["Relations"] if s.text.strip()
+    )
+    assert {s.spoiler_from for s in fields["Fate"]} == {13}
+
+
+def test_episode_lines_list_its_events_each_behind_its_reveal() -> None:
+    lines = _story().episode_event_lines(5, limit=30)
+    text = to_plain(lines)
+    assert text.startswith("• ")
+    assert "aquarium" in text
+    assert {s.spoiler_from for s in lines if s.text.strip() not in ("", "•")} == {5, 6}
+
+
+# -- every event, every progress level -------------------------------------------------------------
+
+
+def _question_for(event: Event) -> tuple[str, tuple[str, ...]]:
+    kb = _kb()
+    names = [kb.character(c) for c in event.characters]
+    words = " ".join(c.name.split()[0].lower() for c in names if c is not None)
+    verb = event.did.replace("-", " ")
+    return f"who did {verb} {words}", event.characters
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    index=st.integers(min_value=0, max_value=10_000),
+    kind=st.sampled_from(
+        ["plot.who_did", "plot.what_did", "plot.episode", "plot.where", "plot.why", "plot.fate"]
+    ),
+    watched=st.integers(min_value=0, max_value=13),
+    mode=st.sampled_from([SpoilerMode.TAGGED, SpoilerMode.BLOCKED]),
+)
+def test_no_event_text_shows_outside_bars_before_its_reveal(
+    index: int, kind: str, watched: int, mode: SpoilerMode
+) -> None:
+    kb = _kb()
+    event = kb.events[index % len(kb.events)]
+    question, characters = _question_for(event)
+    reply = _story().answer(kind, StoryQuery.ask(question, characters, (), watched))
+    if reply is None:
+        return
+    visible = _outside_bars(reply, watched, mode)
+    for shown in kb.events:
+        if shown.spoiler_from > watched:
+            assert shown.text not in visible, (question, shown.id)
+    for fate in kb.fates:
+        if fate.spoiler_from > watched:
+            assert fate.text not in visible
+
+
+def test_the_same_code_answers_another_season() -> None:
+    story = Story(load_knowledge(FIXTURES / "knowledge" / "harbor-lights-s1"))
+    reply = story.answer("plot.who_did", StoryQuery.ask("who rescues mara", ["mara-quinn"]))
+    assert reply is not None
+    assert to_plain(reply.content) == "The keeper pulls Mara out of the harbor (episode 2)."
+    relation = story.answer("plot.relation", StoryQuery.ask("who is mara's father", ["mara-quinn"]))
+    assert relation is not None
+    assert "Tom Quinn is Mara Quinn's father." in to_plain(relation.content)
+    assert {s.spoiler_from for s in relation.content if s.text.strip()} == {2}
+    fate = story.answer("plot.fate", StoryQuery.ask("what happens to tom", ["tom-quinn"]))
+    assert fate is not None
+    assert "leaves town" in to_plain(fate.content)
+    assert story.answer("plot.who_did", StoryQuery.ask("who sinks the ferry", [])) is None
