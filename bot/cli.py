@@ -250,7 +250,10 @@ def _nesting_depth(text: str, limit: int) -> int:
 
 
 def _parse_request(line: str, last_episode: int) -> tuple[str, str, int, str]:
-    if line.count("[") + line.count("{") > MAX_DEPTH and _nesting_depth(line, MAX_DEPTH) > MAX_DEPTH:
+    if (
+        line.count("[") + line.count("{") > MAX_DEPTH
+        and _nesting_depth(line, MAX_DEPTH) > MAX_DEPTH
+    ):
         raise ValueError(f"JSON nested deeper than {MAX_DEPTH} levels")
     try:
         data = json.loads(line)
