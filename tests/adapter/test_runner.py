@@ -129,3 +129,27 @@ def test_exit_codes_are_documented() -> None:
     assert runner.__doc__ is not None
     assert "0 clean stop" in runner.__doc__
     assert "2 Discord refused" in runner.__doc__
+
+
+@pytest.mark.parametrize("command", ["run", "sync"])
+def test_a_token_with_a_newline_exits_2_with_one_clear_line(tmp_path: Path, command: str) -> None:
+    """Issue 8, defect 9: a DISCORD_TOKEN with a newline ended in an aiohttp traceback, exit 1."""
+    env = {
+        **os.environ,
+        "DISCORD_TOKEN": "MTIzNDU2.first-half\nsecond-half",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.sqlite3'}",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", command],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == EXIT_CONFIG
+    assert done.stderr.count("\n") == 1
+    assert "DISCORD_TOKEN contains a line break" in done.stderr
+    assert "second-half" not in done.stderr + done.stdout
+    assert "Traceback" not in done.stderr
