@@ -153,9 +153,7 @@ def test_jsonl_a_deeply_nested_line_gets_an_error_and_later_lines_are_answered()
 def test_jsonl_an_invalid_byte_spoils_only_its_own_line_under_a_strict_locale() -> None:
     """Issue 8, defect 2: one invalid byte killed the stream and lost the lines before it."""
     stdin = b'{"q":"who plays trish"}\n{"q":"\xff"}\n{"q":"who plays jessica"}\n'
-    stdout = run_bot_bytes(
-        "ask", "--jsonl", stdin=stdin, env={"PYTHONIOENCODING": "utf-8:strict"}
-    )
+    stdout = run_bot_bytes("ask", "--jsonl", stdin=stdin, env={"PYTHONIOENCODING": "utf-8:strict"})
     out = [json.loads(line) for line in stdout.splitlines()]
     assert len(out) == 3
     assert "Rachael Taylor" in json.dumps(out[0])
@@ -165,9 +163,7 @@ def test_jsonl_an_invalid_byte_spoils_only_its_own_line_under_a_strict_locale() 
 
 def test_jsonl_an_overlong_line_gets_an_error_and_a_lone_surrogate_is_answered() -> None:
     stdin = b'{"q":"' + b"x" * 100_000 + b'"}\n{"q":"\\ud800 who plays trish"}\n'
-    stdout = run_bot_bytes(
-        "ask", "--jsonl", stdin=stdin, env={"PYTHONIOENCODING": "utf-8:strict"}
-    )
+    stdout = run_bot_bytes("ask", "--jsonl", stdin=stdin, env={"PYTHONIOENCODING": "utf-8:strict"})
     out = [json.loads(line) for line in stdout.splitlines()]
     assert len(out) == 2
     assert "longer than" in out[0]["error"]
