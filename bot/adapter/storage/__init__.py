@@ -4,8 +4,8 @@ SQLite implementation. `open_store(url)` picks the implementation from the datab
 
 from __future__ import annotations
 
-from bot.adapter.storage.base import AskedQuestion, Context, Store, StoreError
-from bot.adapter.storage.cache import CachedStore
+from bot.adapter.storage.base import AskedQuestion, Context, Store, StoreError, StoreWriteError
+from bot.adapter.storage.cache import CachedStore, check_writable
 from bot.adapter.storage.sqlite import SQLiteStore, sqlite_path
 
 __all__ = [
@@ -15,6 +15,8 @@ __all__ = [
     "SQLiteStore",
     "Store",
     "StoreError",
+    "StoreWriteError",
+    "check_writable",
     "open_store",
 ]
 

@@ -11,11 +11,15 @@ from typing import Protocol
 
 from bot.core.richtext import SpoilerMode
 
-__all__ = ["AskedQuestion", "Context", "Store", "StoreError"]
+__all__ = ["AskedQuestion", "Context", "Store", "StoreError", "StoreWriteError"]
 
 
 class StoreError(RuntimeError):
     """The database cannot be opened, migrated or used; the message says why."""
+
+
+class StoreWriteError(StoreError):
+    """A change could not be saved (nothing was changed); the message says why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +28,8 @@ class Context:
 
     `channel_mode` is the override of the channel itself, `parent_mode` that of its parent channel
     (threads inherit from their parent), `guild_mode` the server default; None means "not set".
+    `unreadable` marks the stand-in used when the settings could not be read: answers then use
+    the most protective settings (see `bot.adapter.policy`).
     """
 
     channel_mode: SpoilerMode | None = None
@@ -31,6 +37,7 @@ class Context:
     guild_mode: SpoilerMode | None = None
     autoanswer: bool = False
     progress: int | None = None
+    unreadable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
