@@ -153,3 +153,32 @@ def test_a_token_with_a_newline_exits_2_with_one_clear_line(tmp_path: Path, comm
     assert "DISCORD_TOKEN contains a line break" in done.stderr
     assert "second-half" not in done.stderr + done.stdout
     assert "Traceback" not in done.stderr
+
+
+def test_a_read_only_database_exits_2_before_going_online(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 8, defect 8: a read-only database file was not detected at start-up."""
+    from tests.adapter.storage.test_cache import _open_read_only
+
+    from bot.adapter.storage import SQLiteStore
+
+    async def create_database() -> None:
+        store = SQLiteStore(tmp_path / "bot.sqlite3")
+        await store.open()
+        await store.close()
+
+    asyncio.run(create_database())
+
+    async def never(self: SeasonBot, token: str) -> None:
+        raise AssertionError("logged in with an unusable database")
+
+    monkeypatch.setattr(SeasonBot, "login", never)
+    _open_read_only(monkeypatch)
+    for command in (run, sync):
+        assert command(settings(tmp_path)) == EXIT_CONFIG
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert "cannot be written" in err
+        assert "readonly database" in err
+        assert "Traceback" not in err
