@@ -159,9 +159,8 @@ def test_a_read_only_database_exits_2_before_going_online(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Issue 8, defect 8: a read-only database file was not detected at start-up."""
-    from tests.adapter.storage.test_cache import _open_read_only
-
     from bot.adapter.storage import SQLiteStore
+    from tests.adapter.storage.test_cache import _open_read_only
 
     async def create_database() -> None:
         store = SQLiteStore(tmp_path / "bot.sqlite3")

@@ -175,7 +175,7 @@ async def test_check_writable_refuses_a_read_only_database(
     store = open_store(f"sqlite:///{path}")
     await store.open()
     try:
-        with pytest.raises(StoreError, match="cannot be written .*readonly database") as caught:
+        with pytest.raises(StoreError, match=r"cannot be written .*readonly database") as caught:
             await check_writable(store)
         assert "\n" not in str(caught.value)
     finally:
