@@ -58,8 +58,10 @@ def _mode(value: object) -> SpoilerMode | None:
 class SQLiteStore:
     """`Store` on a SQLite file (or `:memory:`)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout: float = 10.0) -> None:
         self.path = str(path)
+        # How long a write waits for another connection's lock before failing.
+        self.busy_timeout = busy_timeout
         self._conn: sqlite3.Connection | None = None
         self._executor: ThreadPoolExecutor | None = None
         self._open_lock = asyncio.Lock()
@@ -151,12 +153,15 @@ class SQLiteStore:
                 raise StoreError(f"cannot create the folder for {self.path}: {exc}") from exc
         try:
             conn = sqlite3.connect(
-                self.path, timeout=10.0, isolation_level=None, check_same_thread=False
+                self.path,
+                timeout=self.busy_timeout,
+                isolation_level=None,
+                check_same_thread=False,
             )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the database {self.path}: {exc}") from exc
         try:
-            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000):d}")
             if self.path != MEMORY:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
