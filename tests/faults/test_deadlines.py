@@ -9,6 +9,7 @@ when each response was made, in wall-clock time.
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 import time
 from pathlib import Path
@@ -131,7 +132,10 @@ async def test_a_slow_settings_read_defers_then_answers(engine: Engine, tmp_path
 
 
 async def test_reads_queued_behind_a_stuck_write_fail_safe(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: Engine
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    engine: Engine,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """A write waiting on another process's lock holds SQLite's one worker thread; settings
     reads queued behind it give up after STORE_READ_TIMEOUT and answer as `blocked`."""
@@ -145,9 +149,12 @@ async def test_reads_queued_behind_a_stuck_write_fail_safe(
         write = asyncio.create_task(store.set_progress(2, 5))
         await asyncio.sleep(0.05)
         started = time.monotonic()
-        context = await Responder(engine, store).context(Place(3, 4, None, 2))
+        with caplog.at_level(logging.ERROR, logger="bot.adapter"):
+            context = await Responder(engine, store).context(Place(3, 4, None, 2))
         assert time.monotonic() - started < 1.0
         assert context == FAIL_SAFE
+        # The reason is logged (it used to read "cannot read them ()").
+        assert any("did not answer within 0.3 s" in r.getMessage() for r in caplog.records)
         with pytest.raises(StoreWriteError):
             await write
     finally:
