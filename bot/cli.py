@@ -6,12 +6,13 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from bot.core import Engine, KnowledgeError, KnowledgeInvalid, SpoilerMode, SpoilerPolicy, Trigger
 
@@ -19,6 +20,11 @@ __all__ = ["main"]
 
 MODES = tuple(m.value for m in SpoilerMode)
 TRIGGERS = tuple(t.value for t in Trigger)
+
+#: Bounds on one `--jsonl` request line: a request is a flat object of four keys, so anything
+#: longer or deeper is refused with an error line before the JSON parser sees it.
+MAX_LINE_BYTES = 64 * 1024
+MAX_DEPTH = 20
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -152,7 +158,10 @@ def _ask(args: argparse.Namespace) -> int:
     if engine is None:
         return 1
     if args.jsonl:
-        _answer_lines(engine, sys.stdin, sys.stdout)
+        stdin: BinaryIO | None = getattr(sys.stdin, "buffer", None)
+        if stdin is None:  # stdin replaced by a text stream (an embedding program, a test)
+            stdin = io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
+        answer_lines(engine, stdin, sys.stdout)
         return 0
     question = " ".join(args.question).strip()
     if not question:
@@ -194,22 +203,90 @@ def answer_request(
     }
 
 
-def _answer_lines(engine: Engine, lines: Iterable[str], out: TextIO) -> None:
-    for line in lines:
+def answer_lines(engine: Engine, stream: BinaryIO, out: TextIO) -> None:
+    """One result line per request line of `stream`, in order; a bad line gets `{"error": ...}`.
+
+    Lines are read as bytes and decoded one at a time, so an invalid byte, an overlong line or a
+    deeply nested value spoils only its own line, whatever the locale.
+    """
+    for raw in _bounded_lines(stream):
         try:
-            request = _parse_request(line, engine.kb.season.episode_count)
+            request = _parse_request(_decode(raw), engine.kb.season.episode_count)
             result: dict[str, Any] = answer_request(engine, *request)
         except ValueError as exc:
             result = {"error": str(exc)}
+        _write_line(out, result)
+
+
+def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """Each line of `stream` without its newline; None for a line over `MAX_LINE_BYTES`, whose
+    rest is skipped without being held in memory."""
+    while True:
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(MAX_LINE_BYTES)
+            yield None
+            continue
+        yield line.rstrip(b"\r\n")
+
+
+def _decode(raw: bytes | None) -> str:
+    if raw is None:
+        raise ValueError(f"line is longer than {MAX_LINE_BYTES} bytes")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not valid UTF-8 (byte {exc.start + 1} of the line)") from None
+
+
+def _write_line(out: TextIO, result: dict[str, Any]) -> None:
+    try:
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
-        out.flush()
+    except UnicodeEncodeError:
+        # A lone surrogate from a "\\ud800" escape, or a narrow output encoding: escape it all.
+        out.write(json.dumps(result, ensure_ascii=True) + "\n")
+    out.flush()
+
+
+def _nesting_depth(text: str, limit: int) -> int:
+    """How deeply arrays and objects nest in JSON `text`, counting no further than `limit` + 1."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > limit:
+                break
+        elif char in "]}":
+            depth -= 1
+    return deepest
 
 
 def _parse_request(line: str, last_episode: int) -> tuple[str, str, int, str]:
+    if (
+        line.count("[") + line.count("{") > MAX_DEPTH
+        and _nesting_depth(line, MAX_DEPTH) > MAX_DEPTH
+    ):
+        raise ValueError(f"JSON nested deeper than {MAX_DEPTH} levels")
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:  # belt and braces: the depth check above should have refused it
+        raise ValueError("JSON nested too deeply") from None
     if not isinstance(data, dict):
         raise ValueError('expected a JSON object like {"q": "who directed episode 1"}')
     question = data.get("q")

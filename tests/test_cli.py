@@ -122,3 +122,49 @@ def test_run_and_sync_without_a_token_exit_2_without_a_traceback(args: list[str]
     assert result.returncode == 2
     assert "Traceback" not in result.stderr + result.stdout
     assert "DISCORD_TOKEN" in result.stderr + result.stdout
+
+
+def run_bot_bytes(*args: str, stdin: bytes, env: dict[str, str] | None = None) -> bytes:
+    import os
+
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"Traceback" not in done.stderr
+    return done.stdout
+
+
+def test_jsonl_a_deeply_nested_line_gets_an_error_and_later_lines_are_answered() -> None:
+    """Issue 8, defect 1: a line nested 1,000 deep killed the stream with a RecursionError."""
+    stdin = ("[" * 1000 + "]" * 1000 + "\n" + '{"q":"who plays trish"}\n').encode()
+    out = [json.loads(line) for line in run_bot_bytes("ask", "--jsonl", stdin=stdin).splitlines()]
+    assert len(out) == 2
+    assert "nested" in out[0]["error"]
+    assert "Rachael Taylor" in json.dumps(out[1])
+
+
+def test_jsonl_an_invalid_byte_spoils_only_its_own_line_under_a_strict_locale() -> None:
+    """Issue 8, defect 2: one invalid byte killed the stream and lost the lines before it."""
+    stdin = b'{"q":"who plays trish"}\n{"q":"\xff"}\n{"q":"who plays jessica"}\n'
+    stdout = run_bot_bytes("ask", "--jsonl", stdin=stdin, env={"PYTHONIOENCODING": "utf-8:strict"})
+    out = [json.loads(line) for line in stdout.splitlines()]
+    assert len(out) == 3
+    assert "Rachael Taylor" in json.dumps(out[0])
+    assert "UTF-8" in out[1]["error"]
+    assert "Krysten Ritter" in json.dumps(out[2])
+
+
+def test_jsonl_an_overlong_line_gets_an_error_and_a_lone_surrogate_is_answered() -> None:
+    stdin = b'{"q":"' + b"x" * 100_000 + b'"}\n{"q":"\\ud800 who plays trish"}\n'
+    stdout = run_bot_bytes("ask", "--jsonl", stdin=stdin, env={"PYTHONIOENCODING": "utf-8:strict"})
+    out = [json.loads(line) for line in stdout.splitlines()]
+    assert len(out) == 2
+    assert "longer than" in out[0]["error"]
+    assert "error" not in out[1]

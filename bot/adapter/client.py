@@ -19,7 +19,7 @@ from bot.adapter.intents import intents_for
 from bot.adapter.outgoing import NO_MENTIONS, Outgoing, send_reply
 from bot.adapter.responder import AnswerEngine, Responder
 from bot.adapter.settings import Settings
-from bot.adapter.storage import Store
+from bot.adapter.storage import Store, check_writable
 from bot.adapter.syncing import sync_if_changed
 
 __all__ = ["EXTENSIONS", "SeasonBot", "ShardedSeasonBot"]
@@ -60,9 +60,14 @@ class SeasonBot(commands.Bot):
         self.responder = Responder(engine, store, retention_days=settings.reveal_retention_days)
         self.cooldown = Cooldown(settings.cooldown_rate, settings.cooldown_seconds)
 
+    async def prepare_store(self) -> None:
+        """Open the database and prove it takes writes; `StoreError` says why it cannot."""
+        await self.store.open()
+        await check_writable(self.store)
+
     async def setup_hook(self) -> None:
         # Runs on every login: everything here is idempotent (a restart may reuse this object).
-        await self.store.open()
+        await self.prepare_store()
         for extension in EXTENSIONS:
             if extension not in self.extensions:
                 await self.load_extension(extension)

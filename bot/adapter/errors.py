@@ -13,13 +13,26 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.adapter.storage import StoreError, StoreWriteError
 from bot.core import LookupFailed
 
-__all__ = ["SeasonTree", "apology_for", "report_interaction_error"]
+__all__ = [
+    "GENERIC",
+    "NOT_SAVED",
+    "NO_SETTINGS",
+    "SeasonTree",
+    "apology_for",
+    "report_interaction_error",
+]
 
 _log = logging.getLogger(__name__)
 
 GENERIC = "Something went wrong on my side. It's been logged; please try again in a moment."
+NOT_SAVED = (
+    "**Not saved**: my database isn't working right now, so nothing was changed. "
+    "It's been logged; please try again later."
+)
+NO_SETTINGS = "I can't read my settings right now. It's been logged; please try again later."
 
 
 def apology_for(error: BaseException) -> str:
@@ -27,6 +40,10 @@ def apology_for(error: BaseException) -> str:
     original = getattr(error, "original", None) or error.__cause__ or error
     if isinstance(original, LookupFailed):
         return "I couldn't find that in the season. Try picking one from the suggestions."
+    if isinstance(original, StoreWriteError):
+        return NOT_SAVED
+    if isinstance(original, StoreError):
+        return NO_SETTINGS
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Slow down a little: try again in {error.retry_after:.0f} seconds."
     if isinstance(error, app_commands.NoPrivateMessage):
@@ -63,6 +80,9 @@ async def report_interaction_error(
     message = apology_for(error)
     if message == GENERIC:
         _log.error("Error in %s", _where(interaction), exc_info=error)
+    elif message in (NOT_SAVED, NO_SETTINGS):
+        original = getattr(error, "original", None) or error.__cause__ or error
+        _log.error("Database failure in %s: %s", _where(interaction), original)
     else:
         _log.info("Refused %s: %s", _where(interaction), error)
     if interaction.type is discord.InteractionType.autocomplete:

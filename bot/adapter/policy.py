@@ -5,6 +5,10 @@ The mode is combined with the asking member's progress everywhere: what they hav
 spoiler to them. A member who has not set a progress is treated as having watched nothing, and the
 mode still decides how everything past their progress is shown (tagged, withheld or open), so
 members who have seen less are protected by the same spoiler bars as ever.
+
+When the settings cannot be read (a locked, slow or broken database), the bot fails safe: it
+answers as in a `blocked` channel to a member who has watched nothing, never weaker than whatever
+a moderator may have set.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ from enum import StrEnum
 from bot.adapter.storage import Context
 from bot.core import SpoilerMode, SpoilerPolicy
 
-__all__ = ["DEFAULT_MODE", "ModeSource", "mode_in_force", "policy_for"]
+__all__ = ["DEFAULT_MODE", "FAIL_SAFE_MODE", "ModeSource", "mode_in_force", "policy_for"]
 
 DEFAULT_MODE = SpoilerMode.TAGGED
+#: The most protective mode, used when the settings in force cannot be read.
+FAIL_SAFE_MODE = SpoilerMode.BLOCKED
 
 
 class ModeSource(StrEnum):
@@ -27,10 +33,13 @@ class ModeSource(StrEnum):
     SERVER = "the server default"
     BUILT_IN = "the built-in default"
     DIRECT_MESSAGE = "direct messages always use it"
+    UNREADABLE = "a safe fallback: I can't read my settings right now"
 
 
 def mode_in_force(context: Context, *, in_guild: bool) -> tuple[SpoilerMode, ModeSource]:
     """The mode that applies, and where it comes from."""
+    if context.unreadable:
+        return FAIL_SAFE_MODE, ModeSource.UNREADABLE
     if not in_guild:
         return DEFAULT_MODE, ModeSource.DIRECT_MESSAGE
     if context.channel_mode is not None:

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 import discord
 
+from bot.adapter.deadline import in_time
 from bot.adapter.metrics import record_question
 from bot.adapter.outgoing import Outgoing, respond, send_reply
 from bot.adapter.policy import policy_for
@@ -24,9 +25,12 @@ __all__ = ["AnswerEngine", "Place", "Responder"]
 
 _log = logging.getLogger(__name__)
 
-#: How long a settings read may take before the bot answers with the defaults instead: an
-#: interaction must get its first response within 3 seconds.
-STORE_READ_TIMEOUT = 1.0
+#: How long a settings read may take before the bot answers with the most protective settings
+#: instead. Interactions are deferred long before (see `bot.adapter.deadline`).
+STORE_READ_TIMEOUT = 4.0
+
+#: The settings assumed when they cannot be read: `blocked`, nothing watched (see the policy).
+FAIL_SAFE = Context(unreadable=True)
 
 FORGOTTEN = (
     "I no longer have the question behind that button. Ask me again and I'll answer it privately."
@@ -92,7 +96,7 @@ class Responder:
     # -- settings ----------------------------------------------------------------------------------
 
     async def context(self, place: Place) -> Context:
-        """The settings in force here, or the defaults if the database is slow or failing."""
+        """The settings in force here, or `FAIL_SAFE` if the database is slow or failing."""
         try:
             async with asyncio.timeout(STORE_READ_TIMEOUT):
                 return await self.store.context(
@@ -101,9 +105,17 @@ class Responder:
                     parent_id=place.parent_id,
                     user_id=place.user_id,
                 )
-        except (StoreError, TimeoutError) as exc:
-            _log.error("Using default settings for %s: cannot read them (%s)", place, exc)
-            return Context()
+        except StoreError as exc:
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+        except TimeoutError:
+            reason = f"the database did not answer within {STORE_READ_TIMEOUT:g} s"
+        _log.error(
+            "Answering with the most protective settings (blocked, nothing watched) in %s: "
+            "cannot read the settings: %s",
+            place,
+            reason,
+        )
+        return FAIL_SAFE
 
     # -- the core ----------------------------------------------------------------------------------
 
@@ -157,7 +169,7 @@ class Responder:
         """Answer a slash command publicly (or privately), with a reveal button when needed."""
         start = time.perf_counter()
         place = Place.of_interaction(interaction)
-        context = await self.context(place)
+        context = await in_time(interaction, self.context(place), ephemeral=private)
         outcome = "answered"
         if reply is None and question.kind == "ask":
             answer = self.engine.ask(question.query)
@@ -207,19 +219,12 @@ class Responder:
 
     async def reveal(self, interaction: discord.Interaction[Any]) -> None:
         """The "Show me privately" button: the same answer, spoilers shown, to the clicker only."""
-        message = interaction.message
-        asked = None
-        if message is not None:
-            try:
-                async with asyncio.timeout(STORE_READ_TIMEOUT):
-                    asked = await self.store.recall_question(message.id)
-            except (StoreError, TimeoutError) as exc:
-                _log.error("Cannot recall the question behind message %s: %s", message.id, exc)
-        if asked is None:
+        place = Place.of_interaction(interaction)
+        found = await in_time(interaction, self._recall(interaction, place), ephemeral=True)
+        if found is None:
             await respond(interaction, Outgoing.text(FORGOTTEN), ephemeral=True)
             return
-        place = Place.of_interaction(interaction)
-        context = await self.context(place)
+        asked, context = found
         reply = self.reply_for(asked)
         if reply is None:
             await respond(interaction, Outgoing.text(FORGOTTEN), ephemeral=True)
@@ -227,3 +232,28 @@ class Responder:
         policy = policy_for(context, in_guild=place.in_guild).revealing()
         outgoing, _ = self.render(reply, policy)
         await respond(interaction, outgoing, ephemeral=True)
+
+    async def _recall(
+        self, interaction: discord.Interaction[Any], place: Place
+    ) -> tuple[AskedQuestion, Context] | None:
+        """The question behind a reveal button and the clicker's settings, or None if forgotten."""
+        message = interaction.message
+        if message is None:
+            return None
+        try:
+            async with asyncio.timeout(STORE_READ_TIMEOUT):
+                asked = await self.store.recall_question(message.id)
+        except StoreError as exc:
+            _log.error("Cannot recall the question behind message %s: %s", message.id, exc)
+            return None
+        except TimeoutError:
+            _log.error(
+                "Cannot recall the question behind message %s: the database did not answer "
+                "within %g s",
+                message.id,
+                STORE_READ_TIMEOUT,
+            )
+            return None
+        if asked is None:
+            return None
+        return asked, await self.context(place)

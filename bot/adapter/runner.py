@@ -197,6 +197,7 @@ async def _serve(bot: SeasonBot, token: str) -> int:
     gc.freeze()
     try:
         async with bot:
+            await bot.prepare_store()  # an unusable database stops us before going online
             await bot.start(token)
     except discord.LoginFailure:
         return _fail(BAD_TOKEN, EXIT_CONFIG)
@@ -217,6 +218,7 @@ async def _sync(bot: SeasonBot, token: str, guild_id: int | None) -> int:
     guild = discord.Object(guild_id) if guild_id else bot.dev_guild
     try:
         async with bot:
+            await bot.prepare_store()
             await bot.login(token)
             synced = await sync_commands(bot, guild)
     except discord.LoginFailure:

@@ -91,6 +91,8 @@ class Settings:
             raise SettingsError("cooldown_seconds must be positive")
         if self.reveal_retention_days < 1:
             raise SettingsError("reveal_retention_days must be at least 1")
+        if self.discord_token is not None:
+            _check_token(self.discord_token)
         if self.shard_ids is not None:
             # Accept any sequence (a list, say) but keep the frozen settings hashable.
             object.__setattr__(self, "shard_ids", tuple(self.shard_ids))
@@ -220,3 +222,20 @@ def _flag(name: str, value: str | None, *, default: bool) -> bool:
     if lowered in _FALSE:
         return False
     raise SettingsError(f"{name} must be 1/0, true/false, yes/no or on/off, not {value!r}")
+
+
+def _check_token(token: str) -> None:
+    """Refuse a token that cannot be one (it would break the HTTP header it is sent in), without
+    ever echoing it: tokens are printable ASCII without spaces."""
+    if any(char in "\r\n" for char in token):
+        problem = "a line break"
+    elif any(char.isspace() for char in token):
+        problem = "a space or tab"
+    elif not token.isascii() or not token.isprintable():
+        problem = "a control or non-ASCII character"
+    else:
+        return
+    raise SettingsError(
+        f"DISCORD_TOKEN contains {problem}, so it cannot be a token: copy it again from the Bot "
+        "page of the Developer Portal (in .env, on one line, without quotes around parts of it)"
+    )

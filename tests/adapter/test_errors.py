@@ -76,8 +76,8 @@ async def test_an_error_in_a_message_handler_is_logged_and_survived(
     assert "Rachael Taylor" in text_of(world.general.last_message)  # type: ignore[arg-type]
 
 
-async def test_a_broken_database_falls_back_to_defaults(
-    world: World, monkeypatch: pytest.MonkeyPatch
+async def test_a_broken_database_answers_with_the_most_protective_settings(
+    world: World, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     from bot.adapter.storage import StoreError
 
@@ -85,6 +85,11 @@ async def test_a_broken_database_falls_back_to_defaults(
         raise StoreError("disk on fire")
 
     monkeypatch.setattr(world.bot.store, "context", broken)
-    result = await world.alice.slash(world.general, "ask", question="who plays trish")
+    with caplog.at_level(logging.ERROR, logger="bot.adapter"):
+        result = await world.alice.slash(world.general, "ask", question="who plays trish")
     assert result.response is not None
     assert "Rachael Taylor" in text_of(result.response)
+    assert any(
+        "most protective" in r.getMessage() and "disk on fire" in r.getMessage()
+        for r in caplog.records
+    )

@@ -129,3 +129,55 @@ def test_exit_codes_are_documented() -> None:
     assert runner.__doc__ is not None
     assert "0 clean stop" in runner.__doc__
     assert "2 Discord refused" in runner.__doc__
+
+
+@pytest.mark.parametrize("command", ["run", "sync"])
+def test_a_token_with_a_newline_exits_2_with_one_clear_line(tmp_path: Path, command: str) -> None:
+    """Issue 8, defect 9: a DISCORD_TOKEN with a newline ended in an aiohttp traceback, exit 1."""
+    env = {
+        **os.environ,
+        "DISCORD_TOKEN": "MTIzNDU2.first-half\nsecond-half",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.sqlite3'}",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", command],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == EXIT_CONFIG
+    assert done.stderr.count("\n") == 1
+    assert "DISCORD_TOKEN contains a line break" in done.stderr
+    assert "second-half" not in done.stderr + done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_a_read_only_database_exits_2_before_going_online(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 8, defect 8: a read-only database file was not detected at start-up."""
+    from bot.adapter.storage import SQLiteStore
+    from tests.adapter.storage.test_cache import _open_read_only
+
+    async def create_database() -> None:
+        store = SQLiteStore(tmp_path / "bot.sqlite3")
+        await store.open()
+        await store.close()
+
+    asyncio.run(create_database())
+
+    async def never(self: SeasonBot, token: str) -> None:
+        raise AssertionError("logged in with an unusable database")
+
+    monkeypatch.setattr(SeasonBot, "login", never)
+    _open_read_only(monkeypatch)
+    for command in (run, sync):
+        assert command(settings(tmp_path)) == EXIT_CONFIG
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert "cannot be written" in err
+        assert "readonly database" in err
+        assert "Traceback" not in err

@@ -67,3 +67,27 @@ def test_from_env_reads_os_environ_only_when_called(monkeypatch: pytest.MonkeyPa
 def test_nonsense_values_are_refused(kwargs: dict[str, int]) -> None:
     with pytest.raises(SettingsError):
         Settings(**kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("token", "problem"),
+    [
+        ("MTIz.abc\ndef", "line break"),
+        ("MTIz.abc\r\nMTIz.abc", "line break"),
+        ("MTIz.abc def", "space or tab"),
+        ("MTIz.abc\x00def", "control"),
+        ("MTIz.abc\x1bdef", "control"),
+        ("MTIz.abcdéf", "non-ASCII"),
+    ],
+)
+def test_a_token_with_a_line_break_or_control_character_is_refused_without_echoing_it(
+    token: str, problem: str
+) -> None:
+    with pytest.raises(SettingsError, match=problem) as caught:
+        Settings.from_env({"DISCORD_TOKEN": token})
+    assert "abc" not in str(caught.value)
+    assert "DISCORD_TOKEN" in str(caught.value)
+
+
+def test_surrounding_whitespace_of_a_token_is_still_trimmed() -> None:
+    assert Settings.from_env({"DISCORD_TOKEN": "  MTIz.abc.def\n"}).discord_token == "MTIz.abc.def"

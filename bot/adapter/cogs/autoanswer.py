@@ -17,6 +17,7 @@ from discord.ext import commands
 from bot.adapter.client import SeasonBot
 from bot.adapter.cogs import ChannelOption, season_bot
 from bot.adapter.cogs.spoilers import refuse_unless_allowed
+from bot.adapter.deadline import in_time
 from bot.adapter.outgoing import Outgoing, respond
 
 __all__ = ["NO_INTENT", "AutoAnswerCog", "setup"]
@@ -65,7 +66,8 @@ class AutoAnswerCog(commands.Cog, name="AutoAnswer"):
         if await refuse_unless_allowed(interaction, target):
             return
         assert interaction.guild is not None
-        changed = await self.bot.store.set_autoanswer(interaction.guild.id, target.id, enabled)
+        change = self.bot.store.set_autoanswer(interaction.guild.id, target.id, enabled)
+        changed = await in_time(interaction, change, ephemeral=True)
         state = "on" if enabled else "off"
         note = f"Auto-answer is {'now' if changed else 'already'} {state} in {target.mention}."
         if enabled:

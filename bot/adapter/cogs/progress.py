@@ -16,6 +16,7 @@ from discord.ext import commands
 
 from bot.adapter.client import SeasonBot
 from bot.adapter.cogs import season_bot
+from bot.adapter.deadline import in_time
 from bot.adapter.outgoing import Outgoing, respond
 
 __all__ = ["ProgressCog", "setup"]
@@ -54,7 +55,10 @@ class ProgressCog(commands.Cog, name="Progress"):
         )(command)
 
     async def set_progress(self, interaction: discord.Interaction[Any], episode: int) -> None:
-        await self.bot.store.set_progress(interaction.user.id, episode)
+        # A failed write raises `StoreWriteError`: the error handler says "not saved".
+        await in_time(
+            interaction, self.bot.store.set_progress(interaction.user.id, episode), ephemeral=True
+        )
         if episode == 0:
             note = "Got it: you haven't started yet, so I'll hide every spoiler from you."
         elif episode >= self.episodes:
@@ -66,7 +70,9 @@ class ProgressCog(commands.Cog, name="Progress"):
     @progress.command(name="show")
     async def show(self, interaction: discord.Interaction[Any]) -> None:
         """Show the progress you've told me."""
-        episode = await self.bot.store.get_progress(interaction.user.id)
+        episode = await in_time(
+            interaction, self.bot.store.get_progress(interaction.user.id), ephemeral=True
+        )
         if episode is None:
             note = (
                 "You haven't told me your progress, so I treat you as not having started. "
@@ -81,7 +87,9 @@ class ProgressCog(commands.Cog, name="Progress"):
     @progress.command(name="clear")
     async def clear(self, interaction: discord.Interaction[Any]) -> None:
         """Forget your progress."""
-        had = await self.bot.store.clear_progress(interaction.user.id)
+        had = await in_time(
+            interaction, self.bot.store.clear_progress(interaction.user.id), ephemeral=True
+        )
         note = (
             "Forgotten: I'll hide every spoiler from you again."
             if had

@@ -15,6 +15,7 @@ from discord.ext import commands
 
 from bot.adapter.client import SeasonBot
 from bot.adapter.cogs import ChannelOption, season_bot
+from bot.adapter.deadline import in_time
 from bot.adapter.outgoing import Outgoing, respond
 from bot.adapter.policy import mode_in_force
 from bot.adapter.responder import Place
@@ -82,7 +83,7 @@ class SpoilersCog(commands.Cog, name="Spoilers"):
             parent = channel.parent_id if isinstance(channel, discord.Thread) else None
             place = Place(place.guild_id, channel.id, parent, place.user_id)
             label = channel.mention
-        return await self.bot.responder.context(place), label
+        return await in_time(interaction, self.bot.responder.context(place), ephemeral=True), label
 
     @spoilers.command(name="set")
     @app_commands.describe(
@@ -101,9 +102,10 @@ class SpoilersCog(commands.Cog, name="Spoilers"):
             return
         assert interaction.guild_id is not None
         chosen = SpoilerMode(mode.value)
-        await self.bot.store.set_spoiler_mode(
+        change = self.bot.store.set_spoiler_mode(
             interaction.guild_id, channel.id if channel else None, chosen
         )
+        await in_time(interaction, change, ephemeral=True)
         where = "Server default" if channel is None else f"In {channel.mention}"
         note = f"{where}: {describe(chosen)}."
         if channel is None:
@@ -121,9 +123,10 @@ class SpoilersCog(commands.Cog, name="Spoilers"):
         if await refuse_unless_allowed(interaction, channel):
             return
         assert interaction.guild_id is not None
-        await self.bot.store.set_spoiler_mode(
+        change = self.bot.store.set_spoiler_mode(
             interaction.guild_id, channel.id if channel else None, None
         )
+        await in_time(interaction, change, ephemeral=True)
         context, label = await self._context(interaction, channel)
         mode, source = mode_in_force(context, in_guild=True)
         what = "the server default" if channel is None else f"the setting of {label}"

@@ -11,9 +11,10 @@ from bot.adapter.storage.base import (
     Context,
     Store,
     StoreError,
+    StoreWriteError,
     redact_url,
 )
-from bot.adapter.storage.cache import CachedStore
+from bot.adapter.storage.cache import CachedStore, check_writable
 from bot.adapter.storage.sqlite import SQLiteStore, sqlite_path
 
 __all__ = [
@@ -24,6 +25,8 @@ __all__ = [
     "SQLiteStore",
     "Store",
     "StoreError",
+    "StoreWriteError",
+    "check_writable",
     "open_store",
     "redact_url",
 ]

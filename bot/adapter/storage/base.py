@@ -12,7 +12,15 @@ from typing import Protocol, runtime_checkable
 
 from bot.core import SpoilerMode
 
-__all__ = ["AskedQuestion", "ChangeFeed", "Context", "Store", "StoreError", "redact_url"]
+__all__ = [
+    "AskedQuestion",
+    "ChangeFeed",
+    "Context",
+    "Store",
+    "StoreError",
+    "StoreWriteError",
+    "redact_url",
+]
 
 def redact_url(url: str) -> str:
     """The database URL with its password masked, fit for an error message or a log line.
@@ -37,12 +45,18 @@ class StoreError(RuntimeError):
     """The database cannot be opened, migrated or used; the message says why."""
 
 
+class StoreWriteError(StoreError):
+    """A change could not be saved (nothing was changed); the message says why."""
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What the bot needs to know to answer in one place for one member, read in one round trip.
 
     `channel_mode` is the override of the channel itself, `parent_mode` that of its parent channel
     (threads inherit from their parent), `guild_mode` the server default; None means "not set".
+    `unreadable` marks the stand-in used when the settings could not be read: answers then use
+    the most protective settings (see `bot.adapter.policy`).
     """
 
     channel_mode: SpoilerMode | None = None
@@ -50,6 +64,7 @@ class Context:
     guild_mode: SpoilerMode | None = None
     autoanswer: bool = False
     progress: int | None = None
+    unreadable: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,12 +3,17 @@
 One thread owns the one connection, so calls are serialised without locks; every write is its own
 `BEGIN IMMEDIATE` transaction, so it is atomic and safe against another process (e.g. `python -m bot
 sync` while the bot runs) thanks to WAL mode and a busy timeout. The schema is migrated on `open()`.
+
+Before each write the file is checked to still be the one opened, and writable: SQLite keeps
+writing happily into a deleted file (its open handle survives), and everything would be lost at
+the next start. Such a write is refused instead; reads keep using the open file.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -54,11 +59,15 @@ def _mode(value: object) -> SpoilerMode | None:
 class SQLiteStore:
     """`Store` on a SQLite file (or `:memory:`)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout: float = 10.0) -> None:
         self.path = str(path)
+        # How long a write waits for another connection's lock before failing.
+        self.busy_timeout = busy_timeout
         self._conn: sqlite3.Connection | None = None
         self._executor: ThreadPoolExecutor | None = None
         self._open_lock = asyncio.Lock()
+        # (device, inode) of the file and of its write-ahead log when opened; see `_check_file`.
+        self._identity: tuple[tuple[int, int] | None, tuple[int, int] | None] = (None, None)
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self.path!r})"
@@ -77,6 +86,41 @@ class SQLiteStore:
                 return await loop.run_in_executor(self._executor, func, conn)
             except sqlite3.Error as exc:
                 raise StoreError(f"database error on {self.path}: {exc}") from exc
+
+    async def _run_write(self, func: Callable[[sqlite3.Connection], _T]) -> _T:
+        def checked(conn: sqlite3.Connection) -> _T:
+            self._check_file()
+            return func(conn)
+
+        return await self._run(checked)
+
+    def _file_identity(self, path: str) -> tuple[int, int] | None:
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            return None
+        return stat.st_dev, stat.st_ino
+
+    def _check_file(self) -> None:
+        """Refuse to write when the file opened is gone, replaced or read-only (worker thread)."""
+        if self.path == MEMORY:
+            return
+        opened, opened_log = self._identity
+        now = self._file_identity(self.path)
+        if now is None:
+            problem = "was deleted"
+        elif opened is not None and now != opened:
+            problem = "was replaced by another file"
+        elif opened_log is not None and self._file_identity(self.path + "-wal") != opened_log:
+            problem = "lost its write-ahead log (-wal file)"
+        elif not os.access(self.path, os.W_OK):
+            problem = "became read-only"
+        else:
+            return
+        raise StoreError(
+            f"the database file {self.path} {problem} while the bot was running: changes cannot "
+            "be saved; restore the file, or restart the bot to start a new database"
+        )
 
     @staticmethod
     @contextmanager
@@ -113,16 +157,22 @@ class SQLiteStore:
                 raise StoreError(f"cannot create the folder for {self.path}: {exc}") from exc
         try:
             conn = sqlite3.connect(
-                self.path, timeout=10.0, isolation_level=None, check_same_thread=False
+                self.path,
+                timeout=self.busy_timeout,
+                isolation_level=None,
+                check_same_thread=False,
             )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the database {self.path}: {exc}") from exc
         try:
-            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000):d}")
             if self.path != MEMORY:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate(conn)
+            if self.path != MEMORY:
+                wal = self.path + "-wal"
+                self._identity = (self._file_identity(self.path), self._file_identity(wal))
         except sqlite3.Error as exc:
             conn.close()
             raise StoreError(f"cannot prepare the database {self.path}: {exc}") from exc
@@ -260,7 +310,7 @@ class SQLiteStore:
                         (channel_id, guild_id, value, now),
                     )
 
-        await self._run(write)
+        await self._run_write(write)
 
     async def set_autoanswer(self, guild_id: int, channel_id: int, enabled: bool) -> bool:
         now = time.time()
@@ -280,7 +330,7 @@ class SQLiteStore:
                 )
                 return True
 
-        return await self._run(write)
+        return await self._run_write(write)
 
     async def set_progress(self, user_id: int, episode: int) -> None:
         if episode < 0:
@@ -296,7 +346,7 @@ class SQLiteStore:
                     (user_id, episode, now),
                 )
 
-        await self._run(write)
+        await self._run_write(write)
 
     async def clear_progress(self, user_id: int) -> bool:
         def write(conn: sqlite3.Connection) -> bool:
@@ -304,7 +354,7 @@ class SQLiteStore:
                 cursor = conn.execute("DELETE FROM member_progress WHERE user_id = ?", (user_id,))
                 return cursor.rowcount > 0
 
-        return await self._run(write)
+        return await self._run_write(write)
 
     async def remember_question(
         self, message_id: int, channel_id: int, question: AskedQuestion
@@ -319,7 +369,7 @@ class SQLiteStore:
                     (message_id, channel_id, question.kind, question.query, now),
                 )
 
-        await self._run(write)
+        await self._run_write(write)
 
     async def prune_questions(self, older_than_days: int) -> int:
         cutoff = time.time() - older_than_days * 86400
@@ -329,7 +379,7 @@ class SQLiteStore:
                 cursor = conn.execute("DELETE FROM asked_questions WHERE created_at < ?", (cutoff,))
                 return cursor.rowcount
 
-        return await self._run(write)
+        return await self._run_write(write)
 
     async def set_meta(self, key: str, value: str) -> None:
         def write(conn: sqlite3.Connection) -> None:
@@ -340,4 +390,4 @@ class SQLiteStore:
                     (key, value),
                 )
 
-        await self._run(write)
+        await self._run_write(write)

@@ -35,7 +35,7 @@ from bot.core.knowledge.model import (
     WriterCredit,
 )
 from bot.core.knowledge.storyreader import StoryRefs, read_event, read_fate, read_relation
-from bot.core.knowledge.yamlreader import Fields, ProblemLog, SpoilerRef
+from bot.core.knowledge.yamlreader import Fields, ProblemLog, SpoilerRef, excerpt
 
 __all__ = ["find_season_dir", "load_knowledge"]
 
@@ -70,6 +70,8 @@ _LENGTH = re.compile(r"^(\d{1,2}):([0-5]\d)$")
 # libyaml's safe loader when it is there (10x faster); the pure-Python one otherwise.
 _SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _EPOCH = dt.date(1970, 1, 1)  # placeholder after a reported problem; never returned
+#: A knowledge file is hand-written text; anything this large is a mistake (or an attack).
+MAX_FILE_BYTES = 1024 * 1024
 
 
 def find_season_dir(path: Path) -> Path:
@@ -109,17 +111,7 @@ def _read_files(folder: Path, log: ProblemLog) -> dict[str, list[Located]]:
     owner: dict[str, str] = {}
     for file in sorted(folder.glob("*.yaml")):
         name = file.name
-        try:
-            data = yaml.load(file.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
-        except yaml.YAMLError as exc:
-            log.add(name, "", f"not valid YAML: {exc}")
-            continue
-        except ValueError as exc:  # YAML that parses but cannot be built, e.g. date 2021-13-01
-            log.add(name, "", f"holds a value YAML cannot read: {exc}")
-            continue
-        except (OSError, UnicodeDecodeError) as exc:
-            log.add(name, "", f"cannot be read: {exc}")
-            continue
+        data = _read_yaml(file, log)
         if data is None:
             continue
         if not isinstance(data, dict):
@@ -139,8 +131,68 @@ def _read_files(folder: Path, log: ProblemLog) -> dict[str, list[Located]]:
                 merged[key].append((name, value))
             else:
                 known = ", ".join(MAP_KEYS + LIST_KEYS)
-                log.add(name, str(key), f"unknown top-level key (known: {known})")
+                log.add(name, excerpt(key), f"unknown top-level key (known: {known})")
     return merged
+
+
+def _read_yaml(file: Path, log: ProblemLog) -> object:
+    """A file's YAML, or None after logging why it cannot be used (too big, empty, an alias)."""
+    name = file.name
+    try:
+        with file.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            log.add(name, "", f"is larger than {MAX_FILE_BYTES // 1024} KiB: split it up")
+            return None
+        text = raw.decode("utf-8")
+        alias = _first_alias(text)
+        if alias is not None:
+            log.add(name, "", alias)
+            return None
+        data = yaml.load(text, Loader=_SAFE_LOADER)
+    except yaml.YAMLError as exc:
+        log.add(name, "", f"not valid YAML: {' '.join(str(exc).split())}")
+        return None
+    except UnicodeDecodeError as exc:
+        log.add(name, "", f"cannot be read: not UTF-8 (byte {exc.start + 1})")
+        return None
+    except ValueError as exc:  # YAML that parses but cannot be built, e.g. date 2021-13-01
+        log.add(name, "", f"holds a value YAML cannot read: {exc}")
+        return None
+    except OSError as exc:
+        log.add(name, "", f"cannot be read: {exc}")
+        return None
+    if data is None:
+        log.add(name, "", "is empty: give it some top-level keys, or delete the file")
+    return data
+
+
+def _first_alias(text: str) -> str | None:
+    """Why the text is refused if it uses a YAML alias (`*name`), else None.
+
+    Aliases let a few lines expand into billions of values ("billion laughs"); knowledge files
+    have no need for them. Only text holding a `*` can hold an alias, so most files skip the scan.
+    """
+    if "*" not in text:
+        return None
+    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line + 1 if event.start_mark is not None else "?"
+            return (
+                f"line {line}: uses a YAML alias (*{excerpt(event.anchor)[1:-1]}): aliases are "
+                "not allowed in knowledge files; write the value out"
+            )
+    return None
+
+
+def _indexes_in_file(entries: list[Located]) -> list[int]:
+    """For each entry, its index among the entries of the same file."""
+    counts: dict[str, int] = defaultdict(int)
+    out = []
+    for file, _ in entries:
+        out.append(counts[file])
+        counts[file] += 1
+    return out
 
 
 # -- building the model -------------------------------------------------------------------------
@@ -155,6 +207,14 @@ class _Builder:
         self.person_names: list[tuple[str, str, str]] = []
         self.source_refs: list[tuple[str, str, str]] = []
         self.story_refs = StoryRefs()
+        # Entries of a list key come from several files: a problem names the index in its file.
+        self.local: dict[str, list[int]] = {
+            key: _indexes_in_file(merged.get(key, [])) for key in LIST_KEYS
+        }
+
+    def where(self, key: str, index: int) -> tuple[str, str]:
+        """The file and key path of entry `index` of the merged list `key`."""
+        return self.merged[key][index][0], f"{key}[{self.local[key][index]}]"
 
     def fields(self, key: str, file: str, value: object, path: str) -> Fields:
         f = Fields(self.log, file, path, value)
@@ -163,8 +223,9 @@ class _Builder:
 
     def each(self, key: str) -> list[Fields]:
         out = []
-        for index, (file, value) in enumerate(self.merged.get(key, [])):
-            out.append(self.fields(key, file, value, f"{key}[{index}]"))
+        for index, (_, value) in enumerate(self.merged.get(key, [])):
+            file, path = self.where(key, index)
+            out.append(self.fields(key, file, value, path))
         return out
 
     def single(self, key: str, *, required: bool) -> Fields | None:
@@ -190,7 +251,11 @@ class _Builder:
     def build(self) -> KnowledgeBase | None:
         sources = self.build_sources()
         season = self.build_season()
-        episodes = [self.build_episode(f) for f in self.each("episodes")]
+        episode_fields = self.each("episodes")
+        episodes = [self.build_episode(f) for f in episode_fields]
+        episode_places = {
+            id(e): (f.file, f.path) for e, f in zip(episodes, episode_fields, strict=True)
+        }
         people = [self.build_person(f) for f in self.each("people")]
         characters = [self.build_character(f) for f in self.each("characters")]
         sf = self.single("soundtrack", required=False)
@@ -205,8 +270,8 @@ class _Builder:
         fates = [read_fate(f, *story) for f in self.each("fates")]
         if season is None:
             return None
+        self.check_episodes(season, episodes, episode_places)
         episodes.sort(key=lambda e: e.number)
-        self.check_episodes(season, episodes)
         self.check_references(sources, people, characters)
         self.check_aliases(people, characters)
         self.check_unique("facts", [(f.id, i) for i, f in enumerate(facts)])
@@ -314,7 +379,9 @@ class _Builder:
         roles = f.str_list("roles")
         for role in roles:
             if role not in PERSON_ROLES:
-                f.problem(f"unknown role {role!r} (known: {', '.join(PERSON_ROLES)})", "roles")
+                f.problem(
+                    f"unknown role {excerpt(role)} (known: {', '.join(PERSON_ROLES)})", "roles"
+                )
         person = Person(
             id=person_id,
             name=f.string("name"),
@@ -367,7 +434,7 @@ class _Builder:
             length = t.string("length")
             match = _LENGTH.match(length)
             if not match:
-                t.problem(f"{length!r} is not a length like 3:27", "length")
+                t.problem(f"{excerpt(length)} is not a length like 3:27", "length")
             seconds = int(match[1]) * 60 + int(match[2]) if match else 0
             performers = t.str_list("performers")
             for index, name in enumerate(performers):
@@ -488,13 +555,16 @@ class _Builder:
 
     # -- cross-references -------------------------------------------------------------------------
 
-    def check_episodes(self, season: Season, episodes: list[Episode]) -> None:
-        file = self.merged["episodes"][0][0] if self.merged.get("episodes") else "(season folder)"
+    def check_episodes(
+        self, season: Season, episodes: list[Episode], places: dict[int, tuple[str, str]]
+    ) -> None:
+        first_file = self.merged["episodes"][0][0] if self.merged.get("episodes") else None
         numbers = [e.number for e in episodes]
         for n in range(1, season.episode_count + 1):
             if n not in numbers:
-                self.log.add(file, "episodes", f"episode {n} is missing")
+                self.log.add(first_file or "(season folder)", "episodes", f"episode {n} is missing")
         for episode in episodes:
+            file = places[id(episode)][0]
             where = f"episodes[number={episode.number}]"
             if episode.number > season.episode_count:
                 self.log.add(file, where, f"number is above episode_count {season.episode_count}")
@@ -502,7 +572,7 @@ class _Builder:
             if episode.overall != expected:
                 self.log.add(file, where + ".overall", f"is {episode.overall}, expected {expected}")
         self.check_unique(
-            "episodes", [(n, i) for i, n in enumerate(numbers)], file=file, what="episode number"
+            "episodes", [(n, i) for i, n in enumerate(numbers)], what="episode number"
         )
 
     def check_references(
@@ -510,11 +580,13 @@ class _Builder:
     ) -> None:
         for file, path, sid in self.source_refs:
             if sid not in sources:
-                self.log.add(file, path, f"unknown source {sid!r} (known: {', '.join(sources)})")
+                self.log.add(
+                    file, path, f"unknown source {excerpt(sid)} (known: {', '.join(sources)})"
+                )
         names = {p.name.casefold() for p in people}
         for file, path, name in self.person_names:
             if name and name.casefold() not in names:
-                self.log.add(file, path, f"no person named {name!r} in people")
+                self.log.add(file, path, f"no person named {excerpt(name)} in people")
         ids = {p.id for p in people}
         self.check_unique("people", [(p.id, i) for i, p in enumerate(people)], what="person id")
         self.check_unique(
@@ -523,10 +595,8 @@ class _Builder:
         for index, character in enumerate(characters):
             for pid in character.played_by:
                 if pid not in ids:
-                    file = self.merged["characters"][index][0]
-                    self.log.add(
-                        file, f"characters[{index}].played_by", f"no person with id {pid!r}"
-                    )
+                    file, where = self.where("characters", index)
+                    self.log.add(file, f"{where}.played_by", f"no person with id {excerpt(pid)}")
 
     def check_aliases(self, people: list[Person], characters: list[Character]) -> None:
         owners: dict[str, list[tuple[str, bool]]] = defaultdict(list)
@@ -563,17 +633,20 @@ class _Builder:
     def check_unique(
         self, key: str, values: list[tuple[Any, int]], *, file: str | None = None, what: str = "id"
     ) -> None:
+        """Report repeated values; `values` pairs each with its index in the list `key` (merged
+        across files unless `file` is given)."""
         seen: dict[Any, int] = {}
         for value, index in values:
-            if value in seen:
-                where = file or (self.merged[key][index][0] if key in self.merged else key)
-                self.log.add(
-                    where,
-                    f"{key}[{index}]",
-                    f"duplicate {what} {value!r} (first at [{seen[value]}])",
-                )
-            else:
+            if value not in seen:
                 seen[value] = index
+                continue
+            if file is None and key in self.local:
+                where, path = self.where(key, index)
+                first_file, first_path = self.where(key, seen[value])
+                first = first_path if first_file == where else f"{first_file}: {first_path}"
+            else:
+                where, path, first = file or key, f"{key}[{index}]", f"{key}[{seen[value]}]"
+            self.log.add(where, path, f"duplicate {what} {excerpt(value)} (first at {first})")
 
     def check_spoilers(self, episode_count: int) -> None:
         for ref in self.spoilers:

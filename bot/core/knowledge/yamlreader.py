@@ -8,6 +8,7 @@ harmless default after recording a problem, so one pass reports everything at on
 from __future__ import annotations
 
 import datetime as dt
+import reprlib
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
@@ -16,10 +17,28 @@ import yaml
 from bot.core.errors import Problem
 from bot.core.knowledge.richtext import RichText, Segment
 
-__all__ = ["Fields", "ProblemLog", "SpoilerRef"]
+__all__ = ["MAX_PROBLEM_CHARS", "Fields", "ProblemLog", "SpoilerRef", "excerpt"]
 
 T = TypeVar("T")
 _FORBIDDEN_IN_TEXT = ("||", "`", "@")
+#: A problem's key path and message are each cut to this many characters: a value from a file is
+#: only ever quoted as a short excerpt, however large it is.
+MAX_PROBLEM_CHARS = 300
+
+_EXCERPT = reprlib.Repr()
+_EXCERPT.maxstring = _EXCERPT.maxother = 60
+_EXCERPT.maxlevel = 2
+_EXCERPT.maxlist = _EXCERPT.maxtuple = _EXCERPT.maxdict = _EXCERPT.maxset = 4
+_EXCERPT.maxlong = 40
+
+
+def excerpt(value: object) -> str:
+    """A short `repr` of a value read from a file, never built in full (a value can be huge)."""
+    return _EXCERPT.repr(value)
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_PROBLEM_CHARS else text[: MAX_PROBLEM_CHARS - 1] + "…"
 
 
 class ProblemLog:
@@ -29,7 +48,7 @@ class ProblemLog:
         self.problems: list[Problem] = []
 
     def add(self, file: str, path: str, message: str) -> None:
-        self.problems.append(Problem(file, path, message))
+        self.problems.append(Problem(_clip(file), _clip(path), _clip(message)))
 
 
 class SpoilerRef:
@@ -85,7 +104,7 @@ class Fields:
         for key in self.data:
             if key not in self._seen:
                 known = ", ".join(sorted(self._seen))
-                self.problem(f"unknown key {key!r} (known here: {known})", str(key))
+                self.problem(f"unknown key {excerpt(key)} (known here: {known})", str(key))
 
     # -- scalars -----------------------------------------------------------------------------
 
@@ -115,7 +134,7 @@ class Fields:
             self.problem("expected a whole number, got true/false", key)
             return default
         if (low is not None and value < low) or (high is not None and value > high):
-            self.problem(f"{value} is out of range {low}..{high}", key)
+            self.problem(f"{excerpt(value)} is out of range {low}..{high}", key)
         return value
 
     def opt_int(self, key: str, *, low: int | None = None, high: int | None = None) -> int | None:
@@ -148,13 +167,13 @@ class Fields:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        self.problem(f"expected a date like 2018-03-08, got {value!r}", key)
+        self.problem(f"expected a date like 2018-03-08, got {excerpt(value)}", key)
         return None
 
     def choice(self, key: str, options: tuple[str, ...], default: str) -> str:
         value = self.string(key, default)
         if value not in options:
-            self.problem(f"{value!r} is not one of {', '.join(options)}", key)
+            self.problem(f"{excerpt(value)} is not one of {', '.join(options)}", key)
             return default
         return value
 

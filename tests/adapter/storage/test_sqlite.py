@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from bot.adapter.storage import SQLiteStore, StoreError, open_store
 from bot.adapter.storage.migrations import SCHEMA_VERSION
 from bot.adapter.storage.sqlite import MEMORY, sqlite_path
+from bot.core import SpoilerMode
 
-USER = 40
+GUILD, CHANNEL, USER = 10, 20, 40
 
 
 @pytest.fixture
@@ -101,3 +102,41 @@ def test_progress_behaves_like_a_dict(operations: list[tuple[str, int, int]]) ->
             await store.close()
 
     asyncio.run(check())
+
+
+@pytest.mark.parametrize("suffixes", [("",), ("", "-wal", "-shm"), ("-wal",)])
+async def test_writes_to_a_deleted_database_file_are_refused_and_reads_go_on(
+    tmp_path: Path, suffixes: tuple[str, ...]
+) -> None:
+    """Issue 8, defect 6: after the file (and its -wal/-shm) was deleted, writes were confirmed
+    but lost at the next start."""
+    path = tmp_path / "bot.sqlite3"
+    store = SQLiteStore(path)
+    await store.open()
+    try:
+        await store.set_spoiler_mode(GUILD, CHANNEL, SpoilerMode.BLOCKED)
+        for suffix in suffixes:
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        with pytest.raises(StoreError, match="while the bot was running"):
+            await store.set_progress(USER, 3)
+        with pytest.raises(StoreError):
+            await store.set_spoiler_mode(GUILD, CHANNEL, SpoilerMode.OPEN)
+        context = await store.context(
+            guild_id=GUILD, channel_id=CHANNEL, parent_id=None, user_id=USER
+        )
+        assert context.channel_mode is SpoilerMode.BLOCKED  # what the moderator set still holds
+    finally:
+        await store.close()
+
+
+async def test_writes_to_a_replaced_database_file_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    store = SQLiteStore(path)
+    await store.open()
+    try:
+        path.rename(tmp_path / "moved.sqlite3")
+        path.write_bytes(b"")
+        with pytest.raises(StoreError, match="replaced"):
+            await store.set_progress(USER, 3)
+    finally:
+        await store.close()

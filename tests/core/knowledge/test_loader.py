@@ -150,3 +150,71 @@ def test_a_secret_name_needs_a_safe_name(tmp_path: Path) -> None:
     )
     (folder / "cast.yaml").write_text(cast)
     assert any("needs safe_name" in p for p in _problems(folder))
+
+
+def _alias_bomb(levels: int) -> str:
+    """A YAML value of a few hundred bytes that expands to 10**levels strings."""
+    parts = ['&l0 "lol"']
+    for level in range(1, levels + 1):
+        parts.append(f"&l{level} [" + ", ".join([f"*l{level - 1}"] * 10) + "]")
+    return "[" + ", ".join(parts) + "]"
+
+
+def test_a_yaml_alias_bomb_is_refused_with_a_short_problem(tmp_path: Path) -> None:
+    """Issue 8, defect 3: an alias bomb in an episode's release_date printed a 312 MB problem
+    line at 8 levels and ran out of memory at 9."""
+    folder = _copy_mini(tmp_path)
+    episodes = (folder / "episodes.yaml").read_text()
+    bombed = episodes.replace("release_date: 2021-06-04", f"release_date: {_alias_bomb(9)}", 1)
+    (folder / "episodes.yaml").write_text(bombed)
+    problems = _problems(folder)
+    assert any("episodes.yaml" in p and "alias" in p for p in problems), problems
+    assert all(len(p) < 700 for p in problems)
+
+
+def test_problems_quote_only_a_short_excerpt_of_a_huge_value(tmp_path: Path) -> None:
+    folder = _copy_mini(tmp_path)
+    episodes = (folder / "episodes.yaml").read_text()
+    huge = "x" * 200_000
+    (folder / "episodes.yaml").write_text(
+        episodes.replace("release_date: 2021-06-04", f"release_date: [{huge}, {huge}]", 1)
+    )
+    problems = _problems(folder)
+    date_problem = next(p for p in problems if "release_date" in p)
+    assert "expected a date" in date_problem
+    assert len(date_problem) < 700
+
+
+def test_a_knowledge_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    folder = _copy_mini(tmp_path)
+    (folder / "trivia.yaml").write_text("facts: []\n" + "# padding\n" * 200_000)
+    assert any(p.startswith("trivia.yaml:") and "larger than" in p for p in _problems(folder))
+
+
+def test_an_empty_knowledge_file_is_a_problem(tmp_path: Path) -> None:
+    """Issue 8, defect 4: `: > awards.yaml` was accepted silently ("My sources list no awards")."""
+    folder = _copy_mini(tmp_path)
+    (folder / "awards.yaml").write_text("")
+    (folder / "notes.yaml").write_text("# only a comment\n")
+    problems = _problems(folder)
+    assert any(p.startswith("awards.yaml:") and "is empty" in p for p in problems), problems
+    assert any(p.startswith("notes.yaml:") and "is empty" in p for p in problems), problems
+
+
+def test_problem_key_paths_index_entries_within_their_own_file(tmp_path: Path) -> None:
+    """Issue 8, defect 5: the first fact of story.yaml was reported as `story.yaml: facts[77]`."""
+    folder = _copy_mini(tmp_path)
+    good = "  - {id: fact-%d, topic: trivia, title: T, text: x, asks: [a], source: a}\n"
+    (folder / "a-trivia.yaml").write_text("facts:\n" + "".join(good % i for i in range(5)))
+    (folder / "b-story.yaml").write_text(
+        "facts:\n"
+        "  - {id: story-one, topic: gossip, title: T, text: x, asks: [a], source: a}\n"
+        "  - {id: fact-2, topic: trivia, title: T, text: x, asks: [a], source: a}\n"
+        "  - {id: story-three, topic: trivia, title: T, text: x, asks: [a], source: zz}\n"
+    )
+    problems = _problems(folder)
+    assert "b-story.yaml: facts[0].topic: 'gossip' is not one of" in "\n".join(problems)
+    assert any(p.startswith("b-story.yaml: facts[2].source: unknown source") for p in problems)
+    duplicate = next(p for p in problems if "duplicate id" in p)
+    assert duplicate.startswith("b-story.yaml: facts[1]: duplicate id 'fact-2'")
+    assert "a-trivia.yaml: facts[2]" in duplicate
