@@ -46,6 +46,8 @@ class Settings:
     sync_commands_on_start: bool = True
     # How long the question behind a "Show me privately" button is kept.
     reveal_retention_days: int = 30
+    # How long an entry of the unanswered-questions log is kept after it was last asked.
+    unanswered_retention_days: int = 30
 
     def __post_init__(self) -> None:
         if self.cooldown_rate < 1:
@@ -54,10 +56,13 @@ class Settings:
             raise SettingsError("cooldown_seconds must be positive")
         if self.reveal_retention_days < 1:
             raise SettingsError("reveal_retention_days must be at least 1")
+        if self.unanswered_retention_days < 1:
+            raise SettingsError("unanswered_retention_days must be at least 1")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
-        """Read DISCORD_TOKEN, DATABASE_URL, DEV_GUILD_ID, MESSAGE_CONTENT_INTENT, KNOWLEDGE_DIR.
+        """Read DISCORD_TOKEN, DATABASE_URL, DEV_GUILD_ID, MESSAGE_CONTENT_INTENT, KNOWLEDGE_DIR,
+        UNANSWERED_RETENTION_DAYS.
 
         Unset or empty variables keep their defaults. Raises `SettingsError` naming the variable
         when a value is malformed.
@@ -77,6 +82,9 @@ class Settings:
                 "MESSAGE_CONTENT_INTENT", get("MESSAGE_CONTENT_INTENT"), default=True
             ),
             knowledge_dir=Path(knowledge) if knowledge else None,
+            unanswered_retention_days=_days(
+                "UNANSWERED_RETENTION_DAYS", get("UNANSWERED_RETENTION_DAYS"), default=30
+            ),
         )
 
 
@@ -85,6 +93,14 @@ def _snowflake(name: str, value: str | None) -> int | None:
         return None
     if not value.isdigit() or int(value) <= 0:
         raise SettingsError(f"{name} must be a server ID (a positive number), not {value!r}")
+    return int(value)
+
+
+def _days(name: str, value: str | None, *, default: int) -> int:
+    if value is None:
+        return default
+    if not value.isdigit() or not 1 <= int(value) <= 3650:
+        raise SettingsError(f"{name} must be a number of days from 1 to 3650, not {value!r}")
     return int(value)
 
 

@@ -4,18 +4,29 @@ SQLite implementation. `open_store(url)` picks the implementation from the datab
 
 from __future__ import annotations
 
-from bot.adapter.storage.base import AskedQuestion, Context, Store, StoreError
+from bot.adapter.storage.base import (
+    UNANSWERED_REASONS,
+    AskedQuestion,
+    Context,
+    Store,
+    StoreError,
+    UnansweredEntry,
+    question_key,
+)
 from bot.adapter.storage.cache import CachedStore
 from bot.adapter.storage.sqlite import SQLiteStore, sqlite_path
 
 __all__ = [
+    "UNANSWERED_REASONS",
     "AskedQuestion",
     "CachedStore",
     "Context",
     "SQLiteStore",
     "Store",
     "StoreError",
+    "UnansweredEntry",
     "open_store",
+    "question_key",
 ]
 
 
