@@ -103,7 +103,7 @@ class CasualCog(commands.Cog, name="Casual"):
             reply = self.bot.engine.ask(text, trigger).reply
             question = AskedQuestion("ask", text)
         elif addressed:
-            reply = self.bot.engine.help_reply()  # just a mention: say what the bot does
+            reply = self.bot.help_reply()  # just a mention: say what the bot does
             question = AskedQuestion("help", "")
         else:
             return

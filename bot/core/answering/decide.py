@@ -651,7 +651,7 @@ TWIST_PREFIX_SCORE = 75.0  # below a real match of a public name, above nothing
 
 def _twist_name_prefix(text: str, character: Character) -> bool:
     """Whether `text` (normalised) is the start of a name of `character` that is itself a twist:
-    its secret name, or that name's first word ("ali" of a secret "Alisa ..."). Only the name
+    its secret name, or the start of it (three letters or more). Only the name
     itself counts, not descriptive aliases, so no typed description is confirmed."""
     if not (character.safe_name and character.name_spoiler_from) or len(text) < TWIST_PREFIX_MIN:
         return False
