@@ -98,10 +98,12 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
 
 
-def write_csv(entries: Iterable[UnansweredEntry], out: TextIO) -> int:
-    """Write the entries as CSV with a header row; returns how many rows were written."""
+def write_csv(entries: Iterable[UnansweredEntry], out: TextIO, *, header: bool = True) -> int:
+    """Write the entries as CSV, after a header row unless told not to; returns how many rows
+    (besides the header) were written."""
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
+    if header:
+        writer.writerow(CSV_HEADER)
     rows = 0
     for e in entries:
         writer.writerow(
