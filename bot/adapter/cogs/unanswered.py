@@ -50,6 +50,16 @@ REFUSED = (
 )
 
 
+class _File(discord.File):
+    """An upload whose attachment id is sent as a string, the way Discord's API describes
+    snowflakes (discord.py sends the number, which Discord happens to accept)."""
+
+    def to_dict(self, index: int) -> dict[str, Any]:
+        payload = super().to_dict(index)
+        payload["id"] = str(payload["id"])
+        return payload
+
+
 def entry_line(number: int, entry: UnansweredEntry, reveals: bool) -> str:
     """One entry as a line of the list: the question (in spoiler bars if it reveals), how often
     it was asked, why it went unanswered and what the bot came closest to (spoiler-free)."""
@@ -263,7 +273,7 @@ class UnansweredCog(commands.Cog, name="Unanswered"):
         buffer = io.StringIO()
         rows = write_csv(entries, buffer)
         reveals = any(self.bot.engine.question_reveals(e.question) for e in entries)
-        file = discord.File(
+        file = _File(
             io.BytesIO(buffer.getvalue().encode("utf-8")),
             filename=f"unanswered-{guild_id}.csv",
             spoiler=reveals,  # Discord blurs the file until clicked: it may name reveals

@@ -627,7 +627,10 @@ class Answerer:
         text = normalize(current)
         out: list[tuple[float, Choice]] = []
         for c in characters:
-            choice = Choice(c.public_name[:100], c.id)
+            # The value is shown too (in "used /character name: ..."): a character whose name is a
+            # twist is sent by their spoiler-free name, which finds the same card.
+            value = c.public_name if c.safe_name and c.name_spoiler_from else c.id
+            choice = Choice(c.public_name[:100], value[:100])
             if not text:
                 out.append((0.0, choice))
                 continue

@@ -85,7 +85,8 @@ class RevealFinder:
         padded = " " + " ".join(words) + " "
         if any(" " + " ".join(p) + " " in padded for p in self._secret_phrases):
             return True
-        if any(w in self._reveal_words for w in words):
+        # "toms" for "tom's": a possessive typed without its apostrophe
+        if any(w in self._reveal_words or w[:-1] in self._secret_words for w in words):
             return True
         return any(
             fuzz.ratio(word, secret, score_cutoff=_TYPO_SCORE)

@@ -15,7 +15,7 @@ from bot.adapter.app import create_bot
 from bot.adapter.settings import Settings
 from bot.adapter.storage import StoreError
 from bot.adapter.unanswered import CSV_HEADER
-from bot.core import ReplyKind
+from bot.core import Reply, ReplyKind
 from bot.core.engine import Engine
 from tests.adapter.helpers import World, buttons_of, outside_bars, text_of
 
@@ -32,9 +32,12 @@ AMBIGUOUS = "jones"  # "which one?", with a suggestion to pick
 def test_the_questions_decline(engine: Engine) -> None:
     for question in (DECLINED, TWIST_DECLINED):
         reply = engine.ask(question).reply
-        assert reply is not None and not reply.answered, question
+        assert reply is not None, question
+        assert not reply.answered, question
     reply = engine.ask(AMBIGUOUS).reply
-    assert reply is not None and reply.kind is ReplyKind.CLARIFY and reply.suggestions
+    assert reply is not None
+    assert reply.kind is ReplyKind.CLARIFY
+    assert reply.suggestions
     assert engine.question_reveals(TWIST_DECLINED)
     assert not engine.question_reveals(DECLINED)
 
@@ -88,7 +91,8 @@ async def test_a_resolved_which_one_leaves_the_log(world: World) -> None:
 async def test_not_what_i_asked_counts_once_per_member_and_message(world: World) -> None:
     first = await world.alice.slash(world.general, "ask", question="who plays trish")
     second = await world.bob.slash(world.general, "ask", question="who plays trish")
-    assert first.response is not None and second.response is not None
+    assert first.response is not None
+    assert second.response is not None
     for member, message in (
         (world.alice, first.response),
         (world.alice, first.response),  # again: not counted
@@ -106,21 +110,31 @@ async def test_not_what_i_asked_counts_once_per_member_and_message(world: World)
     assert "already" in again.response.content
 
 
-async def test_not_what_i_asked_offers_the_suggestions(world: World, engine: Engine) -> None:
-    question = "how long are the episodes"
-    reply = engine.ask(question).reply
-    assert reply is not None and reply.suggestions
-    # A declined answer has no such button; one that answers does. Use the core's suggestions
-    # the way the button does: those of the answer behind the message.
+async def test_not_what_i_asked_offers_the_suggestions(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
     asked = await world.alice.slash(world.general, "ask", question="who plays trish")
     assert asked.response is not None
-    assert "Not what I asked" in [b["label"] for b in buttons_of(asked.response)]
-    clicked = await world.bob.click(asked.response, label="Not what I asked")
+    plain = await world.bob.click(asked.response, label="Not what I asked")
+    assert plain.response is not None
+    assert "other words" in plain.response.content  # no suggestions: how to ask better
+    # An answer that came with suggestions offers them, as buttons that ask privately.
+    with_suggestions = Reply(ReplyKind.ANSWER, "character.actor", suggestions=("Who is A?",))
+    monkeypatch.setattr(world.bot.responder, "reply_for", lambda *_: with_suggestions)
+    clicked = await world.alice.click(asked.response, label="Not what I asked")
     assert clicked.response is not None
-    assert "noted" in clicked.response.content
-    declined = await world.alice.slash(world.general, "ask", question=question)
+    assert clicked.response.ephemeral
+    assert "Did you mean" in clicked.response.content
+    assert [b["custom_id"] for b in buttons_of(clicked.response)] == ["ask:Who is A?"]
+
+
+async def test_declines_carry_no_feedback_button(world: World) -> None:
+    declined = await world.alice.slash(world.general, "ask", question=DECLINED)
     assert declined.response is not None
     assert "Not what I asked" not in [b["label"] for b in buttons_of(declined.response)]
+    lookup = await world.alice.slash(world.general, "cast")
+    assert lookup.response is not None
+    assert "Not what I asked" not in [b["label"] for b in buttons_of(lookup.response)]
 
 
 async def test_the_button_label_never_spoils(world: World) -> None:
@@ -162,7 +176,9 @@ async def test_export_is_a_csv_with_a_header(world: World) -> None:
     assert attachment.filename.endswith(".csv")
     rows = list(csv.reader(io.StringIO((await attachment.read()).decode("utf-8"))))
     assert tuple(rows[0]) == CSV_HEADER
-    assert [r[1:5] for r in rows[1:]] == [[DECLINED, "sources_dont_say", "character.unsourced", "2"]]
+    assert [r[1:5] for r in rows[1:]] == [
+        [DECLINED, "sources_dont_say", "character.unsourced", "2"]
+    ]
 
 
 async def test_an_export_naming_a_reveal_is_sent_as_a_spoiler(world: World) -> None:
@@ -212,9 +228,7 @@ async def test_retention_is_configurable(db_url: str) -> None:
     assert bot.responder.unanswered.retention_days == 7
 
 
-async def test_the_log_survives_a_restart(
-    world: World, settings: Settings, engine: Engine
-) -> None:
+async def test_the_log_survives_a_restart(world: World, settings: Settings, engine: Engine) -> None:
     await world.alice.slash(world.general, "ask", question=DECLINED)
     asked = await world.alice.slash(world.general, "ask", question="who plays trish")
     assert asked.response is not None
@@ -248,14 +262,17 @@ async def test_the_list_is_paginated_with_buttons(world: World) -> None:
     first = await world.admin.slash(world.general, "unanswered list", limit=14)
     assert first.response is not None
     page1 = text_of(first.response)
-    assert "question number 0" in page1 and "question number 9" in page1
+    assert "question number 0" in page1
+    assert "question number 9" in page1
     assert "question number 10" not in page1
     labels = {b["label"]: b for b in buttons_of(first.response)}
-    assert labels["Previous"]["disabled"] and not labels["Next"]["disabled"]
+    assert labels["Previous"]["disabled"]
+    assert not labels["Next"]["disabled"]
     second = await world.admin.click(first.response, label="Next")
     assert second.response is not None
     page2 = text_of(second.response)
-    assert "question number 10" in page2 and "question number 12" in page2
+    assert "question number 10" in page2
+    assert "question number 12" in page2
     assert "question number 9 " not in page2
     assert TWIST_NAME not in outside_bars(page2).casefold()
     assert TWIST_NAME in page2.casefold()
@@ -280,7 +297,8 @@ async def test_a_failing_log_never_breaks_an_answer(
         assert "sources" in text_of(result.response).casefold()
         await world.alice.send(world.general, f"{world.mention} {DECLINED}")
         reply = world.general.last_message
-        assert reply is not None and reply.author.id == world.me.id
+        assert reply is not None
+        assert reply.author.id == world.me.id
         asked = await world.bob.slash(world.general, "ask", question="who plays trish")
         assert asked.response is not None
         clicked = await world.bob.click(asked.response, label="Not what I asked")
