@@ -1,4 +1,4 @@
-"""Command line: `python -m bot ask|check-knowledge|run|sync`.
+"""Command line: `python -m bot ask|check-knowledge|run|sync|unanswered export`.
 
 `ask` and `check-knowledge` never import discord.py, so they start fast and need no token.
 """
@@ -38,6 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check-knowledge": _check_knowledge,
         "run": _run,
         "sync": _sync,
+        "unanswered": _unanswered,
     }[args.command]
     return handler(args)
 
@@ -123,6 +124,23 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="ID",
         help="sync to one server only (instant), instead of globally",
+    )
+
+    unanswered = commands.add_parser(
+        "unanswered", help="the log of questions the bot could not answer"
+    )
+    unanswered_commands = unanswered.add_subparsers(dest="action", required=True)
+    export = unanswered_commands.add_parser(
+        "export", help="write the log as CSV (with a header row) to stdout"
+    )
+    export.add_argument(
+        "--database-url",
+        default=None,
+        metavar="URL",
+        help="the bot's database (default: $DATABASE_URL or sqlite:///data/bot.sqlite3)",
+    )
+    export.add_argument(
+        "--guild", type=int, default=None, metavar="ID", help="one server only (default: all)"
     )
     return parser
 
@@ -344,3 +362,41 @@ def _sync(args: argparse.Namespace) -> int:
     from bot.adapter.runner import sync
 
     return sync(None, args.guild)
+
+
+# -- unanswered export ---------------------------------------------------------------------------
+
+#: Rows read from the database at a time, so a big log never sits in memory whole.
+EXPORT_BATCH = 1000
+
+
+def _unanswered(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.adapter.settings import DEFAULT_DATABASE_URL
+    from bot.adapter.storage import StoreError
+
+    url = args.database_url or os.environ.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
+    try:
+        return asyncio.run(_export_unanswered(url, args.guild, sys.stdout))
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+async def _export_unanswered(url: str, guild_id: int | None, out: TextIO) -> int:
+    from bot.adapter.storage import open_store
+    from bot.adapter.unanswered import write_csv
+
+    store = open_store(url)
+    await store.open()
+    try:
+        offset, header = 0, True
+        while True:
+            batch = await store.unanswered(guild_id, limit=EXPORT_BATCH, offset=offset)
+            write_csv(batch, out, header=header)
+            offset, header = offset + len(batch), False
+            if len(batch) < EXPORT_BATCH:
+                return 0
+    finally:
+        await store.close()

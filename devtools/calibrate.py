@@ -131,7 +131,9 @@ def accuracy(
     return right_answers / max(len(answered), 1), right_declines / max(len(declined), 1)
 
 
-def fit(cases: Sequence[Case], topics: dict[str, str], declines: set[str]) -> tuple[float, float, float, float]:
+def fit(
+    cases: Sequence[Case], topics: dict[str, str], declines: set[str]
+) -> tuple[float, float, float, float]:
     best: tuple[float, float, float, float, float] | None = None
     for threshold, margin in itertools.product(THRESHOLDS, MARGINS):
         answers, declined = accuracy(cases, threshold, margin, topics, declines)

@@ -19,7 +19,7 @@ def main() -> int:
     from wordfreq import top_n_list
 
     words = [w for w in top_n_list("en", TOP) if w.isalpha() and w.isascii()]
-    header = f"# The {len(words)} most frequent English words (wordfreq {TOP}); see devtools/common_words.py\n"
+    header = f"# The {len(words)} most frequent English words (wordfreq top {TOP}): see {__name__}\n"
     TARGET.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
     print(f"wrote {len(words)} words to {TARGET}")
     return 0

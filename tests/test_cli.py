@@ -168,3 +168,40 @@ def test_jsonl_an_overlong_line_gets_an_error_and_a_lone_surrogate_is_answered()
     assert len(out) == 2
     assert "longer than" in out[0]["error"]
     assert "error" not in out[1]
+def test_unanswered_export_writes_csv_for_knowledge_authors(tmp_path: Path) -> None:
+    import asyncio
+    import csv
+    import io
+
+    from bot.adapter.storage import SQLiteStore
+    from bot.adapter.unanswered import CSV_HEADER
+
+    path = tmp_path / "bot.sqlite3"
+
+    async def seed() -> None:
+        store = SQLiteStore(path)
+        await store.open()
+        await store.record_unanswered(1, "who is trish's dad", "not_sure", "Who is Trish?")
+        await store.record_unanswered(1, "who is trish's dad", "not_sure", "Who is Trish?")
+        await store.record_unanswered(2, "how long is ep 3", "sources_dont_say", "episode.runtime")
+        await store.close()
+
+    asyncio.run(seed())
+    url = f"sqlite:///{path}"
+    result = run_bot("unanswered", "export", "--database-url", url)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert tuple(rows[0]) == CSV_HEADER
+    assert [(r[0], r[1], r[4]) for r in rows[1:]] == [
+        ("1", "who is trish's dad", "2"),
+        ("2", "how long is ep 3", "1"),
+    ]
+    one = run_bot("unanswered", "export", "--database-url", url, "--guild", "2")
+    assert len(one.stdout.splitlines()) == 2
+
+
+def test_unanswered_export_refuses_a_bad_database_url() -> None:
+    result = run_bot("unanswered", "export", "--database-url", "mysql://nope")
+    assert result.returncode == 2
+    assert "DATABASE_URL" in result.stderr
+    assert "Traceback" not in result.stderr

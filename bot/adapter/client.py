@@ -15,12 +15,14 @@ from discord.ext import commands
 
 from bot.adapter.cooldown import Cooldown
 from bot.adapter.errors import GENERIC, SeasonTree
+from bot.adapter.helptext import help_reply
 from bot.adapter.intents import intents_for
 from bot.adapter.outgoing import NO_MENTIONS, Outgoing, send_reply
 from bot.adapter.responder import AnswerEngine, Responder
 from bot.adapter.settings import Settings
 from bot.adapter.storage import Store, check_writable
 from bot.adapter.syncing import sync_if_changed
+from bot.core import Reply
 
 __all__ = ["EXTENSIONS", "SeasonBot", "ShardedSeasonBot"]
 
@@ -32,6 +34,7 @@ EXTENSIONS = (
     "bot.adapter.cogs.spoilers",
     "bot.adapter.cogs.autoanswer",
     "bot.adapter.cogs.progress",
+    "bot.adapter.cogs.unanswered",
     "bot.adapter.cogs.casual",
     "bot.adapter.cogs.buttons",
 )
@@ -57,7 +60,12 @@ class SeasonBot(commands.Bot):
         self.settings = settings
         self.engine = engine
         self.store = store
-        self.responder = Responder(engine, store, retention_days=settings.reveal_retention_days)
+        self.responder = Responder(
+            engine,
+            store,
+            retention_days=settings.reveal_retention_days,
+            unanswered_retention_days=settings.unanswered_retention_days,
+        )
         self.cooldown = Cooldown(settings.cooldown_rate, settings.cooldown_seconds)
 
     async def prepare_store(self) -> None:
@@ -71,11 +79,19 @@ class SeasonBot(commands.Bot):
         for extension in EXTENSIONS:
             if extension not in self.extensions:
                 await self.load_extension(extension)
+        self.responder.help_reply = self.help_reply
         pruned = await self.store.prune_questions(self.settings.reveal_retention_days)
         if pruned:
             _log.info("Forgot %d old questions behind reveal buttons", pruned)
+        dropped = await self.responder.unanswered.prune()
+        if dropped:
+            _log.info("Dropped %d old entries of the unanswered log", dropped)
         if self.settings.sync_commands_on_start:
             await sync_if_changed(self, self.dev_guild)
+
+    def help_reply(self) -> Reply:
+        """The core's help with every command of this bot's tree listed, grouped."""
+        return help_reply(self.engine.help_reply(), self.tree)
 
     @property
     def dev_guild(self) -> discord.Object | None:

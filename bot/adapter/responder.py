@@ -2,6 +2,7 @@
 
 question -> core reply (Engine) -> spoiler policy for this place and member (Store)
          -> Discord JSON (render_message) -> discord.py send -> remember it for "Show me privately"
+            and "Not what I asked" -> a decline goes to the unanswered log (after the answer)
 """
 
 from __future__ import annotations
@@ -9,17 +10,31 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import discord
 
+from bot.adapter.components import add_feedback_button
 from bot.adapter.deadline import in_time
 from bot.adapter.metrics import record_question
 from bot.adapter.outgoing import Outgoing, respond, send_reply
 from bot.adapter.policy import policy_for
 from bot.adapter.storage import AskedQuestion, Context, Store, StoreError
-from bot.core import Answer, Choice, Reply, SpoilerPolicy, Trigger, needs_reveal, render_message
+from bot.adapter.unanswered import UnansweredLog
+from bot.core import (
+    Answer,
+    Choice,
+    LookupFailed,
+    Reply,
+    ReplyKind,
+    Segment,
+    SpoilerPolicy,
+    Trigger,
+    needs_reveal,
+    render_message,
+)
 
 __all__ = ["AnswerEngine", "Place", "Responder"]
 
@@ -36,6 +51,20 @@ FORGOTTEN = (
     "I no longer have the question behind that button. Ask me again and I'll answer it privately."
 )
 
+#: Answers to free-text questions carry "Not what I asked"; cards picked from a list do not.
+FEEDBACK_KINDS = frozenset({"ask"})
+FEEDBACK_THANKS = (
+    "Thanks: I've noted that this answer missed your question, so the people who write my "
+    "knowledge can fix it."
+)
+FEEDBACK_AGAIN = "You've already told me about this answer. Thanks, it's noted."
+FEEDBACK_FAILED = "Thanks. I couldn't note it just now, sorry: please try again later."
+FEEDBACK_FORGOTTEN = (
+    "Thanks. I no longer have the question behind that answer, so I couldn't note it: ask me "
+    "again in other words, with a name, an episode number or a title."
+)
+TRY_AGAIN = " Try asking again in other words: a name, an episode number or a title helps."
+
 
 class AnswerEngine(Protocol):
     """What the adapter needs from `bot.core.engine.Engine` (a fake in unit tests)."""
@@ -51,6 +80,7 @@ class AnswerEngine(Protocol):
     def help_reply(self) -> Reply: ...
     def episode_choices(self, current: str, limit: int = 25) -> list[Choice]: ...
     def character_choices(self, current: str, limit: int = 25) -> list[Choice]: ...
+    def question_reveals(self, question: str) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +117,20 @@ class Responder:
     #: Old questions behind reveal buttons are forgotten every this many new ones (and at start).
     PRUNE_EVERY = 500
 
-    def __init__(self, engine: AnswerEngine, store: Store, *, retention_days: int = 30) -> None:
+    def __init__(
+        self,
+        engine: AnswerEngine,
+        store: Store,
+        *,
+        retention_days: int = 30,
+        unanswered_retention_days: int = 30,
+    ) -> None:
         self.engine = engine
         self.store = store
         self.retention_days = retention_days
+        self.unanswered = UnansweredLog(store, retention_days=unanswered_retention_days)
+        #: The help shown for /help and a bare mention; the bot lists its commands in it.
+        self.help_reply: Callable[[], Reply] = engine.help_reply
         self._remembered = 0
 
     # -- settings ----------------------------------------------------------------------------------
@@ -134,14 +174,25 @@ class Responder:
             case "season":
                 return engine.season_reply()
             case "help":
-                return engine.help_reply()
+                return self.help_reply()
         raise ValueError(f"unknown question kind {question.kind!r}")
 
     @staticmethod
-    def render(reply: Reply, policy: SpoilerPolicy) -> tuple[Outgoing, bool]:
-        """The message for `reply` under `policy`, and whether it carries a reveal button."""
+    def render(
+        reply: Reply, policy: SpoilerPolicy, *, feedback: bool = False
+    ) -> tuple[Outgoing, bool]:
+        """The message for `reply` under `policy`, and whether it carries a reveal button; with
+        `feedback`, a "Not what I asked" button too."""
         reveal = needs_reveal(reply, policy)
-        return Outgoing.from_rendered(render_message(reply, policy, reveal_button=reveal)), reveal
+        outgoing = Outgoing.from_rendered(render_message(reply, policy, reveal_button=reveal))
+        if feedback:
+            outgoing.view = add_feedback_button(outgoing.view)
+        return outgoing, reveal
+
+    @staticmethod
+    def _wants_feedback(reply: Reply, question: AskedQuestion, place: Place, private: bool) -> bool:
+        """Public answers in a server to what a member asked carry "Not what I asked"."""
+        return place.in_guild and not private and reply.answered and question.kind in FEEDBACK_KINDS
 
     async def _remember(
         self, message_id: int | None, place: Place, question: AskedQuestion
@@ -181,11 +232,16 @@ class Responder:
             record_question(question.kind, "ask", "declined", time.perf_counter() - start)
             return
         policy = policy_for(context, in_guild=place.in_guild)
-        outgoing, reveal = self.render(reply, policy)
+        feedback = self._wants_feedback(reply, question, place, private)
+        outgoing, reveal = self.render(reply, policy, feedback=feedback)
         message_id = await respond(interaction, outgoing, ephemeral=private)
         record_question(question.kind, "ask", outcome, time.perf_counter() - start)
-        if reveal:
+        # After the answer went out: nothing below can delay it.
+        clarify = reply.kind is ReplyKind.CLARIFY and bool(reply.suggestions)
+        if reveal or feedback or (clarify and not private):
             await self._remember(message_id, place, question)
+        if question.kind == "ask" and not private:
+            await self.unanswered.record_decline(place.guild_id, question.query, reply)
 
     async def answer_message(
         self,
@@ -204,23 +260,73 @@ class Responder:
         """
         place = Place.of_message(message)
         policy = policy_for(context, in_guild=place.in_guild)
-        outgoing, reveal = self.render(reply, policy)
+        feedback = self._wants_feedback(reply, question, place, False)
+        outgoing, reveal = self.render(reply, policy, feedback=feedback)
         sent = await send_reply(message, outgoing)
         if received is not None:
             outcome = "answered" if answered else "declined"
             record_question(question.kind, trigger.value, outcome, time.perf_counter() - received)
-        if sent is not None and reveal:
+        clarify = reply.kind is ReplyKind.CLARIFY and bool(reply.suggestions)
+        if sent is not None and (reveal or feedback or clarify):
             await self._remember(sent.id, place, question)
+        if sent is not None and question.kind == "ask":
+            await self.unanswered.record_decline(place.guild_id, question.query, reply)
         return sent
 
+    async def _recall(self, message: discord.Message | None) -> AskedQuestion | None:
+        if message is None:
+            return None
+        try:
+            async with asyncio.timeout(STORE_READ_TIMEOUT):
+                return await self.store.recall_question(message.id)
+        except (StoreError, TimeoutError) as exc:
+            _log.error("Cannot recall the question behind message %s: %s", message.id, exc)
+            return None
+
     async def answer_suggestion(self, interaction: discord.Interaction[Any], question: str) -> None:
-        """A suggestion button was clicked: answer that question privately to the clicker."""
+        """A suggestion button was clicked: answer that question privately to the clicker. On a
+        "which one?", the member has resolved it: it leaves the unanswered log."""
         await self.answer_interaction(interaction, AskedQuestion("ask", question), private=True)
+        message = interaction.message
+        asked = await self._recall(message)
+        if message is None or asked is None or asked.kind != "ask":
+            return
+        original = self.engine.ask(asked.query).reply
+        if original is not None and original.kind is ReplyKind.CLARIFY:
+            await self.unanswered.resolve_clarification(
+                interaction.guild_id, asked.query, message.id
+            )
+
+    async def feedback(self, interaction: discord.Interaction[Any]) -> None:
+        """"Not what I asked": note the question in the log (once per member and message) and
+        offer, privately, the suggestions the bot has."""
+        message = interaction.message
+        asked = await self._recall(message)
+        if message is None or asked is None:
+            await respond(interaction, Outgoing.text(FEEDBACK_FORGOTTEN), ephemeral=True)
+            return
+        try:
+            reply = self.reply_for(asked)
+        except LookupFailed:
+            reply = None
+        question = asked.query if asked.kind == "ask" else f"/{asked.kind} {asked.query}"
+        closest = (reply.intent or "") if reply is not None else ""
+        counted = await self.unanswered.record_feedback(
+            interaction.guild_id, question, closest, message.id, interaction.user.id
+        )
+        note = {True: FEEDBACK_THANKS, False: FEEDBACK_AGAIN, None: FEEDBACK_FAILED}[counted]
+        suggestions = reply.suggestions if reply is not None else ()
+        note += " Did you mean one of these?" if suggestions else TRY_AGAIN
+        answer = Reply(ReplyKind.NOTICE, "feedback", (Segment(note),), (), suggestions)
+        context = await self.context(Place.of_interaction(interaction))
+        policy = policy_for(context, in_guild=interaction.guild_id is not None)
+        outgoing, _ = self.render(answer, policy)
+        await respond(interaction, outgoing, ephemeral=True)
 
     async def reveal(self, interaction: discord.Interaction[Any]) -> None:
         """The "Show me privately" button: the same answer, spoilers shown, to the clicker only."""
         place = Place.of_interaction(interaction)
-        found = await in_time(interaction, self._recall(interaction, place), ephemeral=True)
+        found = await in_time(interaction, self._recall_with_context(interaction, place), ephemeral=True)
         if found is None:
             await respond(interaction, Outgoing.text(FORGOTTEN), ephemeral=True)
             return
@@ -233,7 +339,7 @@ class Responder:
         outgoing, _ = self.render(reply, policy)
         await respond(interaction, outgoing, ephemeral=True)
 
-    async def _recall(
+    async def _recall_with_context(
         self, interaction: discord.Interaction[Any], place: Place
     ) -> tuple[AskedQuestion, Context] | None:
         """The question behind a reveal button and the clicker's settings, or None if forgotten."""

@@ -83,6 +83,8 @@ class Settings:
     health_port: int | None = None
     health_host: str = "127.0.0.1"
     log_level: str = "INFO"
+    # How long an entry of the unanswered-questions log is kept after it was last asked.
+    unanswered_retention_days: int = 30
 
     def __post_init__(self) -> None:
         if self.cooldown_rate < 1:
@@ -107,11 +109,14 @@ class Settings:
     def sharded(self) -> bool:
         """Whether the bot runs as an auto-sharded bot (`commands.AutoShardedBot`)."""
         return self.auto_shard or self.shard_count is not None
+        if self.unanswered_retention_days < 1:
+            raise SettingsError("unanswered_retention_days must be at least 1")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Read DISCORD_TOKEN, DATABASE_URL, DEV_GUILD_ID, MESSAGE_CONTENT_INTENT, KNOWLEDGE_DIR,
-        SHARD_COUNT, SHARD_IDS, HEALTH_PORT, HEALTH_HOST and LOG_LEVEL.
+        SHARD_COUNT, SHARD_IDS, HEALTH_PORT, HEALTH_HOST and LOG_LEVEL, and
+        UNANSWERED_RETENTION_DAYS.
 
         Unset or empty variables keep their defaults. Raises `SettingsError` naming the variable
         when a value is malformed.
@@ -151,6 +156,9 @@ class Settings:
             health_port=int(health_port) if health_port is not None else None,
             health_host=get("HEALTH_HOST") or "127.0.0.1",
             log_level=log_level,
+            unanswered_retention_days=_days(
+                "UNANSWERED_RETENTION_DAYS", get("UNANSWERED_RETENTION_DAYS"), default=30
+            ),
         )
 
 
@@ -210,6 +218,14 @@ def _snowflake(name: str, value: str | None) -> int | None:
         return None
     if not value.isdigit() or int(value) <= 0:
         raise SettingsError(f"{name} must be a server ID (a positive number), not {value!r}")
+    return int(value)
+
+
+def _days(name: str, value: str | None, *, default: int) -> int:
+    if value is None:
+        return default
+    if not value.isdigit() or not 1 <= int(value) <= 3650:
+        raise SettingsError(f"{name} must be a number of days from 1 to 3650, not {value!r}")
     return int(value)
 
 

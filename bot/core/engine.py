@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.core.answering.decide import Answerer
 from bot.core.answering.reply import Reply
+from bot.core.answering.reveals import RevealFinder
 from bot.core.answering.types import Answer, Choice, Trigger
 from bot.core.knowledge.loader import load_knowledge
 from bot.core.knowledge.model import KnowledgeBase
@@ -40,6 +41,7 @@ class Engine:
         """`cache_dir` keeps what the example questions read as between runs (None: no cache)."""
         self.kb = kb
         self._answerer = Answerer(kb, cache_dir=cache_dir)
+        self._reveals = RevealFinder(kb)
 
     @classmethod
     def load(cls, directory: str | Path | None = None, *, cache: bool = True) -> Engine:
@@ -105,3 +107,12 @@ class Engine:
     def character_choices(self, current: str, limit: int = 25) -> list[Choice]:
         """Characters matching what the member has typed so far, by spoiler-free names only."""
         return self._answerer.character_choices(current, limit)
+
+    # -- showing questions back ----------------------------------------------------------------------
+
+    def question_reveals(self, question: str) -> bool:
+        """Whether a question, shown as typed to someone who has seen nothing, would spoil a reveal:
+        it names a twist name, uses words only reveals use, or its answer holds reveals. Errs on
+        the side of hiding.
+        """
+        return self._reveals.question_reveals(question, self.ask(question))

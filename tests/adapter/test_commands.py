@@ -25,6 +25,7 @@ EXPECTED = {
     "spoilers": ["set", "reset", "status"],
     "autoanswer": ["on", "off"],
     "progress": ["set", "show", "clear"],
+    "unanswered": ["list", "export", "clear"],
 }
 
 
@@ -69,6 +70,12 @@ async def test_autocomplete_and_permissions_as_discord_sees_them(world: World) -
     )
     assert autoanswer["contexts"] == [0]  # servers only
     assert commands["spoilers"].get("default_member_permissions") is None  # status is for all
+    unanswered = commands["unanswered"]
+    assert (
+        int(unanswered["default_member_permissions"])
+        == discord.Permissions(manage_guild=True).value
+    )
+    assert unanswered["contexts"] == [0]
     ask = commands["ask"]["options"][0]
     assert ask["required"]
     assert ask["max_length"] == 300

@@ -76,6 +76,31 @@ async def drive_everything(world: World) -> None:
     for _ in range(w.bot.settings.cooldown_rate + 1):
         await w.chanmod.send(g, f"{w.mention} who plays trish")  # ends with the cooldown note
 
+    # The unanswered log: a decline, "Not what I asked", every /unanswered reply and button.
+    f = w.guild.add_member(w.env.create_user("frank"))
+    await f.slash(g, "ask", question="what is trishs favorite color")
+    await f.slash(g, "ask", question="what is alisas favorite color")
+    answered = await f.slash(g, "ask", question="who plays trish")
+    assert answered.response is not None
+    await w.bob.click(answered.response, label="Not what I asked")
+    for i in range(12):
+        await w.bot.store.record_unanswered(w.guild.id, f"question {i}", "not_sure", "")
+    listed = await w.admin.slash(g, "unanswered list", limit=15)
+    assert listed.response is not None
+    await w.admin.click(listed.response, label="Next")
+    await w.admin.slash(g, "unanswered export")
+    for choice in ("Cancel", "Clear the log"):
+        asked = await w.admin.slash(g, "unanswered clear")
+        assert asked.response is not None
+        await w.admin.click(asked.response, label=choice)
+    await w.admin.slash(g, "unanswered clear")  # already empty
+    await w.admin.slash(g, "unanswered list")  # empty
+    command = w.env.backend.find_command("unanswered", None, type=1)
+    assert command is not None
+    w.guild.set_command_permissions(int(command["id"]), {w.chanmod: True})
+    await w.chanmod.slash(g, "unanswered list")  # refused
+    await f.autocomplete(g, "character", "name", "ali")
+
     w.env.inject_error("POST", "/channels/*/messages", status=500)
     await w.admin.send(g, f"{w.mention} who plays trish")
     w.env.inject_error("POST", "/interactions/*/callback", status=500)

@@ -33,6 +33,7 @@ def test_from_env_reads_every_variable() -> None:
             "DEV_GUILD_ID": "123456789012345678",
             "MESSAGE_CONTENT_INTENT": "off",
             "KNOWLEDGE_DIR": "/srv/knowledge",
+            "UNANSWERED_RETENTION_DAYS": "7",
         }
     )
     assert settings.discord_token == "abc.def"
@@ -40,6 +41,12 @@ def test_from_env_reads_every_variable() -> None:
     assert settings.dev_guild_id == 123456789012345678
     assert settings.message_content_intent is False
     assert settings.knowledge_dir == Path("/srv/knowledge")
+    assert settings.unanswered_retention_days == 7
+
+
+def test_unanswered_retention_defaults_to_30_days() -> None:
+    assert Settings().unanswered_retention_days == 30
+    assert Settings.from_env({}).unanswered_retention_days == 30
 
 
 def test_from_env_empty_values_keep_defaults() -> None:
@@ -49,7 +56,13 @@ def test_from_env_empty_values_keep_defaults() -> None:
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("DEV_GUILD_ID", "my-server"), ("DEV_GUILD_ID", "0"), ("MESSAGE_CONTENT_INTENT", "maybe")],
+    [
+        ("DEV_GUILD_ID", "my-server"),
+        ("DEV_GUILD_ID", "0"),
+        ("MESSAGE_CONTENT_INTENT", "maybe"),
+        ("UNANSWERED_RETENTION_DAYS", "0"),
+        ("UNANSWERED_RETENTION_DAYS", "a month"),
+    ],
 )
 def test_from_env_names_the_bad_variable(name: str, value: str) -> None:
     with pytest.raises(SettingsError, match=name):

@@ -1,4 +1,4 @@
-"""The suggestion and "Show me privately" buttons, registered as persistent dynamic items.
+"""The suggestion, "Show me privately" and "Not what I asked" buttons, registered as persistent dynamic items.
 
 They match buttons by custom_id on any message, including ones sent before a restart; see
 `bot.adapter.components` for what each does.
@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.adapter.client import SeasonBot
 from bot.adapter.cogs import season_bot
-from bot.adapter.components import AskButton, RevealButton
+from bot.adapter.components import AskButton, FeedbackButton, RevealButton
 
 __all__ = ["ButtonsCog", "setup"]
 
@@ -22,10 +22,10 @@ class ButtonsCog(commands.Cog, name="Buttons"):
         self.bot = bot
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(AskButton, RevealButton)
+        self.bot.add_dynamic_items(AskButton, RevealButton, FeedbackButton)
 
     async def cog_unload(self) -> None:
-        self.bot.remove_dynamic_items(AskButton, RevealButton)
+        self.bot.remove_dynamic_items(AskButton, RevealButton, FeedbackButton)
 
 
 async def setup(bot: commands.Bot) -> None:

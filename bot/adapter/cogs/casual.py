@@ -108,7 +108,7 @@ class CasualCog(commands.Cog, name="Casual"):
             reply, answered = answer.reply, answer.answered
             question = AskedQuestion("ask", text)
         elif addressed:
-            reply = self.bot.engine.help_reply()  # just a mention: say what the bot does
+            reply = self.bot.help_reply()  # just a mention: say what the bot does
             question = AskedQuestion("help", "")
         else:
             return

@@ -102,9 +102,9 @@ class LookupCog(commands.Cog, name="Lookup"):
 
     @app_commands.command(name="help")
     async def help(self, interaction: discord.Interaction[Any]) -> None:
-        """What I can answer, how to ask, and how spoilers work here."""
+        """Every command you can use, what I can answer, and how spoilers work here."""
         await self.bot.responder.answer_interaction(
-            interaction, AskedQuestion("help", ""), private=True
+            interaction, AskedQuestion("help", ""), reply=self.bot.help_reply(), private=True
         )
 
 

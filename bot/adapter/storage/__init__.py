@@ -6,18 +6,22 @@ database URL.
 from __future__ import annotations
 
 from bot.adapter.storage.base import (
+    UNANSWERED_REASONS,
     AskedQuestion,
     ChangeFeed,
     Context,
     Store,
     StoreError,
     StoreWriteError,
+    UnansweredEntry,
+    question_key,
     redact_url,
 )
 from bot.adapter.storage.cache import CachedStore, check_writable
 from bot.adapter.storage.sqlite import SQLiteStore, sqlite_path
 
 __all__ = [
+    "UNANSWERED_REASONS",
     "AskedQuestion",
     "CachedStore",
     "ChangeFeed",
@@ -26,8 +30,10 @@ __all__ = [
     "Store",
     "StoreError",
     "StoreWriteError",
+    "UnansweredEntry",
     "check_writable",
     "open_store",
+    "question_key",
     "redact_url",
 ]
 

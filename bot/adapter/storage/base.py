@@ -13,12 +13,15 @@ from typing import Protocol, runtime_checkable
 from bot.core import SpoilerMode
 
 __all__ = [
+    "UNANSWERED_REASONS",
     "AskedQuestion",
     "ChangeFeed",
     "Context",
     "Store",
     "StoreError",
     "StoreWriteError",
+    "UnansweredEntry",
+    "question_key",
     "redact_url",
 ]
 
@@ -79,6 +82,34 @@ class AskedQuestion:
     query: str
 
 
+@dataclass(frozen=True, slots=True)
+class UnansweredEntry:
+    """One question the bot could not answer (or answered wrongly), as fans asked it in a server.
+
+    No user ids: `count` is how many times it was asked (or flagged), `first_asked` and
+    `last_asked` are Unix times in seconds (UTC). `reason` is one of `UNANSWERED_REASONS`;
+    `closest` names what the bot came closest to (an intent or a suggested question), or "".
+    `guild_id` is 0 for direct messages.
+    """
+
+    guild_id: int
+    question: str
+    reason: str
+    closest: str
+    count: int
+    first_asked: int
+    last_asked: int
+
+
+#: Why a question is in the log, in the order moderators care about.
+UNANSWERED_REASONS = ("not_sure", "sources_dont_say", "which_one", "off_topic", "not_what_i_asked")
+
+
+def question_key(question: str) -> str:
+    """What makes two askings the same question: case, spacing and end punctuation aside."""
+    return " ".join(question.casefold().split()).rstrip("?!. ")
+
+
 class Store(Protocol):
     """Server, channel and member settings, and the questions behind reveal buttons."""
 
@@ -123,6 +154,43 @@ class Store(Protocol):
 
     async def prune_questions(self, older_than_days: int) -> int:
         """Forget questions kept longer than that; returns how many were removed."""
+
+    # -- the unanswered-questions log (see bot/adapter/unanswered.py) -----------------------------
+
+    async def record_unanswered(
+        self,
+        guild_id: int,
+        question: str,
+        reason: str,
+        closest: str,
+        *,
+        once: str | None = None,
+        at: int | None = None,
+    ) -> bool:
+        """Count one more asking of `question` (the same text, ignoring case and spacing, and
+        reason share an entry). With `once`, a token (a digest, never a user id) that may count
+        only once: a repeat changes nothing. `at`: Unix seconds, default now. Returns whether
+        anything was counted."""
+
+    async def resolve_unanswered(
+        self, guild_id: int, question: str, reason: str, *, once: str | None = None
+    ) -> bool:
+        """Count one asking less (e.g. a "which one?" the member then answered); an entry at zero
+        is removed. With `once`, only the first call with that token counts."""
+
+    async def unanswered(
+        self, guild_id: int | None, *, limit: int, offset: int = 0
+    ) -> list[UnansweredEntry]:
+        """Entries of a server (None: every server), most asked first, then most recent."""
+
+    async def count_unanswered(self, guild_id: int | None) -> int:
+        """How many entries a server (None: every server) has."""
+
+    async def clear_unanswered(self, guild_id: int) -> int:
+        """Remove every entry of a server; returns how many there were."""
+
+    async def prune_unanswered(self, older_than_days: int, *, at: int | None = None) -> int:
+        """Remove entries last asked longer ago than that, and expired `once` tokens."""
 
     async def get_meta(self, key: str) -> str | None:
         """A small bookkeeping value (e.g. the fingerprint of the last command sync)."""

@@ -28,6 +28,7 @@ from bot.adapter.storage.base import (
     Store,
     StoreError,
     StoreWriteError,
+    UnansweredEntry,
 )
 from bot.core import SpoilerMode
 
@@ -178,6 +179,39 @@ class CachedStore:
 
     async def prune_questions(self, older_than_days: int) -> int:
         return await self.inner.prune_questions(older_than_days)
+
+    async def record_unanswered(
+        self,
+        guild_id: int,
+        question: str,
+        reason: str,
+        closest: str,
+        *,
+        once: str | None = None,
+        at: int | None = None,
+    ) -> bool:
+        return await self.inner.record_unanswered(
+            guild_id, question, reason, closest, once=once, at=at
+        )
+
+    async def resolve_unanswered(
+        self, guild_id: int, question: str, reason: str, *, once: str | None = None
+    ) -> bool:
+        return await self.inner.resolve_unanswered(guild_id, question, reason, once=once)
+
+    async def unanswered(
+        self, guild_id: int | None, *, limit: int, offset: int = 0
+    ) -> list[UnansweredEntry]:
+        return await self.inner.unanswered(guild_id, limit=limit, offset=offset)
+
+    async def count_unanswered(self, guild_id: int | None) -> int:
+        return await self.inner.count_unanswered(guild_id)
+
+    async def clear_unanswered(self, guild_id: int) -> int:
+        return await self.inner.clear_unanswered(guild_id)
+
+    async def prune_unanswered(self, older_than_days: int, *, at: int | None = None) -> int:
+        return await self.inner.prune_unanswered(older_than_days, at=at)
 
     async def get_meta(self, key: str) -> str | None:
         return await self.inner.get_meta(key)

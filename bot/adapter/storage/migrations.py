@@ -55,6 +55,27 @@ _TEMPLATES: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX asked_questions_created ON asked_questions (created_at)",
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ),
+    # 3: the unanswered-questions log. Plain SQL that PostgreSQL runs too: integer Unix times
+    # (UTC), no user ids (`once` tokens are digests that let a click count once, then expire).
+    (
+        """CREATE TABLE unanswered (
+            guild_id     BIGINT NOT NULL,
+            question_key TEXT NOT NULL,
+            reason       TEXT NOT NULL,
+            question     TEXT NOT NULL,
+            closest      TEXT NOT NULL DEFAULT '',
+            count        INTEGER NOT NULL CHECK (count >= 1),
+            first_asked  BIGINT NOT NULL,
+            last_asked   BIGINT NOT NULL,
+            PRIMARY KEY (guild_id, question_key, reason)
+        )""",
+        "CREATE INDEX unanswered_last_asked ON unanswered (last_asked)",
+        """CREATE TABLE unanswered_once (
+            token      TEXT PRIMARY KEY,
+            created_at BIGINT NOT NULL
+        )""",
+        "CREATE INDEX unanswered_once_created ON unanswered_once (created_at)",
+    ),
 )
 
 

@@ -23,7 +23,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from bot.adapter.metrics import timed_store_call
-from bot.adapter.storage.base import AskedQuestion, Context, StoreError, redact_url
+from bot.adapter.storage.base import (
+    AskedQuestion,
+    Context,
+    StoreError,
+    UnansweredEntry,
+    question_key,
+    redact_url,
+)
 from bot.adapter.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from bot.core import SpoilerMode
 
@@ -391,3 +398,134 @@ class SQLiteStore:
                 )
 
         await self._run_write(write)
+
+    # -- the unanswered-questions log ------------------------------------------------------------
+
+    @staticmethod
+    def _claim(conn: sqlite3.Connection, once: str | None, now: int) -> bool:
+        """Take a one-time token inside the caller's transaction; False if it was taken before."""
+        if once is None:
+            return True
+        cursor = conn.execute(
+            "INSERT INTO unanswered_once (token, created_at) VALUES (?, ?) "
+            "ON CONFLICT (token) DO NOTHING",
+            (once, now),
+        )
+        return cursor.rowcount > 0
+
+    async def record_unanswered(
+        self,
+        guild_id: int,
+        question: str,
+        reason: str,
+        closest: str,
+        *,
+        once: str | None = None,
+        at: int | None = None,
+    ) -> bool:
+        now = int(time.time()) if at is None else at
+        key = question_key(question)
+
+        def write(conn: sqlite3.Connection) -> bool:
+            with self._write(conn):
+                if not key or not self._claim(conn, once, now):
+                    return False
+                conn.execute(
+                    "INSERT INTO unanswered (guild_id, question_key, reason, question, closest, "
+                    "count, first_asked, last_asked) VALUES (?, ?, ?, ?, ?, 1, ?, ?) "
+                    "ON CONFLICT (guild_id, question_key, reason) DO UPDATE SET "
+                    "count = unanswered.count + 1, question = excluded.question, "
+                    "closest = excluded.closest, "
+                    # CASE, not MAX(): the same SQL runs on PostgreSQL
+                    "last_asked = CASE WHEN excluded.last_asked > unanswered.last_asked "
+                    "THEN excluded.last_asked ELSE unanswered.last_asked END",
+                    (guild_id, key, reason, question, closest, now, now),
+                )
+                return True
+
+        return await self._run_write(write)
+
+    async def resolve_unanswered(
+        self, guild_id: int, question: str, reason: str, *, once: str | None = None
+    ) -> bool:
+        now = int(time.time())
+        key = question_key(question)
+
+        def write(conn: sqlite3.Connection) -> bool:
+            with self._write(conn):
+                where = "guild_id = ? AND question_key = ? AND reason = ?"
+                found = conn.execute(
+                    f"SELECT count FROM unanswered WHERE {where}", (guild_id, key, reason)
+                ).fetchone()
+                if found is None or not self._claim(conn, once, now):
+                    return False
+                if int(found[0]) <= 1:
+                    conn.execute(f"DELETE FROM unanswered WHERE {where}", (guild_id, key, reason))
+                else:
+                    conn.execute(
+                        f"UPDATE unanswered SET count = count - 1 WHERE {where}",
+                        (guild_id, key, reason),
+                    )
+                return True
+
+        return await self._run_write(write)
+
+    async def unanswered(
+        self, guild_id: int | None, *, limit: int, offset: int = 0
+    ) -> list[UnansweredEntry]:
+        limit, offset = max(0, limit), max(0, offset)
+
+        def read(conn: sqlite3.Connection) -> list[UnansweredEntry]:
+            columns = "guild_id, question, reason, closest, count, first_asked, last_asked"
+            order = "ORDER BY count DESC, last_asked DESC, question_key, reason LIMIT ? OFFSET ?"
+            if guild_id is None:
+                rows = conn.execute(
+                    f"SELECT {columns} FROM unanswered ORDER BY guild_id, "
+                    + order.removeprefix("ORDER BY "),
+                    (limit, offset),
+                ).fetchall()
+            else:
+                rows = conn.execute(
+                    f"SELECT {columns} FROM unanswered WHERE guild_id = ? {order}",
+                    (guild_id, limit, offset),
+                ).fetchall()
+            return [
+                UnansweredEntry(
+                    int(r[0]), str(r[1]), str(r[2]), str(r[3]), int(r[4]), int(r[5]), int(r[6])
+                )
+                for r in rows
+            ]
+
+        return await self._run(read)
+
+    async def count_unanswered(self, guild_id: int | None) -> int:
+        def read(conn: sqlite3.Connection) -> int:
+            if guild_id is None:
+                row = conn.execute("SELECT COUNT(*) FROM unanswered").fetchone()
+            else:
+                row = conn.execute(
+                    "SELECT COUNT(*) FROM unanswered WHERE guild_id = ?", (guild_id,)
+                ).fetchone()
+            return int(row[0])
+
+        return await self._run(read)
+
+    async def clear_unanswered(self, guild_id: int) -> int:
+        def write(conn: sqlite3.Connection) -> int:
+            with self._write(conn):
+                cursor = conn.execute("DELETE FROM unanswered WHERE guild_id = ?", (guild_id,))
+                return cursor.rowcount
+
+        return await self._run_write(write)
+
+    async def prune_unanswered(self, older_than_days: int, *, at: int | None = None) -> int:
+        now = int(time.time()) if at is None else at
+        cutoff = now - older_than_days * 86400
+
+        def write(conn: sqlite3.Connection) -> int:
+            with self._write(conn):
+                cursor = conn.execute("DELETE FROM unanswered WHERE last_asked < ?", (cutoff,))
+                conn.execute("DELETE FROM unanswered_once WHERE created_at < ?", (cutoff,))
+                return cursor.rowcount
+
+        return await self._run_write(write)

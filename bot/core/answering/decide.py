@@ -710,15 +710,36 @@ class Answerer:
         text = normalize(current)
         out: list[tuple[float, Choice]] = []
         for c in characters:
-            choice = Choice(c.public_name[:100], c.id)
+            # The value is shown too (in "used /character name: ..."): a character whose name is a
+            # twist is sent by their spoiler-free name, which finds the same card.
+            value = c.public_name if c.safe_name and c.name_spoiler_from else c.id
+            choice = Choice(c.public_name[:100], value[:100])
             if not text:
                 out.append((0.0, choice))
                 continue
-            # Only spoiler-free names are matched: typing a secret name must not confirm it.
+            # Only spoiler-free names are matched fuzzily: a typo of a secret name must not
+            # confirm it. A member who types the start of a secret name already knows it, and
+            # is led to the card under its spoiler-free label (see `_twist_name_prefix`).
             names = [c.public_name] + ([] if c.name_spoiler_from else [c.name, *c.aliases])
             score = max(fuzz.partial_ratio(text, normalize(n), score_cutoff=70.0) for n in names)
+            if not score and _twist_name_prefix(text, c):
+                score = TWIST_PREFIX_SCORE
             if score:
                 out.append((score, choice))
         if text:
             out.sort(key=lambda pair: -pair[0])
         return [choice for _, choice in out[:limit]]
+
+
+TWIST_PREFIX_MIN = 3  # "al" could start anything; "ali" is a deliberate start of a name
+TWIST_PREFIX_SCORE = 75.0  # below a real match of a public name, above nothing
+
+
+def _twist_name_prefix(text: str, character: Character) -> bool:
+    """Whether `text` (normalised) is the start of a name of `character` that is itself a twist:
+    its secret name, or the start of it (three letters or more). Only the name
+    itself counts, not descriptive aliases, so no typed description is confirmed."""
+    if not (character.safe_name and character.name_spoiler_from) or len(text) < TWIST_PREFIX_MIN:
+        return False
+    name = normalize(character.name)
+    return bool(name) and name.startswith(text)
