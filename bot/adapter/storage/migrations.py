@@ -55,11 +55,12 @@ _TEMPLATES: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX asked_questions_created ON asked_questions (created_at)",
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ),
-    # 3: the unanswered-questions log. Plain SQL that PostgreSQL runs too: integer Unix times
-    # (UTC), no user ids (`once` tokens are digests that let a click count once, then expire).
+    # 3: the unanswered-questions log, on both backends: integer Unix times (UTC; BIGINT, which
+    # SQLite stores as INTEGER), no user ids (`once` tokens are digests that let a click count
+    # once, then expire).
     (
         """CREATE TABLE unanswered (
-            guild_id     BIGINT NOT NULL,
+            guild_id     {id} NOT NULL,
             question_key TEXT NOT NULL,
             reason       TEXT NOT NULL,
             question     TEXT NOT NULL,

@@ -6,6 +6,8 @@ processes, in the same transaction (PostgreSQL delivers it only on commit); each
 its own connection and tells its cache to forget what it holds. While that connection is down the
 store says so (`changes_live` is false), so nothing is cached until it is back.
 
+The unanswered-questions log is no setting and no cache holds it, so its writes announce nothing.
+
 Migrations are the shared list in `migrations.py`, applied under an advisory lock so processes
 starting together do not race; the version is kept in the `schema_version` table.
 """
@@ -23,7 +25,14 @@ from typing import Any
 import asyncpg
 
 from bot.adapter.metrics import timed_store_call
-from bot.adapter.storage.base import AskedQuestion, Context, StoreError, redact_url
+from bot.adapter.storage.base import (
+    AskedQuestion,
+    Context,
+    StoreError,
+    UnansweredEntry,
+    question_key,
+    redact_url,
+)
 from bot.adapter.storage.migrations import SCHEMA_VERSION, migrations_for
 from bot.core import SpoilerMode
 
@@ -138,7 +147,9 @@ class PostgresStore:
         statements = migrations_for("postgresql")
         async with conn.transaction():
             await conn.execute("SELECT pg_advisory_xact_lock($1)", _MIGRATION_LOCK)
-            await conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            await conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"
+            )
             version = await conn.fetchval("SELECT max(version) FROM schema_version") or 0
             if version > SCHEMA_VERSION:
                 raise StoreError(
@@ -394,6 +405,128 @@ class PostgresStore:
                 key,
                 value,
             )
+
+    # -- the unanswered-questions log ------------------------------------------------------------
+
+    @staticmethod
+    async def _claim(conn: asyncpg.Connection, once: str | None, now: int) -> bool:
+        """Take a one-time token inside the caller's transaction; False if it was taken before
+        (a concurrent taker waits for the first one's transaction, then finds it taken)."""
+        if once is None:
+            return True
+        taken = await conn.fetchval(
+            "INSERT INTO unanswered_once (token, created_at) VALUES ($1, $2) "
+            "ON CONFLICT (token) DO NOTHING RETURNING 1",
+            once,
+            now,
+        )
+        return taken is not None
+
+    async def record_unanswered(
+        self,
+        guild_id: int,
+        question: str,
+        reason: str,
+        closest: str,
+        *,
+        once: str | None = None,
+        at: int | None = None,
+    ) -> bool:
+        now = int(time.time()) if at is None else at
+        key = question_key(question)
+        if not key:
+            return False
+        async with self._transaction("record_unanswered") as conn:
+            if not await self._claim(conn, once, now):
+                return False
+            await conn.execute(
+                "INSERT INTO unanswered (guild_id, question_key, reason, question, closest, "
+                "count, first_asked, last_asked) VALUES ($1, $2, $3, $4, $5, 1, $6, $6) "
+                "ON CONFLICT (guild_id, question_key, reason) DO UPDATE SET "
+                "count = unanswered.count + 1, question = excluded.question, "
+                "closest = excluded.closest, "
+                "last_asked = GREATEST(unanswered.last_asked, excluded.last_asked)",
+                guild_id,
+                key,
+                reason,
+                question,
+                closest,
+                now,
+            )
+            return True
+
+    async def resolve_unanswered(
+        self, guild_id: int, question: str, reason: str, *, once: str | None = None
+    ) -> bool:
+        now = int(time.time())
+        key = question_key(question)
+        where = "guild_id = $1 AND question_key = $2 AND reason = $3"
+        async with self._transaction("resolve_unanswered") as conn:
+            # Locked until commit, so concurrent resolvers count down one after the other.
+            count = await conn.fetchval(
+                f"SELECT count FROM unanswered WHERE {where} FOR UPDATE", guild_id, key, reason
+            )
+            if count is None or not await self._claim(conn, once, now):
+                return False
+            if int(count) <= 1:
+                await conn.execute(f"DELETE FROM unanswered WHERE {where}", guild_id, key, reason)
+            else:
+                await conn.execute(
+                    f"UPDATE unanswered SET count = count - 1 WHERE {where}", guild_id, key, reason
+                )
+            return True
+
+    async def unanswered(
+        self, guild_id: int | None, *, limit: int, offset: int = 0
+    ) -> list[UnansweredEntry]:
+        limit, offset = max(0, limit), max(0, offset)
+        columns = "guild_id, question, reason, closest, count, first_asked, last_asked"
+        order = "count DESC, last_asked DESC, question_key, reason"
+        async with self._connection("unanswered") as conn:
+            if guild_id is None:
+                rows = await conn.fetch(
+                    f"SELECT {columns} FROM unanswered ORDER BY guild_id, {order} "
+                    "LIMIT $1 OFFSET $2",
+                    limit,
+                    offset,
+                )
+            else:
+                rows = await conn.fetch(
+                    f"SELECT {columns} FROM unanswered WHERE guild_id = $1 ORDER BY {order} "
+                    "LIMIT $2 OFFSET $3",
+                    guild_id,
+                    limit,
+                    offset,
+                )
+        return [
+            UnansweredEntry(
+                int(r[0]), str(r[1]), str(r[2]), str(r[3]), int(r[4]), int(r[5]), int(r[6])
+            )
+            for r in rows
+        ]
+
+    async def count_unanswered(self, guild_id: int | None) -> int:
+        async with self._connection("count_unanswered") as conn:
+            if guild_id is None:
+                value = await conn.fetchval("SELECT count(*) FROM unanswered")
+            else:
+                value = await conn.fetchval(
+                    "SELECT count(*) FROM unanswered WHERE guild_id = $1", guild_id
+                )
+        return int(value or 0)
+
+    async def clear_unanswered(self, guild_id: int) -> int:
+        async with self._connection("clear_unanswered") as conn:
+            status = await conn.execute("DELETE FROM unanswered WHERE guild_id = $1", guild_id)
+        return _count(status)
+
+    async def prune_unanswered(self, older_than_days: int, *, at: int | None = None) -> int:
+        now = int(time.time()) if at is None else at
+        cutoff = now - older_than_days * 86400
+        async with self._transaction("prune_unanswered") as conn:
+            status = await conn.execute("DELETE FROM unanswered WHERE last_asked < $1", cutoff)
+            await conn.execute("DELETE FROM unanswered_once WHERE created_at < $1", cutoff)
+        return _count(status)
 
     async def execute(self, sql: str, *args: Any) -> str:
         """Run one statement (for tests and maintenance); returns the command status."""
