@@ -172,8 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "# When the matcher's scores are good enough. threshold and margin are fitted on held-out\n"
         "# example questions by `python -m devtools.calibrate` (which rewrites this file):\n"
         + "".join(f"#   {line}\n" for line in report.splitlines())
-        + "# describe_* are for finding a character, review or episode by what a question\n"
-        "# describes, set by hand to demand a clear winner.\n"
+        + "# describe_* are for finding a character, review or episode by what a question describes:\n"
+        "# the share of the question's describing words one description must cover, and its lead\n"
+        "# over the next; set by hand to demand a clear winner.\n"
         f"threshold: {threshold:.2f}\nmargin: {margin:.2f}\n" + "\n".join(lines) + "\n"
     )
     if args.check:

@@ -205,7 +205,9 @@ class Answerer:
 
     def _choose(self, text: str, readings: list[Reading], watched: int | None) -> _Decision:
         first = readings[0]
-        ranked = self.matcher.rank(readings)
+        # What the question describes rather than names ("the hero's neighbor", "the lawyer", "the
+        # one with the aquarium") competes with what it says outright, a little discounted.
+        ranked = self.matcher.rank([*readings, *self.matcher.found_readings(first)])
         special = self._other_season_or_episode(text, first, ranked)
         if special is not None:
             return special

@@ -47,7 +47,11 @@ NEIGHBOURS = 12  # the nearest examples that vote
 class Classifier:
     """Labels ranked by their closest example's cosine similarity to a question."""
 
-    def __init__(self, examples: Sequence[Labelled]) -> None:
+    def __init__(self, examples: Sequence[Labelled], *, coverage: bool = False) -> None:
+        """With `coverage`, a score is instead the share of the question's weight (over the
+        terms any example uses) that an example covers: for finding a thing by its description,
+        where descriptions are long and a question names a few of their words."""
+        self.coverage = coverage
         usable = sorted((e for e in examples if e.terms), key=lambda e: e.label)
         count = len(usable)
         document_frequency = Counter(t for e in usable for t in e.terms)
@@ -68,14 +72,14 @@ class Classifier:
             for term in example.terms:
                 ids, weights = postings.setdefault(term, ([], []))
                 ids.append(index)
-                weights.append(self.idf[term] / norm)
+                weights.append(1.0 if coverage else self.idf[term] / norm)
         self._postings: dict[str, tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]] = {
             t: (np.asarray(ids, dtype=np.intp), np.asarray(ws, dtype=np.float64))
             for t, (ids, ws) in postings.items()
         }
         self._starts = np.asarray(starts, dtype=np.intp)
         self._label_of = np.repeat(
-            np.arange(len(starts), dtype=np.intp), np.diff(np.append(starts, count))
+            np.arange(len(starts), dtype=np.intp), np.diff(np.asarray([*starts, count], dtype=np.intp))
         )
         self._count = count
         self.size = count
@@ -87,7 +91,11 @@ class Classifier:
         self, terms: Iterable[str], weights: dict[str, float] | None
     ) -> npt.NDArray[np.float64] | None:
         query = {t: (weights or {}).get(t, self.weight(t)) for t in set(terms)}
-        norm = math.sqrt(sum(w * w for w in query.values()))
+        if self.coverage:
+            query = {t: self.idf[t] for t in query if t in self.idf}
+            norm = sum(query.values())
+        else:
+            norm = math.sqrt(sum(w * w for w in query.values()))
         if norm == 0.0 or self._count == 0:
             return None
         ids: list[npt.NDArray[np.intp]] = []

@@ -8,9 +8,10 @@ answering stage's job, with the threshold and margin from `calibration.yaml`.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from statistics import median
@@ -20,13 +21,17 @@ from bot.core.knowledge.model import KnowledgeBase
 from bot.core.knowledge.richtext import RichText, to_plain
 from bot.core.knowledge.yamlreader import load_yaml
 from bot.core.understanding.classifier import Classifier, Labelled, Ranked, with_shares
+from bot.core.understanding.entities import Kind, Mention
 from bot.core.understanding.reading import Reader, Reading
 from bot.core.understanding.termcache import TermCache
 from bot.core.understanding.text import COMMON_ENGLISH, CONCEPTS, concept
+from bot.core.understanding.vocabulary import vocabulary
 
 __all__ = ["Calibration", "Candidate", "Described", "Matcher", "calibration"]
 
 CALIBRATION_FILE = Path(__file__).resolve().parent / "calibration.yaml"
+ASKING_SHARE = 0.01
+FOUND_READING = 0.95  # a reading found from a description counts a little less than a name
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 
 
@@ -118,9 +123,16 @@ class Matcher:
         episodes = self._labelled(
             (str(e.number), s) for e in kb.episodes for s in _sentences(e.synopsis)
         )
-        self._characters = Classifier(characters)
-        self._reviews = Classifier(reviews)
-        self._episodes = Classifier(episodes)
+        # a word used by one way of asking in a hundred or more is a word of asking
+        self._asking_idf = (
+            math.log(
+                (1 + self.kind_classifier.size) / (1 + ASKING_SHARE * self.kind_classifier.size)
+            )
+            + 1
+        )
+        self._characters = Classifier(characters, coverage=True)
+        self._reviews = Classifier(reviews, coverage=True)
+        self._episodes = Classifier(episodes, coverage=True)
         # One vocabulary for how telling each word of a question is, over everything the season
         # can be asked about: ways of asking, and what characters, critics and episodes are like.
         everything = [*kinds, *facts, *characters, *reviews, *episodes]
@@ -171,21 +183,96 @@ class Matcher:
         for reading in readings:
             terms = Reader.terms(reading)
             weights = self.weights(reading)
-            kinds, kind_neighbours = self.kind_classifier.search(_generic(terms), weights=weights)
+            # Kinds are told apart by how a question asks, not by what it is about: words the
+            # season uses but no way of asking does ("aquarium", "glass") are left to the facts,
+            # the descriptions and the story; words nothing uses still count against every kind.
+            asking = frozenset(
+                t
+                for t in _generic(terms)
+                if t in self.kind_classifier.idf or t not in self.classifier.idf
+            )
+            kinds, kind_neighbours = self.kind_classifier.search(asking, weights=weights)
             facts, fact_neighbours = self.fact_classifier.search(terms, weights=weights)
             # one vote over the nearest examples of both, so shares compare across them
             ranked = with_shares(
                 kinds[:per_reading] + facts[:per_reading], kind_neighbours + fact_neighbours
             )
-            out.extend(Candidate(r.label, r.score * reading.weight, reading, r.share) for r in ranked)
+            out.extend(
+                Candidate(r.label, r.score * reading.weight, reading, r.share) for r in ranked
+            )
         out.sort(key=lambda c: -c.rank_value)
         return out
+
+    # -- readings found rather than read ---------------------------------------------------------
+
+    def found_readings(self, first: Reading) -> list[Reading]:
+        """Readings that name what the question only describes: the character a relation points
+        at ("the hero's neighbor"), or the one character, episode or review whose description
+        clearly fits ("the lawyer", "the one with the aquarium"). They count a little less than
+        what the question says outright."""
+        out = self._relation_readings(first)
+        has = {m.kind for m in first.mentions}
+        if Kind.CHARACTER not in has and not out:
+            out += self._described(first, Kind.CHARACTER, self.character_described(first))
+        if Kind.EPISODE not in has and not first.episodes:
+            out += self._described(first, Kind.EPISODE, self.episode_described(first))
+        if Kind.OUTLET not in has:
+            out += self._described(first, Kind.OUTLET, self.review_described(first))
+        return out
+
+    @staticmethod
+    def _described(reading: Reading, kind: Kind, found: Described | None) -> list[Reading]:
+        if found is None:
+            return []
+        mention = Mention(kind, found.key, 0, 0, found.score * 100, False)
+        episodes = (int(found.key),) if kind is Kind.EPISODE else reading.episodes
+        return [
+            replace(
+                reading,
+                mentions=(*reading.mentions, mention),
+                slots=reading.slots | {"{" + kind.value + "}"},
+                specific=reading.specific | {"{" + kind.value + ":" + found.key + "}"},
+                episodes=episodes,
+                weight=reading.weight * FOUND_READING,
+            )
+        ]
+
+    def _relation_readings(self, reading: Reading) -> list[Reading]:
+        if reading.relation is None:
+            return []
+        anchor, noun = reading.relation
+        wanted = vocabulary().relation_synonyms.get(noun, noun)
+        out: list[Reading] = []
+        for relation in self.kb.relations:
+            label = relation.label.replace("-", " ")
+            if relation.of != anchor or not (label == wanted or label.endswith(" " + wanted)):
+                continue
+            # a tie that is itself revealed later ("her mom") makes the whole answer a spoiler
+            secret = relation.spoiler_from if relation.spoiler_from > 1 else None
+            mention = Mention(Kind.CHARACTER, relation.who, 0, 0, 100.0, False, secret)
+            kept = tuple(m for m in reading.mentions if m.key != anchor)
+            out.append(
+                replace(
+                    reading,
+                    mentions=(*kept, mention),
+                    slots=reading.slots | {"{character}"},
+                    specific=reading.specific | {"{character:" + relation.who + "}"},
+                    relation=None,
+                )
+            )
+        return out[:2]
 
     # -- described things -----------------------------------------------------------------------
 
     def _clear_winner(self, classifier: Classifier, reading: Reading) -> Described | None:
-        asked = Reader.terms(reading) - {"who", "what", "episode", "season", "character"}
-        ranked: list[Ranked] = classifier.rank(asked)
+        # Only the describing words count: not those most ways of asking use ("who", "plays",
+        # "title"), which every description would otherwise have to cover.
+        describing = {
+            t
+            for t in Reader.terms(reading) - reading.slots
+            if self.kind_classifier.idf.get(t, math.inf) >= self._asking_idf
+        }
+        ranked: list[Ranked] = classifier.rank(describing)
         if not ranked:
             return None
         cal = calibration()
@@ -196,13 +283,13 @@ class Matcher:
         return Described(best.label, best.score)
 
     def character_described(self, reading: Reading) -> Described | None:
-        """"the guy who can heal people": the one character whose description fits clearly."""
+        """ "the guy who can heal people": the one character whose description fits clearly."""
         return self._clear_winner(self._characters, reading)
 
     def review_described(self, reading: Reading) -> Described | None:
-        """"the critic who called it slow": the one review that fits clearly."""
+        """ "the critic who called it slow": the one review that fits clearly."""
         return self._clear_winner(self._reviews, reading)
 
     def episode_described(self, reading: Reading) -> Described | None:
-        """"the one with the aquarium": the one episode whose synopsis fits clearly."""
+        """ "the one with the aquarium": the one episode whose synopsis fits clearly."""
         return self._clear_winner(self._episodes, reading)

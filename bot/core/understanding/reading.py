@@ -18,6 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from bot.core.knowledge.model import KnowledgeBase
+from bot.core.knowledge.verbs import verb_vocabulary
 from bot.core.understanding.entities import EntityIndex, Kind, Mention, find_episode_numbers
 from bot.core.understanding.text import (
     COMMON_ENGLISH,
@@ -27,10 +28,11 @@ from bot.core.understanding.text import (
     VOCABULARY_WORDS,
     concept,
     normalize,
+    stem,
 )
 from bot.core.understanding.vocabulary import vocabulary
 
-__all__ = ["THIS_SEASON", "Reader", "Reading"]
+__all__ = ["THIS_SEASON", "VERB", "Reader", "Reading"]
 
 # Question words that carry meaning even though they are stop words elsewhere.
 _KEEP = vocabulary().kept_question_words
@@ -49,6 +51,10 @@ _SEASON_WORDS = re.compile(
 RELATIONS = vocabulary().relation_nouns
 _PERSON_NOUNS = vocabulary().person_nouns
 THIS_SEASON = "thisseason"  # stands for any name of the season being asked about
+VERB = "{verb}"  # stands for any verb of the story's events
+_STORY_VERBS = frozenset(
+    stem(form) for forms in verb_vocabulary().forms.values() for form in forms if " " not in form
+)
 
 
 def _season_word(match: re.Match[str], this_season: int, others: list[int]) -> str:
@@ -75,6 +81,8 @@ class Reading:
     other_season: int | None = None
     unknown: tuple[str, ...] = ()  # words nothing in the knowledge base uses
     weight: float = 1.0  # less than 1 for a less literal reading
+    # "the hero's neighbor": the character named and the relation noun that follows it
+    relation: tuple[str, str] | None = None
 
     def entity(self, kind: Kind) -> str | None:
         for mention in self.mentions:
@@ -207,6 +215,11 @@ class Reader:
                     other_season=other_season,
                     unknown=tuple(reading_unknown),
                     weight=SHOW_NAME_READING if show_reading else 1.0,
+                    relation=(
+                        (related.key, words[related.end])
+                        if related is not None and not show_reading
+                        else None
+                    ),
                 )
             )
         if out:
@@ -257,6 +270,11 @@ class Reader:
 
     def _concepts(self, words: list[str], spans: set[int]) -> tuple[set[str], list[str]]:
         concepts: set[str] = set()
+        if any(i not in spans and stem(w) in _STORY_VERBS for i, w in enumerate(words)):
+            # Something happening to someone ("who smashes", "who kidnapped"): one marker links
+            # every verb of the story, so a question about an event no example names is still
+            # recognised as a question about what someone did.
+            concepts.add(VERB)
         unknown: list[str] = []
         vocabulary = self.vocabulary
         for i, word in enumerate(words):

@@ -32,6 +32,7 @@ class Vocabulary:
     concepts: dict[str, tuple[str, ...]]
     question_concepts: frozenset[str]
     relation_nouns: frozenset[str]
+    relation_synonyms: dict[str, str]
     person_nouns: frozenset[str]
 
 
@@ -71,6 +72,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         concepts={name: tuple(words.split()) for name, words in groups.items()},
         question_concepts=_words(data.get("question_concepts"), "question_concepts", problems),
         relation_nouns=_words(data.get("relation_nouns"), "relation_nouns", problems),
+        relation_synonyms=_mapping(data.get("relation_synonyms"), "relation_synonyms", str, problems),
         person_nouns=_words(data.get("person_nouns"), "person_nouns", problems),
     )
     unknown = vocabulary.question_concepts - set(vocabulary.concepts) - {

@@ -26,6 +26,11 @@ def _kb() -> KnowledgeBase:
 
 
 @cache
+def _answer(story: Story, kind: str, query: StoryQuery) -> Reply | None:
+    """The story's answer to a question of a plot kind ("plot.who_did" asks for "who_did")."""
+    return story.answer(kind.removeprefix("plot."), query, kind)
+
+
 def _story() -> Story:
     return Story(_kb())
 
@@ -37,13 +42,13 @@ def _ask(
     episodes: tuple[int, ...] = (),
     watched: int | None = None,
 ) -> Reply:
-    reply = _story().answer(kind, StoryQuery.ask(question, characters, episodes, watched))
+    reply = _answer(_story(), kind, StoryQuery.ask(question, characters, episodes, watched))
     assert reply is not None, question
     return reply
 
 
 def _no_answer(kind: str, question: str, *characters: str, episodes: tuple[int, ...] = ()) -> None:
-    assert _story().answer(kind, StoryQuery.ask(question, characters, episodes)) is None, question
+    assert _answer(_story(), kind, StoryQuery.ask(question, characters, episodes)) is None, question
 
 
 def _shown(reply: Reply, watched: int, mode: SpoilerMode = SpoilerMode.TAGGED) -> str:
@@ -277,7 +282,7 @@ def test_no_event_text_shows_outside_bars_before_its_reveal(
     kb = _kb()
     event = kb.events[index % len(kb.events)]
     question, characters = _question_for(event)
-    reply = _story().answer(kind, StoryQuery.ask(question, characters, (), watched))
+    reply = _answer(_story(), kind, StoryQuery.ask(question, characters, (), watched))
     if reply is None:
         return
     visible = _outside_bars(reply, watched, mode)
@@ -291,14 +296,14 @@ def test_no_event_text_shows_outside_bars_before_its_reveal(
 
 def test_the_same_code_answers_another_season() -> None:
     story = Story(load_knowledge(FIXTURES / "knowledge" / "harbor-lights-s1"))
-    reply = story.answer("plot.who_did", StoryQuery.ask("who rescues mara", ["mara-quinn"]))
+    reply = _answer(story, "plot.who_did", StoryQuery.ask("who rescues mara", ["mara-quinn"]))
     assert reply is not None
     assert to_plain(reply.content) == "The keeper pulls Mara out of the harbor (episode 2)."
-    relation = story.answer("plot.relation", StoryQuery.ask("who is mara's father", ["mara-quinn"]))
+    relation = _answer(story, "plot.relation", StoryQuery.ask("who is mara's father", ["mara-quinn"]))
     assert relation is not None
     assert "Tom Quinn is Mara Quinn's father." in to_plain(relation.content)
     assert {s.spoiler_from for s in relation.content if s.text.strip()} == {2}
-    fate = story.answer("plot.fate", StoryQuery.ask("what happens to tom", ["tom-quinn"]))
+    fate = _answer(story, "plot.fate", StoryQuery.ask("what happens to tom", ["tom-quinn"]))
     assert fate is not None
     assert "leaves town" in to_plain(fate.content)
-    assert story.answer("plot.who_did", StoryQuery.ask("who sinks the ferry", [])) is None
+    assert _answer(story, "plot.who_did", StoryQuery.ask("who sinks the ferry", [])) is None
