@@ -56,10 +56,14 @@ def buttons_of(message: discord.Message | simcord.ResponseMessage) -> list[dict[
 
 SPOILER_BAR = re.compile(r"\|\|.*?\|\|", re.DOTALL)
 
-#: A sentence of Trish's story revealed by the finale (episode 13): the spoiler the tests watch for,
-#: and a question whose answer holds it (checked by `test_the_spoiler_question_holds_the_spoiler`).
+#: A sentence of Trish's story revealed by the finale (episode 13), on her character card
+#: (`/character trish-walker`): the spoiler the lookup tests watch for.
 FINALE_SPOILER = "She kills Alisa at Playland"
-SPOILER_QUESTION = "tell me about trish"
+#: A question for /ask whose answer is all finale spoilers, and a sentence of that answer (checked
+#: by `test_the_spoiler_question_holds_the_spoiler`). An episode's plot, because what the core
+#: answers to looser questions (e.g. "tell me about trish") changes as its understanding does.
+SPOILER_QUESTION = "what happens in episode 13"
+SPOILER_ANSWER = "Jessica fights Alisa at first"
 
 
 def outside_bars(text: str) -> str:

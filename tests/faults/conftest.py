@@ -6,6 +6,7 @@ protect is the same.
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -57,19 +58,19 @@ REAL_STORE_READ_TIMEOUT = responder.STORE_READ_TIMEOUT
 
 
 class SlowStore:
-    """A stand-in at the `Store` interface: every call waits `delay` seconds, then goes through
-    (or, with `fail`, raises what a broken database would)."""
+    """A stand-in at the `Store` interface: every call waits `delay` seconds, then goes through.
+    `calls` counts them by method name."""
 
     def __init__(self, inner: object, delay: float) -> None:
         self.inner = inner
         self.delay = delay
-        self.calls = 0
+        self.calls: Counter[str] = Counter()
 
     def __getattr__(self, name: str) -> object:
         method = getattr(self.inner, name)
 
         async def slowly(*args: object, **kwargs: object) -> object:
-            self.calls += 1
+            self.calls[name] += 1
             await asyncio.sleep(self.delay)
             return await method(*args, **kwargs)
 

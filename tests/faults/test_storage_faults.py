@@ -16,7 +16,13 @@ import pytest
 
 from bot.adapter.errors import NOT_SAVED
 from bot.adapter.storage import StoreError
-from tests.adapter.helpers import FINALE_SPOILER, SPOILER_QUESTION, World, requests_to, text_of
+from tests.adapter.helpers import (
+    SPOILER_ANSWER,
+    SPOILER_QUESTION,
+    World,
+    requests_to,
+    text_of,
+)
 from tests.adapter.storage.test_cache import _open_read_only
 
 pytestmark = pytest.mark.e2e
@@ -85,7 +91,7 @@ async def test_a_deleted_database_file_is_never_confirmed_as_saved(
     assert result.response is not None
     assert result.response.content == NOT_SAVED
     # What the moderator set before still holds: blocked, nothing of the reveal shown.
-    assert FINALE_SPOILER not in await ask(world)
+    assert SPOILER_ANSWER not in await ask(world)
     only_database_failures(world)
 
 
@@ -98,7 +104,7 @@ async def test_a_locked_database_saves_nothing_and_keeps_spoilers_blocked(
     await block_general(world)
     with write_lock(db_path), caplog.at_level(logging.ERROR):
         assert await set_progress(world, 5) == NOT_SAVED
-        assert FINALE_SPOILER not in await ask(world)
+        assert SPOILER_ANSWER not in await ask(world)
     assert any("database is locked" in r.getMessage() for r in caplog.records)
     progress = await world.alice.slash(world.general, "progress show")
     assert progress.response is not None
@@ -127,7 +133,7 @@ async def test_a_database_that_turns_read_only_saves_nothing_and_says_so(
         assert result.response is not None
         assert result.response.ephemeral
         assert result.response.content == NOT_SAVED, name
-    assert FINALE_SPOILER not in await ask(world)
+    assert SPOILER_ANSWER not in await ask(world)
     only_database_failures(world)
 
 
@@ -145,7 +151,7 @@ async def test_a_corrupted_database_answers_with_the_most_protective_settings(
             file.seek(0)
             file.write(b"this is not a database. " * (size // 24 + 1))
     with caplog.at_level(logging.ERROR):
-        assert FINALE_SPOILER not in await ask(world)  # bob's first read: cold
+        assert SPOILER_ANSWER not in await ask(world)  # bob's first read: cold
         assert await set_progress(world, 4) == NOT_SAVED
     assert any("most protective" in r.getMessage() for r in caplog.records)
     only_database_failures(world)

@@ -10,6 +10,7 @@ from bot.adapter.settings import Settings
 from bot.core.engine import Engine
 from tests.adapter.helpers import (
     FINALE_SPOILER,
+    SPOILER_ANSWER,
     SPOILER_QUESTION,
     World,
     buttons_of,
@@ -29,21 +30,21 @@ async def test_reveal_shows_the_spoilers_to_the_clicker_only(world: World) -> No
         message = revealed.response
         assert message is not None
         assert message.ephemeral
-        assert FINALE_SPOILER in outside_bars(text_of(message))
+        assert SPOILER_ANSWER in outside_bars(text_of(message))
         assert "Show me privately" not in [b["label"] for b in buttons_of(message)]
-    assert FINALE_SPOILER not in outside_bars(text_of(public))  # the public answer is unchanged
+    assert SPOILER_ANSWER not in outside_bars(text_of(public))  # the public answer is unchanged
 
 
 async def test_reveal_in_a_blocked_channel_and_on_a_casual_answer(world: World) -> None:
     await world.admin.slash(world.lounge, "spoilers set", mode="blocked", channel=world.lounge)
-    await world.alice.send(world.lounge, f"{world.mention} tell me about trish")
+    await world.alice.send(world.lounge, f"{world.mention} {SPOILER_QUESTION}")
     answer = world.lounge.last_message
     assert answer is not None
-    assert FINALE_SPOILER not in text_of(answer)
+    assert SPOILER_ANSWER not in text_of(answer)
     revealed = await world.bob.click(answer, custom_id="reveal")
     assert revealed.response is not None
     assert revealed.response.ephemeral
-    assert FINALE_SPOILER in text_of(revealed.response)
+    assert SPOILER_ANSWER in text_of(revealed.response)
 
 
 async def test_reveal_works_after_a_restart(

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 import simcord
 
-from tests.adapter.helpers import FINALE_SPOILER, World, outside_bars, text_of
+from tests.adapter.helpers import (
+    SPOILER_ANSWER,
+    SPOILER_QUESTION,
+    World,
+    outside_bars,
+    text_of,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -42,14 +48,15 @@ async def test_out_of_range_episodes_cannot_be_sent(world: World, episode: int) 
 
 
 async def test_direct_messages_use_the_members_progress(world: World) -> None:
-    await world.alice.send_dm("tell me about trish")
+    await world.alice.send_dm(SPOILER_QUESTION)
     first = world.alice.user.dm_channel.last_message
     assert first is not None
-    assert FINALE_SPOILER not in outside_bars(text_of(first))  # tagged: not watched yet
+    assert SPOILER_ANSWER in text_of(first)
+    assert SPOILER_ANSWER not in outside_bars(text_of(first))  # tagged: not watched yet
 
     await world.alice.user.slash("progress set", episode=13)
-    await world.alice.send_dm("tell me about trish")
+    await world.alice.send_dm(SPOILER_QUESTION)
     second = world.alice.user.dm_channel.last_message
     assert second is not None
     assert second.id != first.id
-    assert FINALE_SPOILER in outside_bars(text_of(second))  # watched it all: shown plainly
+    assert SPOILER_ANSWER in outside_bars(text_of(second))  # watched it all: shown plainly
