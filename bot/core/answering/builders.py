@@ -34,8 +34,10 @@ PLOT_BEATS = 3
 # Words that ask for everything that happens, not for one moment of it.
 _WHOLE_STORY = frozenset(
     "whole full entire everything complete recap summary summarize summarise synopsis all "
-    "rundown breakdown detail detailed".split()
+    "rundown breakdown detail detailed plot story storyline".split()
 )
+# Words that name an episode rather than anything in it.
+_EPISODE_WORDS = "episode episodes ep eps season s2 finale premiere"
 # Words that say how something is asked, not what about: they match every sentence alike.
 _ASKING_WORDS = frozenset(
     "who whom whose what which when where why how tell know about happen happens happened "
@@ -412,7 +414,15 @@ class Answers:
                 self.card(title, episode.synopsis, self.episode_fields(episode), episode.sources),
             )
         story = episode.synopsis
-        if question is not None and not _asks_whole_story(question):
+        # "what happens in episode 13" asks for the episode's story; "who dies in episode 13"
+        # for the beats about a death
+        about = (
+            {w for w in keywords(question) - keywords(episode.title) if not w.isdigit()}
+            - keywords(_EPISODE_WORDS)
+            if question
+            else None
+        )
+        if about and not _asks_whole_story(question or ""):
             beats = best_first(
                 sentences(episode.synopsis),
                 question,

@@ -223,12 +223,20 @@ class Answerer:
             return replace(self._decline(unknown, first, ranked), score=best.score)
         if does is Does.CHATTER:
             return replace(self._not_sure(first, ranked), does=does)
+        if self._no_subject(text, first):
+            # "who plays him?", "how long is it": about someone or something never named
+            return self._ask_back(first, ranked)
+        if does is Does.DECLINE and self._needs_unmet(best):
+            # "where did they film": not "that about a single episode" when none is named;
+            # the next match that needs nothing missing is the better reading
+            feasible = [c for c in ranked if not self._needs_unmet(c)]
+            if feasible and feasible[0].score >= self.calibration.threshold:
+                best = feasible[0]
+                does = self._does(best.label)
         if does is Does.DECLINE:
             kind = self._kind(best.label)
             assert kind is not None
             return replace(self._decline(kind, best.reading, ranked), score=best.score)
-        if self._no_subject(text, first) and self._needs_unmet(best):
-            return self._ask_back(first, ranked)
         rival = self._rival(best, ranked)
         if rival is not None:
             return self._clarify(best, rival)
@@ -433,6 +441,9 @@ class Answerer:
             if self._does(other.label) is not Does.ANSWER:
                 continue
             if other.reading is not best.reading:
+                one_is_fact = (self._fact(other.label) is None) != (self._fact(best.label) is None)
+                if one_is_fact and self._family(other) == self._family(best):
+                    continue  # a fact and a kind on one topic: the same answer either way
                 mine, theirs = self._target(best), self._target(other)
                 # Different subjects, neither within the other ("which of the two sisters?").
                 if (mine or theirs) and not (mine <= theirs or theirs <= mine):

@@ -78,9 +78,9 @@ class Classifier:
             for t, (ids, ws) in postings.items()
         }
         self._starts = np.asarray(starts, dtype=np.intp)
-        self._label_of = np.repeat(
-            np.arange(len(starts), dtype=np.intp), np.diff(np.asarray([*starts, count], dtype=np.intp))
-        )
+        bounds = [*starts, count]
+        sizes = np.asarray([b - a for a, b in zip(bounds, bounds[1:], strict=False)], dtype=np.intp)
+        self._label_of = np.repeat(np.arange(len(starts), dtype=np.intp), sizes)
         self._count = count
         self.size = count
 

@@ -183,15 +183,18 @@ class Matcher:
         for reading in readings:
             terms = Reader.terms(reading)
             weights = self.weights(reading)
-            # Kinds are told apart by how a question asks, not by what it is about: words the
-            # season uses but no way of asking does ("aquarium", "glass") are left to the facts,
-            # the descriptions and the story; words nothing uses still count against every kind.
-            asking = frozenset(
-                t
-                for t in _generic(terms)
-                if t in self.kind_classifier.idf or t not in self.classifier.idf
-            )
-            kinds, kind_neighbours = self.kind_classifier.search(asking, weights=weights)
+            # Kinds are told apart by how a question asks, not by what it is about: a word the
+            # season uses but no way of asking does ("aquarium", "disney") weighs on a kind no
+            # more than a middling word, so it neither rules out the story's kinds nor lets a
+            # kind that ignores it beat a fact that answers it. Words nothing uses weigh fully.
+            asking = _generic(terms)
+            kind_weights = {
+                t: min(w, self.common_weight)
+                if t not in self.kind_classifier.idf and t in self.classifier.idf
+                else w
+                for t, w in weights.items()
+            }
+            kinds, kind_neighbours = self.kind_classifier.search(asking, weights=kind_weights)
             facts, fact_neighbours = self.fact_classifier.search(terms, weights=weights)
             # one vote over the nearest examples of both, so shares compare across them
             ranked = with_shares(
@@ -271,6 +274,7 @@ class Matcher:
             t
             for t in Reader.terms(reading) - reading.slots
             if self.kind_classifier.idf.get(t, math.inf) >= self._asking_idf
+            and t not in self.common_concepts  # "wait what" describes no one who waits
         }
         ranked: list[Ranked] = classifier.rank(describing)
         if not ranked:

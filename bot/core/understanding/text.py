@@ -122,4 +122,6 @@ def stem(word: str) -> str:
 # Everyday English words (from word-frequency data) that are not question vocabulary: when a
 # question uses one that no knowledge item uses, it says little (unlike a rare word such as
 # "budget", which signals a question the bot cannot answer).
-COMMON_ENGLISH = common_words() - VOCABULARY_WORDS
+# The top 1,500 are words nearly every conversation uses ("thing", "wait", "make"); "budget" or
+# "release" are not among them. (Names are told from words by the full list, in `entities`.)
+COMMON_ENGLISH = common_words(top=1500) - VOCABULARY_WORDS

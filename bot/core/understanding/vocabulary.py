@@ -100,7 +100,8 @@ def vocabulary() -> Vocabulary:
 
 
 @cache
-def common_words() -> frozenset[str]:
-    """Everyday English words, most frequent first in the file."""
+def common_words(top: int | None = None) -> frozenset[str]:
+    """Everyday English words: the `top` most frequent (all of the file's by default)."""
     lines = COMMON_WORDS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if w and not w.startswith("#"))
+    words = [w for w in lines if w and not w.startswith("#")]
+    return frozenset(words[:top] if top is not None else words)

