@@ -36,7 +36,7 @@ from bot.core.understanding.matching import CALIBRATION_FILE, Candidate, Matcher
 from bot.core.understanding.reading import Reader
 from bot.core.understanding.termcache import TermCache, default_cache_dir
 
-THRESHOLDS = [round(0.30 + 0.02 * i, 2) for i in range(31)]  # 0.30 .. 0.90
+THRESHOLDS = [round(0.02 * i, 2) for i in range(1, 46)]  # 0.02 .. 0.90
 MARGINS = [round(0.05 * i, 2) for i in range(11)]  # 0.00 .. 0.50
 HELD_OUT = 5  # one example in five
 
