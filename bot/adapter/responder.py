@@ -300,11 +300,15 @@ class Responder:
     async def feedback(self, interaction: discord.Interaction[Any]) -> None:
         """"Not what I asked": note the question in the log (once per member and message) and
         offer, privately, the suggestions the bot has."""
+        # Up to three database calls before the answer: deferred if they are slow.
+        outgoing = await in_time(interaction, self._feedback_answer(interaction), ephemeral=True)
+        await respond(interaction, outgoing, ephemeral=True)
+
+    async def _feedback_answer(self, interaction: discord.Interaction[Any]) -> Outgoing:
         message = interaction.message
         asked = await self._recall(message)
         if message is None or asked is None:
-            await respond(interaction, Outgoing.text(FEEDBACK_FORGOTTEN), ephemeral=True)
-            return
+            return Outgoing.text(FEEDBACK_FORGOTTEN)
         try:
             reply = self.reply_for(asked)
         except LookupFailed:
@@ -321,7 +325,7 @@ class Responder:
         context = await self.context(Place.of_interaction(interaction))
         policy = policy_for(context, in_guild=interaction.guild_id is not None)
         outgoing, _ = self.render(answer, policy)
-        await respond(interaction, outgoing, ephemeral=True)
+        return outgoing
 
     async def reveal(self, interaction: discord.Interaction[Any]) -> None:
         """The "Show me privately" button: the same answer, spoilers shown, to the clicker only."""

@@ -161,3 +161,27 @@ async def test_reads_queued_behind_a_stuck_write_fail_safe(
         other.execute("ROLLBACK")
         other.close()
         await store.close()
+
+
+async def test_not_what_i_asked_on_a_slow_database_is_deferred_then_noted(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The click reads the question behind the message, writes the log and reads the settings
+    before it answers: on a slow database that is past Discord's 3 s, so it defers first."""
+    store = CachedStore(SQLiteStore(tmp_path / "bot.sqlite3"))
+    await store.open()
+    await store.remember_question(10, 4, AskedQuestion("ask", "who plays jessica"))
+    await store.set_meta("unanswered_salt", "0" * 32)
+    store.inner = SlowStore(store.inner, 0.9)  # type: ignore[assignment]
+    interaction = StandInInteraction()
+    interaction.type = discord.InteractionType.component
+    interaction.message = SimpleNamespace(id=10)  # type: ignore[assignment]
+    try:
+        await Responder(engine, store).feedback(interaction)  # type: ignore[arg-type]
+        assert await store.count_unanswered(3) == 1  # noted, though slowly
+    finally:
+        await store.close()
+    assert [kind for kind, _, _ in interaction.events] == ["defer", "followup"]
+    assert interaction.first_response_after() < DISCORD_DEADLINE
+    assert interaction.events[0][2]["ephemeral"] is True
+    assert "noted" in str(interaction.events[1][2])

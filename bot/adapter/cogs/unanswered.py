@@ -3,7 +3,8 @@
 The group carries Manage Server as its default member permissions, and since a server owner can
 re-grant a command to anyone, Manage Server is also checked here, on every use and every button
 click; a refusal changes nothing. Every reply is private (ephemeral). Questions are shown as fans
-typed them, inside spoiler bars when the core finds they mention a reveal.
+typed them, inside spoiler bars when the core finds they mention a reveal. Database work runs
+through `in_time`, so a slow database defers the interaction instead of letting it expire.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from discord.ext import commands
 
 from bot.adapter.client import SeasonBot
 from bot.adapter.cogs import season_bot
+from bot.adapter.deadline import in_time
 from bot.adapter.errors import report_interaction_error
 from bot.adapter.outgoing import NO_MENTIONS, Outgoing, quote, respond
 from bot.adapter.storage import StoreError, UnansweredEntry
@@ -161,10 +163,20 @@ class PageButton(
                 return
             assert interaction.guild_id is not None
             bot = cast(SeasonBot, interaction.client)
-            page = await _page(bot, interaction.guild_id, self.offset, self.limit)
-            await interaction.response.edit_message(**page.kwargs(), **_cleared(page))
+            work = _page(bot, interaction.guild_id, self.offset, self.limit)
+            page = await in_time(interaction, work, ephemeral=True)
+            await _edit(interaction, **page.kwargs(), **_cleared(page))
         except Exception as error:  # noqa: BLE001 - the one error handler logs it with context
             await report_interaction_error(interaction, error)
+
+
+async def _edit(interaction: discord.Interaction[Any], **changes: Any) -> None:
+    """Replace the clicked message, or, if the click was deferred (a slow database), the
+    "thinking…" message that stands for the answer."""
+    if interaction.response.is_done():
+        await interaction.edit_original_response(**changes)
+    else:
+        await interaction.response.edit_message(**changes)
 
 
 def _cleared(page: Outgoing) -> dict[str, Any]:
@@ -214,10 +226,11 @@ class ClearButton(
                 note = "Cancelled: the log is unchanged."
             else:
                 bot = cast(SeasonBot, interaction.client)
-                removed = await bot.store.clear_unanswered(interaction.guild_id)
+                work = bot.store.clear_unanswered(interaction.guild_id)
+                removed = await in_time(interaction, work, ephemeral=True)
                 note = f"Cleared the unanswered log: {removed} entries removed."
-            await interaction.response.edit_message(
-                content=note, embeds=[], view=None, allowed_mentions=NO_MENTIONS
+            await _edit(
+                interaction, content=note, embeds=[], view=None, allowed_mentions=NO_MENTIONS
             )
         except Exception as error:  # noqa: BLE001 - the one error handler logs it with context
             await report_interaction_error(interaction, error)
@@ -255,7 +268,8 @@ class UnansweredCog(commands.Cog, name="Unanswered"):
             return
         assert interaction.guild_id is not None
         try:
-            page = await _page(self.bot, interaction.guild_id, 0, limit)
+            work = _page(self.bot, interaction.guild_id, 0, limit)
+            page = await in_time(interaction, work, ephemeral=True)
         except StoreError as exc:
             _log.error("Cannot read the unanswered log: %s", exc)
             page = Outgoing.text("I can't read the log right now. Please try again in a moment.")
@@ -268,8 +282,7 @@ class UnansweredCog(commands.Cog, name="Unanswered"):
             return
         guild_id = interaction.guild_id
         assert guild_id is not None
-        await self.bot.responder.unanswered.prune()
-        entries = await self.bot.store.unanswered(guild_id, limit=MAX_EXPORT)
+        entries = await in_time(interaction, self._all_entries(guild_id), ephemeral=True)
         buffer = io.StringIO()
         rows = write_csv(entries, buffer)
         reveals = any(self.bot.engine.question_reveals(e.question) for e in entries)
@@ -282,11 +295,20 @@ class UnansweredCog(commands.Cog, name="Unanswered"):
         if reveals:
             note += " Some questions mention reveals: the file shows them as typed."
         try:
-            await interaction.response.send_message(
-                note, file=file, ephemeral=True, allowed_mentions=NO_MENTIONS
-            )
+            if interaction.response.is_done():  # deferred: the database was slow
+                await interaction.followup.send(
+                    note, file=file, ephemeral=True, allowed_mentions=NO_MENTIONS
+                )
+            else:
+                await interaction.response.send_message(
+                    note, file=file, ephemeral=True, allowed_mentions=NO_MENTIONS
+                )
         except discord.HTTPException as exc:
             _log.warning("Could not send the unanswered export: %s %s", exc.status, exc.text)
+
+    async def _all_entries(self, guild_id: int) -> list[UnansweredEntry]:
+        await self.bot.responder.unanswered.prune()
+        return await self.bot.store.unanswered(guild_id, limit=MAX_EXPORT)
 
     @unanswered.command(name="clear")
     async def clear(self, interaction: discord.Interaction[Any]) -> None:
@@ -294,7 +316,8 @@ class UnansweredCog(commands.Cog, name="Unanswered"):
         if await _refuse_unless_manager(interaction):
             return
         assert interaction.guild_id is not None
-        count = await self.bot.store.count_unanswered(interaction.guild_id)
+        work = self.bot.store.count_unanswered(interaction.guild_id)
+        count = await in_time(interaction, work, ephemeral=True)
         if count == 0:
             await respond(interaction, Outgoing.text("The log is already empty."), ephemeral=True)
             return
