@@ -37,6 +37,9 @@ MAX_PARTS = 4
 MAX_READINGS = 4  # a "which one?" offers two; four readings are plenty to find them
 FACT_PREFIX = "fact:"
 CLOSE = 0.05  # scores this close are the same match as far as the examples can tell
+# Kinds whose answers are checked against the knowledge (`verifies: true`) may answer a question
+# scoring this share of the threshold, when the check finds an answer.
+VERIFIED_SHARE = 0.6
 
 _SPLIT = re.compile(
     r"[?;\n]+|\b(?:and also|also|plus|as well as)\b"
@@ -213,7 +216,8 @@ class Answerer:
             return special
         best = ranked[0] if ranked else None
         if best is None or best.score < self.calibration.threshold:
-            return self._not_sure(first, ranked)
+            verified = self._verified(text, ranked, watched)
+            return verified or self._not_sure(first, ranked)
         best = self._prefer_structured(best, ranked)
         does = self._does(best.label)
         if does is Does.OFF_TOPIC and not first.on_topic:
@@ -262,6 +266,25 @@ class Answerer:
             # season does not have; the honest answer is that the sources don't say.
             return self._decline(kind, first, ranked, unmet=True)
         return self._not_sure(first, ranked)
+
+    def _verified(
+        self, text: str, ranked: list[Candidate], watched: int | None
+    ) -> _Decision | None:
+        """Below the threshold, a question about the story may still be answered: when one of
+        the likelier kinds is checked against the story itself ("who smashes the glass at the
+        aquarium" by an event with that verb and those words) and the story has a clear answer.
+        Wording the examples never used does not then stop the answer the knowledge holds."""
+        floor = self.calibration.threshold * VERIFIED_SHARE
+        for candidate in ranked:
+            if candidate.score < floor:
+                break
+            kind = self._kind(candidate.label)
+            if kind is None or not kind.verifies or not candidate.reading.on_topic:
+                continue
+            reply = self._build(candidate, text, watched)
+            if reply is not None:
+                return _Decision(reply, candidate.score)
+        return None
 
     def _prefer_structured(self, best: Candidate, ranked: list[Candidate]) -> Candidate:
         """Between a fact and a kind on the same topic scoring about the same, take the kind: its

@@ -26,7 +26,7 @@ KINDS_FILE = HERE / "kinds.yaml"
 EXAMPLES_FILE = HERE / "examples.yaml"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _NAME = re.compile(r"^[a-z_]+(?:\.[a-z_]+)?$")
-_KEYS = {"topic", "needs", "does", "build", "aspect", "question", "decline"}
+_KEYS = {"topic", "needs", "does", "build", "aspect", "verifies", "question", "decline"}
 
 
 class Does(StrEnum):
@@ -50,6 +50,7 @@ class QuestionKind:
     needs: tuple[EntityKind, ...] = ()
     build: str = ""
     aspect: str = ""
+    verifies: bool = False  # its builder answers only when the knowledge clearly holds an answer
     question: str = ""
     decline: str = ""
     examples: tuple[str, ...] = ()
@@ -159,6 +160,7 @@ def parse_kinds(
             needs=tuple(EntityKind(n) for n in needs_raw),
             build=build,
             aspect=str(raw.get("aspect") or ""),
+            verifies=raw.get("verifies") is True,
             question=question,
             decline=str(raw.get("decline") or ""),
             examples=tuple(dict.fromkeys(q.strip() for q in asked)),
