@@ -210,7 +210,7 @@ def answer_request(
     """One request of the `ask` contract, as the JSON object it prints."""
     from bot.core import render_message
 
-    answer = engine.ask(question, Trigger(trigger))
+    answer = engine.ask(question, Trigger(trigger), watched)
     if answer.reply is None:
         return {"answered": False, "intent": answer.intent, "message": None}
     policy = SpoilerPolicy(SpoilerMode(spoilers), watched)

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from bot.core.answering.builders import Answers, protect
 from bot.core.answering.dispatch import BUILDERS, BuildRequest
 from bot.core.answering.kinds import Does, KindRegistry, QuestionKind, shipped_kinds
-from bot.core.answering.reply import Card, Reply, ReplyKind
+from bot.core.answering.reply import Card, CardField, Reply, ReplyKind
 from bot.core.answering.story import Story
 from bot.core.answering.types import Answer, Choice, Trigger
 from bot.core.errors import CharacterNotFound, EpisodeNotFound
@@ -83,6 +83,14 @@ def _secret(reading: Reading) -> int | None:
     """The episode that reveals a twist name this reading was reached through, if any."""
     secrets = [m.secret for m in reading.mentions if m.secret is not None]
     return max(secrets) if secrets else None
+
+
+def _with_fields(reply: Reply, fields: list[CardField]) -> Reply:
+    """The reply with `fields` added to its first card (the story on a slash-command card)."""
+    if not fields or not reply.cards:
+        return reply
+    first = replace(reply.cards[0], fields=(*reply.cards[0].fields, *fields))
+    return replace(reply, cards=(first, *reply.cards[1:]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -664,7 +672,9 @@ class Answerer:
         episode = self.kb.episode(number) if number else None
         if episode is None:
             raise EpisodeNotFound(f"no episode matches {query!r}")
-        return self.answers.episode(episode, "episode.info")
+        reply = self.answers.episode(episode, self.kinds.built_by("episode", "info").name)
+        events = self.story.episode_event_lines(episode.number)
+        return _with_fields(reply, [CardField("Events", events)] if events else [])
 
     def _episode_number(self, query: str) -> int | None:
         text = normalize(query)
@@ -686,7 +696,8 @@ class Answerer:
         character = self._character(query)
         if character is None:
             raise CharacterNotFound(f"no character matches {query!r}")
-        return self.answers.character_info(character)
+        reply = self.answers.character_info(character, self.kinds.built_by("character", "info").name)
+        return _with_fields(reply, self.story.character_story_fields(character))
 
     def _character(self, query: str) -> Character | None:
         found = self.kb.character(query.strip())

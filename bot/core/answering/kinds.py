@@ -81,6 +81,11 @@ class KindRegistry:
         """The one kind that plays a fallback role (off_topic, chatter, clarify, not_sure)."""
         return next(k for k in self.kinds.values() if k.does is does)
 
+    def built_by(self, build: str, aspect: str = "") -> QuestionKind:
+        """The kind a builder answers with the given aspect (for the slash commands, which
+        answer a kind without a question)."""
+        return next(k for k in self.kinds.values() if k.build == build and k.aspect == aspect)
+
     def declines(self) -> frozenset[str]:
         return frozenset(k.name for k in self if k.does is not Does.ANSWER)
 

@@ -15,6 +15,7 @@ One threshold on the score and one margin on the share (fitted on held-out examp
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -79,7 +80,7 @@ class Classifier:
         }
         self._starts = np.asarray(starts, dtype=np.intp)
         bounds = [*starts, count]
-        sizes = np.asarray([b - a for a, b in zip(bounds, bounds[1:], strict=False)], dtype=np.intp)
+        sizes = np.asarray([b - a for a, b in itertools.pairwise(bounds)], dtype=np.intp)
         self._label_of = np.repeat(np.arange(len(starts), dtype=np.intp), sizes)
         self._count = count
         self.size = count
