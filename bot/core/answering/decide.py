@@ -235,7 +235,9 @@ class Answerer:
             return replace(self._decline(unknown, first, ranked), score=best.score)
         if does is Does.CHATTER:
             return replace(self._not_sure(first, ranked), does=does)
-        if self._no_subject(text, first):
+        if (self._points_at_someone(text) and not (first.mentions or first.episodes)) or (
+            self._no_subject(text, first) and self._needs_unmet(best)
+        ):
             # "who plays him?", "how long is it": about someone or something never named
             return self._ask_back(first, ranked)
         if does is Does.DECLINE and self._needs_unmet(best):
@@ -267,6 +269,8 @@ class Answerer:
             if reply is not None:
                 return _Decision(reply, candidate.score)
         kind = self._kind(best.label)
+        if kind is not None and kind.ask_back:
+            return self._ask_back(first, ranked, kind.ask_back)
         if kind is not None and self._needs_unmet(best):
             if self._points_at_someone(text):
                 return self._ask_back(first, ranked)
@@ -544,8 +548,8 @@ class Answerer:
             not reading.slots
         )
 
-    def _ask_back(self, reading: Reading, ranked: list[Candidate]) -> _Decision:
-        body = (
+    def _ask_back(self, reading: Reading, ranked: list[Candidate], body: str = "") -> _Decision:
+        body = body or (
             "Who or which one do you mean? Ask again with a name, an episode number or a title, "
             'for example "who directed episode 3".'
         )

@@ -26,7 +26,7 @@ KINDS_FILE = HERE / "kinds.yaml"
 EXAMPLES_FILE = HERE / "examples.yaml"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _NAME = re.compile(r"^[a-z_]+(?:\.[a-z_]+)?$")
-_KEYS = {"topic", "needs", "does", "build", "aspect", "verifies", "question", "decline"}
+_KEYS = {"topic", "needs", "does", "build", "aspect", "verifies", "question", "decline", "ask_back"}
 
 
 class Does(StrEnum):
@@ -53,6 +53,7 @@ class QuestionKind:
     verifies: bool = False  # its builder answers only when the knowledge clearly holds an answer
     question: str = ""
     decline: str = ""
+    ask_back: str = ""  # what to ask when the builder needs more than the question gave
     examples: tuple[str, ...] = ()
 
     @property
@@ -168,6 +169,7 @@ def parse_kinds(
             verifies=raw.get("verifies") is True,
             question=question,
             decline=str(raw.get("decline") or ""),
+            ask_back=str(raw.get("ask_back") or ""),
             examples=tuple(dict.fromkeys(q.strip() for q in asked)),
         )
     for name in examples:
