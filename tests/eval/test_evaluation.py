@@ -21,7 +21,6 @@ from devtools.evaluation import (
     QuestionFileError,
     Report,
     evaluate,
-    format_miss,
     format_report,
     load_questions,
     main,
@@ -31,8 +30,6 @@ from devtools.evaluation import (
 REPO_ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = Path(__file__).resolve().parent / "questions.yaml"
 
-# The bar the engine must clear; kept here (not imported) so that loosening it shows in review.
-MINIMUM = {"answer": 0.95, "decline": 0.95, "silent": 0.97}
 
 
 # -- the question file -----------------------------------------------------------------------------
@@ -66,41 +63,8 @@ def test_question_mix(questions: list[Question]) -> None:
     assert sum(1 for q in questions if q.spoilers) >= 40
 
 
-# -- the real engine -------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def report(questions: list[Question]) -> Report:
-    from bot.core.engine import Engine
-
-    return evaluate(Engine.load(), questions)
-
-
-def _class_misses(report: Report, expect: str) -> str:
-    score = report.by_expect[expect]
-    misses = [r for r in report.misses if r.question.expect == expect]
-    head = (
-        f"{expect} accuracy {score.accuracy:.1%} ({score.correct}/{score.total}) is below "
-        f"{MINIMUM[expect]:.0%}; {len(misses)} miss(es):"
-    )
-    return "\n".join([head, *(format_miss(r) for r in misses)])
-
-
-@pytest.mark.parametrize("expect", ["answer", "decline", "silent"])
-def test_accuracy(report: Report, expect: str) -> None:
-    assert report.by_expect[expect].total > 0
-    assert report.accuracy(expect) >= MINIMUM[expect], _class_misses(report, expect)
-
-
-def test_no_spoiler_leaks(report: Report) -> None:
-    listing = "\n".join(
-        f"- {leak.question!r}: {leak.term!r} visible in {leak.mode} mode at {leak.where}"
-        for leak in report.leaks
-    )
-    assert not report.leaks, f"{len(report.leaks)} spoiler leak(s):\n{listing}"
-
-
-def test_report_formats(report: Report) -> None:
+def test_report_formats(fake_report: Report) -> None:
+    report = fake_report
     text = format_report(report)
     assert f"Evaluation of {len(report.results)} questions" in text
 

@@ -1,0 +1,71 @@
+"""Quality bars: every evaluation set, asked through the real engine, against a floor per outcome.
+
+The sets, each written blind by a different author from the source texts only:
+- questions.yaml: the first set, developed against from the start;
+- holdout.yaml, blind3.yaml: later sets whose failures were studied to improve general mechanisms;
+- blind4.yaml (general) and plot.yaml (the story): written for the redesign of understanding and
+  run once before any change for them; their first-run figures are in README.
+
+A set that was studied is no longer a blind measure, so these floors are regression guards: each
+sits just under what the engine reached, to catch a change that makes the bot worse at questions
+phrased in new ways. The targets (95% answered and declined correctly, 98% chatter left alone)
+are reported against by `python -m devtools.evaluation`; README says how far each set is from them.
+Spoiler leaks are never allowed, on any set.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core import Engine
+from devtools.evaluation import Report, evaluate, format_miss, load_questions
+
+HERE = Path(__file__).resolve().parent
+# Floors, kept here (not imported) so that loosening one shows in review.
+MINIMUM = {
+    "questions.yaml": {"answer": 0.92, "decline": 0.89, "silent": 0.97},
+    "holdout.yaml": {"answer": 0.77, "decline": 0.90, "silent": 0.97},
+    "blind3.yaml": {"answer": 0.78, "decline": 0.83, "silent": 0.97},
+    "blind4.yaml": {"answer": 0.70, "decline": 0.72, "silent": 0.97},
+    "plot.yaml": {"answer": 0.47, "decline": 0.33},
+}
+# The share of correct answers that lead with what was asked, and the median length of a
+# single-fact answer, on the general sets.
+MINIMUM_DIRECT = 0.85
+MAXIMUM_MEDIAN_LENGTH = 300
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.load()
+
+
+@pytest.fixture(scope="module", params=sorted(MINIMUM))
+def report(request: pytest.FixtureRequest, engine: Engine) -> tuple[str, Report]:
+    name: str = request.param
+    return name, evaluate(engine, load_questions(HERE / name))
+
+
+def test_accuracy(report: tuple[str, Report]) -> None:
+    name, result = report
+    below = []
+    for expect, floor in MINIMUM[name].items():
+        score = result.by_expect[expect]
+        if score.accuracy < floor:
+            misses = [format_miss(r) for r in result.misses if r.question.expect == expect]
+            below.append(f"{expect} {score.accuracy:.1%} < {floor:.0%}\n" + "\n".join(misses))
+    assert not below, f"{name}:\n" + "\n".join(below)
+
+
+def test_no_spoiler_leaks(report: tuple[str, Report]) -> None:
+    name, result = report
+    assert result.leaks == [], (name, result.leaks)
+
+
+def test_answers_lead_with_what_was_asked(report: tuple[str, Report]) -> None:
+    name, result = report
+    assert result.direct.accuracy >= MINIMUM_DIRECT, (name, result.direct.accuracy)
+    if name != "plot.yaml":
+        assert result.median_single_fact_length <= MAXIMUM_MEDIAN_LENGTH, name
