@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,9 +32,7 @@ print(elapsed)
 """
 _MEMORY = """
 import json, resource, sys, yaml
-from bot.core.engine import Engine, Trigger
-from bot.core.rendering.render import render_message
-from bot.core.knowledge.richtext import SpoilerMode, SpoilerPolicy
+from bot.core import Engine, Trigger, render_message, SpoilerMode, SpoilerPolicy
 engine = Engine.load()
 items = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
 for item in items:
@@ -43,9 +43,14 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def _fresh(code: str, *args: str) -> str:
+def _fresh(code: str, *args: str, env: dict[str, str] | None = None) -> str:
     out = subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=ROOT, check=True, capture_output=True, text=True
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
     )
     return out.stdout.strip()
 
@@ -62,6 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     from bot.core.knowledge.richtext import SpoilerMode, SpoilerPolicy
     from bot.core.rendering.render import render_message
 
+    # Cold: nothing cached, every example question is read again. Warm: what the user's cache
+    # keeps from an earlier start (see bot/core/understanding/termcache.py).
+    with tempfile.TemporaryDirectory() as empty:
+        cold = float(_fresh(_STARTUP, env={"JJ_CACHE_DIR": empty}))
+    _fresh(_STARTUP)  # fill the cache
     startups = sorted(float(_fresh(_STARTUP)) for _ in range(5))
     peak_kib = int(_fresh(_MEMORY, str(QUESTIONS)))
 
@@ -91,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"start-up (load + index, fresh process): median {statistics.median(startups):.3f} s, "
-        f"max {startups[-1]:.3f} s"
+        f"max {startups[-1]:.3f} s; cold, nothing cached: {cold:.3f} s"
     )
     print(
         f"per question (understand + answer + render JSON), {len(timings)} questions: "

@@ -166,7 +166,16 @@ class Story:
         # Per-question work, reused by the scoring of every event (bounded: questions come from outside).
         self._verbs_cache: dict[str, list[tuple[str, int]]] = {}
         self._stems_cache: dict[str, frozenset[str]] = {}
+        self._forms_by_first: dict[str, list[int]] = {}
+        for number, (_, form) in enumerate(self._forms):
+            if form:
+                self._forms_by_first.setdefault(form[0], []).append(number)
         self._event_stems = {e.id: self._stems_of(e) for e in kb.events}
+        self._involved = {e.id: frozenset(e.characters) for e in kb.events}
+        self._events_of: dict[str, list[int]] = {}
+        for index, event in enumerate(kb.events):
+            for character in set(event.characters):
+                self._events_of.setdefault(character, []).append(index)
 
     # -- the plot kinds ---------------------------------------------------------------------------
 
@@ -368,21 +377,28 @@ class Story:
         tokens = query.text.split()
         verb_at = min((at for _, at in self._verbs_in(query.text)), default=None)
         passive = self._passive(tokens, verb_at)
+        # where each named character stands in the question: the same for every event
+        positions = {c: self._position(c, tokens) for c in query.characters}
+        question_stems = self._question_stems(query.text)
+        # only the events of a named character can answer about them
+        events: Iterable[Event] = self.kb.events
+        if query.characters:
+            ids = sorted({i for c in query.characters for i in self._events_of.get(c, ())})
+            events = [self.kb.events[i] for i in ids]
         scored: list[_Scored] = []
-        for event in self.kb.events:
+        for event in events:
             if verbs is not None and event.did not in verbs:
                 continue
             if query.episodes and event.episode not in query.episodes:
                 continue
             verb_hit = event.did in direct
             kin_hit = not verb_hit and event.did in asked
-            present = [c for c in query.characters if c in event.characters]
+            involved = self._involved[event.id]
+            present = [c for c in query.characters if c in involved]
             absent = len(query.characters) - len(present)
-            if query.characters and not present:
-                continue
-            overlap = self._overlap(query, event)
+            overlap = len(question_stems & self._event_stems[event.id])
             roles = sum(
-                3 if self._role_fits(c, event, tokens, verb_at, passive, direct) else 0.5
+                3 if self._role_fits(c, event, positions[c], verb_at, passive, direct) else 0.5
                 for c in present
             )
             score = 4 * verb_hit + 2 * kin_hit + roles - 2 * absent + 1.5 * overlap
@@ -433,7 +449,9 @@ class Story:
         stems = [stem(w) for w in text.split()]
         found: list[tuple[str, int]] = []
         taken: set[int] = set()
-        for verb, form in self._forms:
+        # only forms whose first word the text has, in their usual order (longest first)
+        numbers = sorted(n for s in set(stems) for n in self._forms_by_first.get(s, ()))
+        for verb, form in (self._forms[n] for n in numbers):
             size = len(form)
             for at in range(len(stems) - size + 1):
                 span = set(range(at, at + size))
@@ -460,13 +478,13 @@ class Story:
         self,
         character: str,
         event: Event,
-        tokens: list[str],
+        at: int | None,
         verb_at: int | None,
         passive: bool,
         asked: set[str],
     ) -> bool:
-        """Whether the character's place in the question (subject or object) fits the event."""
-        at = self._position(character, tokens)
+        """Whether the character's place in the question (subject or object, the name at token
+        `at`) fits the event."""
         if at is None or verb_at is None:
             return True
         acts = at < verb_at and not passive

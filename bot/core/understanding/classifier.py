@@ -114,15 +114,23 @@ class Classifier:
         return similarity
 
     def search(
-        self, terms: Iterable[str], *, weights: dict[str, float] | None = None
+        self,
+        terms: Iterable[str],
+        *,
+        weights: dict[str, float] | None = None,
+        top: int | None = None,
     ) -> tuple[list[Ranked], list[tuple[str, float]]]:
-        """Every label with a positive score (best first, without shares) and the nearest
-        examples as (label, similarity), for a vote that may pool several classifiers."""
+        """The (`top`) labels with a positive score, best first and without shares, and the
+        nearest examples as (label, similarity), for a vote that may pool several classifiers."""
         similarity = self._similarity(terms, weights)
         if similarity is None:
             return [], []
         best = np.maximum.reduceat(similarity, self._starts)
-        order = np.argsort(-best, kind="stable")
+        if top is not None and top < len(best):
+            candidates = np.argpartition(-best, top - 1)[:top]
+            order = candidates[np.argsort(-best[candidates], kind="stable")]
+        else:
+            order = np.argsort(-best, kind="stable")
         ranked = [Ranked(self.labels[i], float(best[i])) for i in order if best[i] > 0.0]
         k = min(NEIGHBOURS, self._count)
         nearest = np.argpartition(-similarity, k - 1)[:k]
@@ -133,11 +141,17 @@ class Classifier:
         ]
         return ranked, neighbours
 
-    def rank(self, terms: Iterable[str], *, weights: dict[str, float] | None = None) -> list[Ranked]:
+    def rank(
+        self,
+        terms: Iterable[str],
+        *,
+        weights: dict[str, float] | None = None,
+        top: int | None = None,
+    ) -> list[Ranked]:
         """Every label with a positive score, best first, with its share of the nearest
         examples' vote. `weights` may lower some terms of the question (chat filler around a
         clear question); they default to the IDF."""
-        ranked, neighbours = self.search(terms, weights=weights)
+        ranked, neighbours = self.search(terms, weights=weights, top=top)
         return with_shares(ranked, neighbours)
 
 

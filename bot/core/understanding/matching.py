@@ -194,8 +194,12 @@ class Matcher:
                 else w
                 for t, w in weights.items()
             }
-            kinds, kind_neighbours = self.kind_classifier.search(asking, weights=kind_weights)
-            facts, fact_neighbours = self.fact_classifier.search(terms, weights=weights)
+            kinds, kind_neighbours = self.kind_classifier.search(
+                asking, weights=kind_weights, top=per_reading
+            )
+            facts, fact_neighbours = self.fact_classifier.search(
+                terms, weights=weights, top=per_reading
+            )
             # one vote over the nearest examples of both, so shares compare across them
             ranked = with_shares(
                 kinds[:per_reading] + facts[:per_reading], kind_neighbours + fact_neighbours
@@ -276,7 +280,7 @@ class Matcher:
             if self.kind_classifier.idf.get(t, math.inf) >= self._asking_idf
             and t not in self.common_concepts  # "wait what" describes no one who waits
         }
-        ranked: list[Ranked] = classifier.rank(describing)
+        ranked: list[Ranked] = classifier.rank(describing, top=2)
         if not ranked:
             return None
         cal = calibration()
