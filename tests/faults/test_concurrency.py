@@ -39,9 +39,10 @@ async def test_200_concurrent_questions_are_all_answered_with_one_read_per_membe
         reads = counting.calls["context"]
     finally:
         await store.close()
-    assert all(len(i.events) == 1 for i in interactions)
     for interaction in interactions:
-        kind, _, sent = interaction.events[0]
-        assert kind == "send_message"
+        # one answer each; on a machine busy enough to pass the deadline, after a defer
+        kinds = [kind for kind, _, _ in interaction.events]
+        assert kinds in (["send_message"], ["defer", "send"]), kinds
+        _, _, sent = interaction.events[-1]
         assert "Rachael Taylor" in str([embed.to_dict() for embed in sent["embeds"]])
     assert reads == 50
