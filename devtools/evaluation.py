@@ -55,60 +55,23 @@ EXPECTS: tuple[Expect, ...] = ("answer", "decline", "silent")
 THRESHOLDS: Mapping[str, float] = {"answer": 0.95, "decline": 0.95, "silent": 0.97}
 MAX_LEAKS = 0
 
-INTENTS: frozenset[str] = frozenset(
-    {
-        "season.overview",
-        "season.release",
-        "season.network",
-        "season.episode_count",
-        "season.showrunner",
-        "season.companies",
-        "season.renewal",
-        "episode.info",
-        "episode.plot",
-        "episode.director",
-        "episode.writer",
-        "episode.title",
-        "episode.cover",
-        "episode.list",
-        "cast.list",
-        "character.actor",
-        "person.role",
-        "character.info",
-        "person.info",
-        "person.credits",
-        "soundtrack.album",
-        "soundtrack.track",
-        "reception.scores",
-        "reception.review",
-        "awards",
-        "fact.production",
-        "fact.release",
-        "fact.marketing",
-        "fact.mcu",
-        "fact.comics",
-        "fact.trivia",
-        "fact.cast",
-        "plot.who_did",
-        "plot.what_did",
-        "plot.fate",
-        "plot.episode",
-        "plot.why",
-        "plot.where",
-        "plot.relation",
-        "plot.name",
-        "plot.diagnosis",
-        "plot.alias",
-        "plot.recap",
-        "unknown.sources",
-        "off_topic",
-        "clarify",
-        "chatter",
-    }
-)
-# Labels whose questions the bot should not answer (decline) or not even reply to (silent).
-DECLINE_INTENTS = frozenset({"unknown.sources", "off_topic", "clarify"})
-SILENT_INTENTS = frozenset({"chatter"})
+def _labels() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Every label a question may carry, those the bot must decline and those it must leave
+    alone: the declared kinds of question (bot/core/answering/kinds.yaml) and a label per fact
+    topic ("fact.production")."""
+    from bot.core.answering.dispatch import BUILDERS
+    from bot.core.answering.kinds import Does, shipped_kinds
+    from bot.core.knowledge.loader import FACT_TOPICS
+
+    kinds = shipped_kinds(frozenset(BUILDERS))
+    labels = {k.name for k in kinds if k.does is not Does.NOT_SURE}
+    labels |= {f"fact.{topic}" for topic in FACT_TOPICS}
+    declines = {k.name for k in kinds if k.does in (Does.DECLINE, Does.OFF_TOPIC, Does.CLARIFY)}
+    silent = {k.name for k in kinds if k.does is Does.CHATTER}
+    return frozenset(labels), frozenset(declines), frozenset(silent)
+
+
+INTENTS, DECLINE_INTENTS, SILENT_INTENTS = _labels()
 
 OPEN_ALL = SpoilerPolicy(SpoilerMode.OPEN, 13)
 TAGGED_NONE = SpoilerPolicy(SpoilerMode.TAGGED, 0)

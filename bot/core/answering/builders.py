@@ -302,7 +302,7 @@ class Answers:
 
     # -- season -----------------------------------------------------------------------------------
 
-    def season_overview(self, intent: str = "season.overview") -> Reply:
+    def season_overview(self, intent: str = "") -> Reply:
         s = self.season
         lines = [f"{i.number}. {i.title}" for i in self.kb.episodes]
         fields = [
@@ -318,24 +318,26 @@ class Answers:
             fields.append(CardField("What came next", s.renewal))
         return self.reply(intent, self.card(s.title, s.premise, fields, s.sources))
 
-    def season_fact(self, intent: str) -> Reply:
+    def season_fact(self, aspect: str, intent: str = "") -> Reply:
+        """One fact of the season: its release, network, episode_count, showrunner, companies
+        or renewal (`aspect`), reported as `intent`."""
         s = self.season
         text: dict[str, str] = {
-            "season.release": f"{s.title} was released on {s.network} on "
+            "release": f"{s.title} was released on {s.network} on "
             f"{human_date(s.release_date)}, all {s.episode_count} episodes at once"
             if all(e.release_date == s.release_date for e in self.kb.episodes)
             else f"{s.title} premiered on {s.network} on {human_date(s.release_date)}",
-            "season.network": f"{s.title} was released on {s.network}.",
-            "season.episode_count": f"{s.title} has {s.episode_count} episodes (episodes "
+            "network": f"{s.title} was released on {s.network}.",
+            "episode_count": f"{s.title} has {s.episode_count} episodes (episodes "
             f"{s.first_overall_episode}-"
             f"{s.first_overall_episode + s.episode_count - 1} overall).",
-            "season.showrunner": f"The showrunner of {s.title} is {s.showrunner}.",
-            "season.companies": f"{s.title} was produced by {human_list(s.production_companies)}.",
+            "showrunner": f"The showrunner of {s.title} is {s.showrunner}.",
+            "companies": f"{s.title} was produced by {human_list(s.production_companies)}.",
         }
-        if intent == "season.renewal":
+        if aspect == "renewal":
             body = s.renewal or plain("My sources don't say whether there was another season.")
             return self.reply(intent, self.card("What came next", body, (), s.sources))
-        sentence = text.get(intent, "")
+        sentence = text.get(aspect, "")
         if not sentence.endswith("."):
             sentence += "."
         # The one fact asked: the release story is one "when did it come out" away.
@@ -362,7 +364,7 @@ class Answers:
             fields.append(CardField("Cover art", plain(episode.cover_artist), True))
         return fields
 
-    def credit_lead(self, episode: Episode, intent: str) -> str | None:
+    def credit_lead(self, episode: Episode, aspect: str) -> str | None:
         """The sentence answering a question about an episode's credits, or None for its story."""
         mention = self.episode_mention(episode)
         directors = human_list(episode.directors)
@@ -375,40 +377,43 @@ class Answers:
             else f"was directed by {directors}; {writers}"
         )
         return {
-            "episode.director": f"{mention} was directed by {directors}.",
-            "episode.writer": f"{mention} {written}.",
-            "episode.credits": f"{mention} {credits}.",
-            "episode.title": f"Episode {episode.number} ({episode.overall} overall) is titled "
+            "director": f"{mention} was directed by {directors}.",
+            "writer": f"{mention} {written}.",
+            "credits": f"{mention} {credits}.",
+            "title": f"Episode {episode.number} ({episode.overall} overall) is titled "
             f'"{episode.title}".',
-            "episode.release": f"{mention} was released on {human_date(episode.release_date)}.",
-            "episode.cover": (
+            "release": f"{mention} was released on {human_date(episode.release_date)}.",
+            "cover": (
                 f"The cover art for {mention} is by {episode.cover_artist}."
                 if episode.cover_artist
                 else f"My sources don't name the cover artist of {mention.rstrip(',')}."
             ),
-        }.get(intent)
+        }.get(aspect)
 
-    def credit_fields(self, episode: Episode, intent: str) -> list[CardField]:
+    def credit_fields(self, episode: Episode, aspect: str) -> list[CardField]:
         """The other credits, in brief: what the lead already says is not repeated."""
         said = {
-            "episode.director": {"Directed by"},
-            "episode.writer": {"Written by"},
-            "episode.credits": {"Directed by", "Written by"},
-            "episode.release": {"Released"},
-            "episode.cover": {"Cover art"},
-        }.get(intent, set())
+            "director": {"Directed by"},
+            "writer": {"Written by"},
+            "credits": {"Directed by", "Written by"},
+            "release": {"Released"},
+            "cover": {"Cover art"},
+        }.get(aspect, set())
         wanted = {"Directed by", "Written by", "Released"} - said
         return [f for f in self.episode_fields(episode) if f.name in wanted]
 
-    def episode(self, episode: Episode, intent: str, *, question: str | None = None) -> Reply:
-        """An episode's credits or story. For "episode.plot" with a `question`, the beats that best
-        match it come first and only a few are told (all of them when the whole story is asked)."""
+    def episode(
+        self, episode: Episode, aspect: str, *, intent: str = "", question: str | None = None
+    ) -> Reply:
+        """An episode's credits (`aspect` director, writer, credits, title, release, cover), its
+        story ("plot": with a `question`, the beats that best match it come first and only a few
+        are told, all of them when the whole story is asked) or all of it ("info")."""
         title = self.episode_label(episode)
-        lead = self.credit_lead(episode, intent)
+        lead = self.credit_lead(episode, aspect)
         if lead is not None:
-            fields = self.credit_fields(episode, intent)
+            fields = self.credit_fields(episode, aspect)
             return self.reply(intent, self.card(title, plain(lead), fields, episode.sources))
-        if intent != "episode.plot":  # episode.info: the synopsis with every credit
+        if aspect != "plot":  # info: the synopsis with every credit
             return self.reply(
                 intent,
                 self.card(title, episode.synopsis, self.episode_fields(episode), episode.sources),
@@ -433,7 +438,7 @@ class Answers:
             story = join(beats)
         return self.reply(intent, self.card(title, story, (), episode.sources))
 
-    def episode_list(self, intent: str = "episode.list") -> Reply:
+    def episode_list(self, intent: str = "") -> Reply:
         lines = [
             f"{e.number}. {e.title} ({e.overall} overall), directed by {human_list(e.directors)}"
             for e in self.kb.episodes
@@ -451,7 +456,7 @@ class Answers:
         actors = human_list(p.name for p in self.actors_of(character))
         return join([plain(f"{actors} as"), self.character_name(character)])
 
-    def cast_list(self, intent: str = "cast.list") -> Reply:
+    def cast_list(self, intent: str = "") -> Reply:
         fields = []
         labels = {
             Billing.MAIN: "Main cast",
@@ -471,7 +476,7 @@ class Answers:
         )
         return self.reply(intent, self.card(f"{self.season.title}: cast", (), fields, sources))
 
-    def character_actor(self, character: Character, intent: str = "character.actor") -> Reply:
+    def character_actor(self, character: Character, intent: str = "") -> Reply:
         actors = self.actors_of(character)
         label = self.character_label(character)
         name = _capitalized(self.character_name(character))
@@ -515,7 +520,7 @@ class Answers:
     def character_info(
         self,
         character: Character,
-        intent: str = "character.info",
+        intent: str = "",
         *,
         question: str | None = None,
     ) -> Reply:
@@ -587,7 +592,7 @@ class Answers:
             sep="\n",
         )
 
-    def person_role(self, person: Person, intent: str = "person.role") -> Reply:
+    def person_role(self, person: Person, intent: str = "") -> Reply:
         if not self.kb.characters_played_by(person.id):
             return self.person_info(person, intent)
         return self.reply(
@@ -605,7 +610,7 @@ class Answers:
             return plain(f"{person.name}: {human_list(person.roles)}.")
         return plain(f"{person.name} worked on {self.season.title}.")
 
-    def person_info(self, person: Person, intent: str = "person.info") -> Reply:
+    def person_info(self, person: Person, intent: str = "") -> Reply:
         fields = []
         lead = self.person_lead(person)
         credits = self.credits_of(person)
@@ -616,7 +621,7 @@ class Answers:
         body = join([lead, person.notes], sep="\n")
         return self.reply(intent, self.card(person.name, body, fields, person.sources))
 
-    def person_credits(self, person: Person, intent: str = "person.credits") -> Reply:
+    def person_credits(self, person: Person, intent: str = "") -> Reply:
         credits = self.credits_of(person)
         if not credits:
             return self.person_info(person, intent)
@@ -625,7 +630,7 @@ class Answers:
 
     # -- music, reception, awards -----------------------------------------------------------------
 
-    def soundtrack(self, intent: str = "soundtrack.album") -> Reply | None:
+    def soundtrack(self, intent: str = "") -> Reply | None:
         st = self.kb.soundtrack
         if st is None:
             return None
@@ -654,7 +659,7 @@ class Answers:
             ]
         )
 
-    def track(self, number: int, intent: str = "soundtrack.track") -> Reply | None:
+    def track(self, number: int, intent: str = "") -> Reply | None:
         st = self.kb.soundtrack
         if st is None:
             return None
@@ -687,7 +692,7 @@ class Answers:
             parts.append(f"{a.name}: {a.score}" + (f" ({', '.join(details)})" if details else ""))
         return "; ".join(parts) + "." if parts else ""
 
-    def reception_scores(self, intent: str = "reception.scores") -> Reply | None:
+    def reception_scores(self, intent: str = "") -> Reply | None:
         rec = self.kb.reception
         if rec is None:
             return None
@@ -697,7 +702,7 @@ class Answers:
         return self.reply(intent, self.card("Reception", body, (), sources))
 
     def review(
-        self, outlet: str, intent: str = "reception.review", *, question: str | None = None
+        self, outlet: str, intent: str = "", *, question: str | None = None
     ) -> Reply | None:
         """A critic's review: who, and their grade, first; then their words, kept short (with a
         `question`, the sentences of the summary that best match it first)."""
@@ -706,7 +711,7 @@ class Answers:
             return None
         aggregator = next((a for a in rec.aggregators if a.name == outlet), None)
         if aggregator is not None:
-            return self.reception_scores("reception.scores")
+            return self.reception_scores(intent)
         matches = [r for r in rec.reviews if outlet in (r.outlet, r.critic)]
         if not matches:
             return None
@@ -727,7 +732,7 @@ class Answers:
             cards.append(self.card(f"Review: {r.outlet}", join(parts), (), r.sources))
         return self.reply(intent, *cards)
 
-    def awards(self, intent: str = "awards") -> Reply:
+    def awards(self, intent: str = "") -> Reply:
         if not self.kb.awards:
             return self.reply(intent, self.card("Awards", plain("My sources list no awards."), ()))
         lines = [

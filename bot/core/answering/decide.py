@@ -327,7 +327,7 @@ class Answerer:
             next_one = first.other_season == season.number + 1
             renewal = next((k for k in self.kinds if k.aspect == "renewal"), None)
             if next_one and renewal and _ABOUT_RENEWAL.search(normalize(text)):
-                return _Decision(self.answers.season_fact(renewal.name), 1.0)
+                return _Decision(self.answers.season_fact(renewal.aspect, renewal.name), 1.0)
             return self._decline(
                 unknown,
                 first,
@@ -676,7 +676,9 @@ class Answerer:
         episode = self.kb.episode(number) if number else None
         if episode is None:
             raise EpisodeNotFound(f"no episode matches {query!r}")
-        reply = self.answers.episode(episode, self.kinds.built_by("episode", "info").name)
+        reply = self.answers.episode(
+            episode, "info", intent=self.kinds.built_by("episode", "info").name
+        )
         events = self.story.episode_event_lines(episode.number)
         return _with_fields(reply, [CardField("Events", events)] if events else [])
 

@@ -47,7 +47,11 @@ def _episode(request: BuildRequest) -> Reply | None:
     episodes = [e for n in _episodes(request) if (e := kb.episode(n)) is not None]
     if not episodes:
         return None
-    replies = [request.answers.episode(e, name, question=request.question) for e in episodes]
+    aspect = request.kind.aspect
+    replies = [
+        request.answers.episode(e, aspect, intent=name, question=request.question)
+        for e in episodes
+    ]
     if len(replies) == 1:
         return replies[0]
     cards = tuple(card for reply in replies for card in reply.cards)[:10]
@@ -101,7 +105,7 @@ def _story(request: BuildRequest) -> Reply | None:
 
 BUILDERS: dict[str, Builder] = {
     "season_overview": lambda r: r.answers.season_overview(r.kind.name),
-    "season_fact": lambda r: r.answers.season_fact(r.kind.name),
+    "season_fact": lambda r: r.answers.season_fact(r.kind.aspect, r.kind.name),
     "episode": _episode,
     "episode_list": lambda r: r.answers.episode_list(r.kind.name),
     "cast_list": lambda r: r.answers.cast_list(r.kind.name),

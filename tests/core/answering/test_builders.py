@@ -31,14 +31,7 @@ LEAD_CHARS = 300  # what a fan reads first: content, first embed title and descr
 OPEN = SpoilerPolicy(SpoilerMode.OPEN, 99)
 TAGGED_NONE = SpoilerPolicy(SpoilerMode.TAGGED, 0)
 BLOCKED_NONE = SpoilerPolicy(SpoilerMode.BLOCKED, 0)
-CREDIT_INTENTS = (
-    "episode.director",
-    "episode.writer",
-    "episode.credits",
-    "episode.title",
-    "episode.release",
-    "episode.cover",
-)
+CREDIT_ASPECTS = ("director", "writer", "credits", "title", "release", "cover")
 
 
 @pytest.fixture(scope="module")
@@ -142,13 +135,13 @@ def test_a_budget_keeps_the_lead_whole_and_drops_what_does_not_fit() -> None:
 
 
 def test_a_director_question_is_answered_in_the_first_sentence(shipped: KnowledgeBase) -> None:
-    reply = Answers(shipped).episode(shipped.episode(3), "episode.director")  # type: ignore[arg-type]
+    reply = Answers(shipped).episode(shipped.episode(3), "director")  # type: ignore[arg-type]
     assert _description(reply).startswith(
         'Episode 3, "AKA Sole Survivor", was directed by Mairzee Almas.'
     )
 
 
-@pytest.mark.parametrize("intent", CREDIT_INTENTS)
+@pytest.mark.parametrize("intent", CREDIT_ASPECTS)
 def test_credit_answers_are_small_cards_with_the_fact_up_front(
     shipped: KnowledgeBase, intent: str
 ) -> None:
@@ -157,12 +150,12 @@ def test_credit_answers_are_small_cards_with_the_fact_up_front(
         reply = answers.episode(episode, intent)
         message = _render(reply)
         asked = {
-            "episode.director": episode.directors[0],
-            "episode.writer": episode.writers[0].name,
-            "episode.credits": episode.directors[0],
-            "episode.title": episode.title,
-            "episode.release": str(episode.release_date.year),
-            "episode.cover": episode.cover_artist or "cover",
+            "director": episode.directors[0],
+            "writer": episode.writers[0].name,
+            "credits": episode.directors[0],
+            "title": episode.title,
+            "release": str(episode.release_date.year),
+            "cover": episode.cover_artist or "cover",
         }[intent]
         assert asked in _lead(message), (intent, episode.number)
         assert len(_all_text(message)) <= 300, (intent, episode.number)
@@ -171,7 +164,7 @@ def test_credit_answers_are_small_cards_with_the_fact_up_front(
 
 
 def test_story_and_teleplay_credits_read_as_a_sentence(mini: KnowledgeBase) -> None:
-    reply = Answers(mini).episode(mini.episode(2), "episode.writer")  # type: ignore[arg-type]
+    reply = Answers(mini).episode(mini.episode(2), "writer")  # type: ignore[arg-type]
     assert (
         _description(reply)
         == 'Episode 2, "Low Tide", has story by Dan Reyes and teleplay by Nia Vale.'
@@ -182,7 +175,7 @@ def test_the_plot_beat_that_matches_the_question_comes_first(shipped: KnowledgeB
     episode = shipped.episode(3)
     assert episode is not None
     reply = Answers(shipped).episode(
-        episode, "episode.plot", question="whose head is in the basement?"
+        episode, "plot", question="whose head is in the basement?"
     )
     message = _render(reply)
     assert "burned human head in the basement" in _lead(message)
@@ -196,9 +189,9 @@ def test_a_plot_question_about_the_whole_episode_gets_every_beat(shipped: Knowle
     episode = shipped.episode(13)
     assert episode is not None
     answers = Answers(shipped)
-    short = answers.episode(episode, "episode.plot", question="who gets new papers in episode 13")
+    short = answers.episode(episode, "plot", question="who gets new papers in episode 13")
     for asked in ("full recap of episode 13", "what happens in episode 13", "ep 13 plot?"):
-        whole = answers.episode(episode, "episode.plot", question=asked)
+        whole = answers.episode(episode, "plot", question=asked)
         assert _description(whole) == to_plain(episode.synopsis), asked
     assert len(_description(short)) < len(to_plain(episode.synopsis))
     assert not short.cards[0].fields
@@ -210,7 +203,7 @@ def test_plot_beats_stay_spoilers_for_someone_who_watched_nothing(
 ) -> None:
     episode = shipped.episode(number)
     assert episode is not None
-    reply = Answers(shipped).episode(episode, "episode.plot", question="who dies in it")
+    reply = Answers(shipped).episode(episode, "plot", question="who dies in it")
     beats = [s.text for s in reply.cards[0].description if s.text.strip()]
     tagged = _all_text(_render(reply, TAGGED_NONE))
     blocked = _all_text(_render(reply, BLOCKED_NONE))
@@ -371,10 +364,10 @@ def test_every_fact_answer_stays_short_and_keeps_its_spoilers(shipped: Knowledge
 
 def test_season_facts_answer_just_what_was_asked(mini: KnowledgeBase) -> None:
     answers = Answers(mini)
-    reply = answers.season_fact("season.showrunner")
+    reply = answers.season_fact("showrunner")
     assert _description(reply) == "The showrunner of Harbor Lights season 1 is Nia Vale."
     assert not reply.cards[0].fields
-    network = answers.season_fact("season.network")
+    network = answers.season_fact("network")
     assert _description(network) == "Harbor Lights season 1 was released on Seaview+."
 
 
@@ -438,7 +431,7 @@ def test_a_review_question_puts_the_matching_sentence_after_the_grade(
 
 def test_footers_name_short_sources_once(shipped: KnowledgeBase) -> None:
     answers = Answers(shipped)
-    reply = answers.episode(shipped.episode(1), "episode.director")  # type: ignore[arg-type]
+    reply = answers.episode(shipped.episode(1), "director")  # type: ignore[arg-type]
     assert reply.cards[0].footer == "Source: Encyclopedia article on the season"
     card = answers.card("Same", plain("x"), (), ("001",))
     twice = answers.reply("test", card, card)
@@ -465,8 +458,8 @@ def test_titles_field_names_and_footers_never_hold_a_secret(mini: KnowledgeBase)
     for person in mini.people:
         replies += [answers.person_role(person), answers.person_info(person)]
     for episode in mini.episodes:
-        replies += [answers.episode(episode, i) for i in (*CREDIT_INTENTS, "episode.info")]
-        replies.append(answers.episode(episode, "episode.plot", question="who is the keeper"))
+        replies += [answers.episode(episode, i) for i in (*CREDIT_ASPECTS, "info")]
+        replies.append(answers.episode(episode, "plot", question="who is the keeper"))
     for reply in replies:
         assert reply is not None
         for card in reply.cards:
@@ -478,12 +471,12 @@ def _single_fact_replies(kb: KnowledgeBase) -> list[Reply]:
     answers = Answers(kb)
     replies: list[Reply | None] = []
     for episode in kb.episodes:
-        replies += [answers.episode(episode, intent) for intent in CREDIT_INTENTS]
+        replies += [answers.episode(episode, intent) for intent in CREDIT_ASPECTS]
     replies += [answers.character_actor(c) for c in kb.characters if c.played_by]
     replies += [answers.person_role(p) for p in kb.people if kb.characters_played_by(p.id)]
     replies += [
         answers.season_fact(i)
-        for i in ("season.release", "season.network", "season.episode_count", "season.showrunner")
+        for i in ("release", "network", "episode_count", "showrunner")
     ]
     if kb.soundtrack:
         replies += [answers.track(t.number) for t in kb.soundtrack.tracks]
