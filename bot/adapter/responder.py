@@ -72,7 +72,9 @@ class AnswerEngine(Protocol):
     @property
     def episode_count(self) -> int: ...
 
-    def ask(self, question: str, trigger: Trigger = Trigger.ASK) -> Answer: ...
+    def ask(
+        self, question: str, trigger: Trigger = Trigger.ASK, watched: int | None = None
+    ) -> Answer: ...
     def episode_reply(self, episode: str) -> Reply: ...
     def character_reply(self, name: str) -> Reply: ...
     def cast_reply(self) -> Reply: ...
@@ -223,7 +225,7 @@ class Responder:
         context = await in_time(interaction, self.context(place), ephemeral=private)
         outcome = "answered"
         if reply is None and question.kind == "ask":
-            answer = self.engine.ask(question.query)
+            answer = self.engine.ask(question.query, Trigger.ASK, context.progress)
             reply, outcome = answer.reply, "answered" if answer.answered else "declined"
         elif reply is None:
             reply = self.reply_for(question)

@@ -104,7 +104,8 @@ class CasualCog(commands.Cog, name="Casual"):
         trigger = Trigger.ASK if addressed else Trigger.AUTO
         answered = True
         if text:
-            answer = self.bot.engine.ask(text, trigger)
+            # the member's progress shapes story answers that depend on it ("what happened so far")
+            answer = self.bot.engine.ask(text, trigger, context.progress)
             reply, answered = answer.reply, answer.answered
             question = AskedQuestion("ask", text)
         elif addressed:
