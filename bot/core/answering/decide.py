@@ -37,6 +37,7 @@ MAX_PARTS = 4
 MAX_READINGS = 4  # a "which one?" offers two; four readings are plenty to find them
 FACT_PREFIX = "fact:"
 CLOSE = 0.05  # scores this close are the same match as far as the examples can tell
+WANTING = 3  # the likeliest answers whose needs are looked for in what a question describes
 # Kinds whose answers are checked against the knowledge (`verifies: true`) may answer a question
 # scoring this share of the threshold, when the check finds an answer.
 VERIFIED_SHARE = 0.6
@@ -216,9 +217,21 @@ class Answerer:
 
     def _choose(self, text: str, readings: list[Reading], watched: int | None) -> _Decision:
         first = readings[0]
-        # What the question describes rather than names ("the hero's neighbor", "the lawyer", "the
-        # one with the aquarium") competes with what it says outright, a little discounted.
-        ranked = self.matcher.rank([*readings, *self.matcher.found_readings(first)])
+        readings = [*readings, *self.matcher.relation_readings(first)]
+        ranked = self.matcher.rank(readings)
+        # What the likely answers need and the question only describes ("the lawyer", "the one
+        # with the aquarium") competes with what it says outright, a little discounted.
+        wanted = {
+            need
+            for c in ranked[:WANTING]
+            if (kind := self._kind(c.label)) is not None
+            for need in kind.needs
+            if not self._has(c.reading, need)
+        }
+        if wanted:
+            described = self.matcher.described_readings(first, wanted)
+            if described:
+                ranked = self.matcher.rank([*readings, *described])
         special = self._other_season_or_episode(text, first, ranked)
         if special is not None:
             return special

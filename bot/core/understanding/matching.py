@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -212,18 +212,22 @@ class Matcher:
 
     # -- readings found rather than read ---------------------------------------------------------
 
-    def found_readings(self, first: Reading) -> list[Reading]:
-        """Readings that name what the question only describes: the character a relation points
-        at ("the hero's neighbor"), or the one character, episode or review whose description
-        clearly fits ("the lawyer", "the one with the aquarium"). They count a little less than
-        what the question says outright."""
-        out = self._relation_readings(first)
+    def relation_readings(self, first: Reading) -> list[Reading]:
+        """The character a relation points at ("the hero's neighbor"), as a reading naming them."""
+        return self._relation_readings(first)
+
+    def described_readings(self, first: Reading, wanted: Collection[Kind]) -> list[Reading]:
+        """Readings that name what the question only describes, for the kinds of thing `wanted`
+        (what the likely answers need and the question does not name): the one character,
+        episode or review whose description clearly fits ("the lawyer", "the one with the
+        aquarium"). They count a little less than what the question says outright."""
+        out: list[Reading] = []
         has = {m.kind for m in first.mentions}
-        if Kind.CHARACTER not in has and not out:
+        if Kind.CHARACTER in wanted and Kind.CHARACTER not in has:
             out += self._described(first, Kind.CHARACTER, self.character_described(first))
-        if Kind.EPISODE not in has and not first.episodes:
+        if Kind.EPISODE in wanted and Kind.EPISODE not in has and not first.episodes:
             out += self._described(first, Kind.EPISODE, self.episode_described(first))
-        if Kind.OUTLET not in has:
+        if Kind.OUTLET in wanted and Kind.OUTLET not in has:
             out += self._described(first, Kind.OUTLET, self.review_described(first))
         return out
 
