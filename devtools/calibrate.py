@@ -34,7 +34,7 @@ from bot.core.knowledge.loader import load_knowledge
 from bot.core.understanding.entities import Kind
 from bot.core.understanding.matching import CALIBRATION_FILE, Candidate, Matcher
 from bot.core.understanding.reading import Reader
-from bot.core.understanding.termcache import TermCache, default_cache_dir
+from bot.core.understanding.termcache import default_cache_dir
 
 THRESHOLDS = [round(0.02 * i, 2) for i in range(1, 46)]  # 0.02 .. 0.90
 MARGINS = [round(0.05 * i, 2) for i in range(11)]  # 0.00 .. 0.50
@@ -72,7 +72,7 @@ def build_cases(knowledge: Path | None) -> list[Case]:
     train_kinds = [(label, t) for label, t in kinds if not _held_out(label, t)]
     train_facts = [(label, t) for label, t in facts if not _held_out(label, t)]
     reader = Reader(kb, answerer.index)
-    cache = TermCache(default_cache_dir(), [b"calibration"])
+    cache = answerer._term_cache(default_cache_dir())
     matcher = Matcher(kb, reader, train_kinds, train_facts, cache)
     names: dict[str, list[str]] = {
         Kind.EPISODE.value: [f"episode {e.number}" for e in kb.episodes]

@@ -25,11 +25,11 @@ from devtools.evaluation import Report, evaluate, format_miss, load_questions
 HERE = Path(__file__).resolve().parent
 # Floors, kept here (not imported) so that loosening one shows in review.
 MINIMUM = {
-    "questions.yaml": {"answer": 0.92, "decline": 0.89, "silent": 0.97},
-    "holdout.yaml": {"answer": 0.77, "decline": 0.90, "silent": 0.97},
-    "blind3.yaml": {"answer": 0.78, "decline": 0.83, "silent": 0.97},
-    "blind4.yaml": {"answer": 0.70, "decline": 0.72, "silent": 0.97},
-    "plot.yaml": {"answer": 0.47, "decline": 0.33},
+    "questions.yaml": {"answer": 0.90, "decline": 0.89, "silent": 0.97},
+    "holdout.yaml": {"answer": 0.73, "decline": 0.90, "silent": 0.97},
+    "blind3.yaml": {"answer": 0.71, "decline": 0.83, "silent": 0.97},
+    "blind4.yaml": {"answer": 0.63, "decline": 0.72, "silent": 0.97},
+    "plot.yaml": {"answer": 0.41, "decline": 0.33},
 }
 # The share of correct answers that lead with what was asked, and the median length of a
 # single-fact answer, on the general sets.
