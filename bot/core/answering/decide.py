@@ -71,7 +71,10 @@ _ANYONE_KNOW = re.compile(
     r"\b(?:does |do )?(?:any ?one|anybody|any1|someone|somebody|you guys|u guys|y ?all)\s+"
     r"(?:know|knows|remember|remembers|recall)\b"
 )
-_LEADING_INTERJECTION = re.compile(r"^(?:(?:wait|hey|yo|ok|okay|so|um|uh|btw|hmm|oh|ah|also)\s+)+")
+_LEADING_INTERJECTION = re.compile(
+    r"^(?:(?:wait|hey|yo|ok|okay|so|um|uh|btw|hmm|oh|ah|also|quick|q|question|random|real|"
+    r"guys|folks|lol|pls|please)\s+)+"
+)
 
 
 
@@ -217,7 +220,8 @@ class Answerer:
 
     def _choose(self, text: str, readings: list[Reading], watched: int | None) -> _Decision:
         first = readings[0]
-        readings = [*readings, *self.matcher.relation_readings(first)]
+        plain = Reader.without_chat(first)
+        readings = [*readings, *([plain] if plain else []), *self.matcher.relation_readings(first)]
         ranked = self.matcher.rank(readings)
         # What the likely answers need and the question only describes ("the lawyer", "the one
         # with the aquarium") competes with what it says outright, a little discounted.

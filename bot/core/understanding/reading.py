@@ -12,7 +12,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -24,6 +24,7 @@ from bot.core.understanding.text import (
     COMMON_ENGLISH,
     NUMBER_WORDS,
     ORDINALS,
+    QUESTION_CONCEPTS,
     STOPWORDS,
     VOCABULARY_WORDS,
     concept,
@@ -38,6 +39,7 @@ __all__ = ["THIS_SEASON", "VERB", "Reader", "Reading"]
 _KEEP = vocabulary().kept_question_words
 # Chat filler that says nothing about what is asked.
 _FILLER = vocabulary().filler
+_FILLER_CONCEPTS = frozenset(concept(w) for w in _FILLER) - QUESTION_CONCEPTS
 SHOW_NAME_READING = 0.9  # reading the show's name as the show, not as its title character
 _PLACEHOLDER = re.compile(r"\{(episode|character|person|track|outlet)\}")
 _TRACK_NUMBER = re.compile(r"\b(?:track|song)\s*(?:no\s*|number\s*|#\s*)?0?(\d{1,2})\b")
@@ -52,6 +54,8 @@ RELATIONS = vocabulary().relation_nouns
 _PERSON_NOUNS = vocabulary().person_nouns
 THIS_SEASON = "thisseason"  # stands for any name of the season being asked about
 VERB = "{verb}"  # stands for any verb of the story's events
+# Words that point at an episode by position; a typo in one would lose the episode.
+_EPISODE_WORDS = ("finale", "premiere", "episode", "penultimate")
 _STORY_VERBS = frozenset(
     stem(form) for forms in verb_vocabulary().forms.values() for form in forms if " " not in form
 )
@@ -120,6 +124,18 @@ class Reader:
         self._vocab_by_initial: dict[str, list[str]] = defaultdict(list)
         self._fix_typo = lru_cache(maxsize=16384)(self._fix_typo_uncached)
 
+    def _mend(self, word: str) -> str:
+        """A word read as what it was meant to be: an episode word with a typo ("finalle"), or
+        a name with its possessive typed without the apostrophe ("oscars kid")."""
+        if word in self.index.by_text or len(word) < 4 or not word.isalpha():
+            return word
+        if word.endswith("s") and word[:-1] in self.index.by_text:
+            return word[:-1]
+        if word in _EPISODE_WORDS or word in STOPWORDS or word in VOCABULARY_WORDS:
+            return word
+        mended = process.extractOne(word, _EPISODE_WORDS, scorer=fuzz.ratio, score_cutoff=83.0)
+        return mended[0] if mended is not None else word
+
     def learn_vocabulary(self, terms: Iterable[str]) -> None:
         """The concepts examples use: from now on a misspelt question word is repaired towards
         one of their real word forms ("dirctor" -> "director"), never towards a stem."""
@@ -128,6 +144,15 @@ class Reader:
         for word in sorted(w for w in known_forms if len(w) >= 4 and concept(w) in self.vocabulary):
             self._vocab_by_initial[word[0]].append(word)
         self._fix_typo.cache_clear()
+
+    @staticmethod
+    def without_chat(reading: Reading) -> Reading | None:
+        """The reading without the chat around the question ("quick q", "guys", "tbh"), or None
+        when it has none: chat weighs on every match, and a question is matched both ways."""
+        chat = reading.concepts & _FILLER_CONCEPTS
+        if not chat or chat == reading.concepts:
+            return None
+        return replace(reading, concepts=reading.concepts - chat)
 
     @staticmethod
     def terms(reading: Reading) -> frozenset[str]:
@@ -149,6 +174,7 @@ class Reader:
             text = self._season_names.sub(f" {THIS_SEASON} ", text)
         others: list[int] = []
         text = _SEASON_WORDS.sub(lambda m: _season_word(m, season.number, others), text)
+        text = " ".join(self._mend(word) for word in text.split())
         other_season = others[0] if others else None
         refs = find_episode_numbers(
             text, season.episode_count, season.first_overall_episode, season.number

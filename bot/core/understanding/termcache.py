@@ -22,6 +22,7 @@ __all__ = ["TermCache", "default_cache_dir", "reading_inputs"]
 # Bump when reading changes in a way the inputs' hash cannot see.
 READER_VERSION = 1
 MAX_CACHE_BYTES = 64 * 1024 * 1024
+KEEP = 4  # caches kept: a few seasons or versions side by side
 
 
 def reading_inputs() -> list[Path]:
@@ -92,3 +93,15 @@ class TermCache:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
             self._dirty = False
+            self._forget_old()
+
+    def _forget_old(self) -> None:
+        """Keep only the few newest caches: each change of season or code leaves one behind."""
+        if self.path is None:
+            return
+        with contextlib.suppress(OSError):
+            kept = sorted(
+                self.path.parent.glob("terms-*.json"), key=lambda f: f.stat().st_mtime, reverse=True
+            )
+            for old in kept[KEEP:]:
+                old.unlink(missing_ok=True)
