@@ -29,6 +29,7 @@ from bot.core.understanding.matching import Candidate, Matcher, calibration
 from bot.core.understanding.reading import Reader, Reading
 from bot.core.understanding.termcache import TermCache, reading_inputs
 from bot.core.understanding.text import QUESTION_CONCEPTS, STOPWORDS, normalize
+from bot.core.understanding.vocabulary import vocabulary
 
 __all__ = ["Answerer"]
 
@@ -71,6 +72,10 @@ _ANYONE_KNOW = re.compile(
     r"\b(?:does |do )?(?:any ?one|anybody|any1|someone|somebody|you guys|u guys|y ?all)\s+"
     r"(?:know|knows|remember|remembers|recall)\b"
 )
+_TO_OTHERS = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in vocabulary().talking_to_others) + r")\b"
+)
+_OPINION = re.compile(r"\b(?:" + "|".join(sorted(vocabulary().opinion_words)) + r")\b")
 _LEADING_INTERJECTION = re.compile(
     r"^(?:(?:wait|hey|yo|ok|okay|so|um|uh|btw|hmm|oh|ah|also|quick|q|question|random|real|"
     r"guys|folks|lol|pls|please)\s+)+"
@@ -680,11 +685,17 @@ class Answerer:
         if _MENTIONS_SOMEONE.search(text):
             return False  # "@sam who directed episode 2?" is asked of Sam, not of the bot
         lowered = _LEADING_INTERJECTION.sub("", normalize(text))
+        # "does anyone know who directed the finale?" asks the room for a fact: fair game
         asking_for_a_fact = bool(_ANYONE_KNOW.search(lowered))
         looks_like_question = (
             text.rstrip().endswith("?") or bool(_QUESTION_START.match(lowered)) or asking_for_a_fact
         )
-        return looks_like_question
+        if not looks_like_question:
+            return False
+        lowered = _ANYONE_KNOW.sub(" ", lowered)
+        if _OPINION.search(lowered):
+            return False  # "best finale ever?" shares a view
+        return asking_for_a_fact or not _TO_OTHERS.search(lowered)
 
     # -- slash-command look-ups ----------------------------------------------------------------------
 

@@ -34,6 +34,8 @@ class Vocabulary:
     relation_nouns: frozenset[str]
     relation_synonyms: dict[str, str]
     person_nouns: frozenset[str]
+    talking_to_others: tuple[str, ...]  # phrases
+    opinion_words: frozenset[str]
 
 
 def _words(raw: Any, key: str, problems: list[Problem]) -> frozenset[str]:
@@ -41,6 +43,13 @@ def _words(raw: Any, key: str, problems: list[Problem]) -> frozenset[str]:
         problems.append(Problem(VOCABULARY_FILE.name, key, "must be words separated by spaces"))
         return frozenset()
     return frozenset(raw.split())
+
+
+def _phrases(raw: Any, key: str, problems: list[Problem]) -> tuple[str, ...]:
+    if not isinstance(raw, str) or not raw.strip():
+        problems.append(Problem(VOCABULARY_FILE.name, key, "must be phrases, one per line"))
+        return ()
+    return tuple(line.strip() for line in raw.splitlines() if line.strip())
 
 
 def _mapping(raw: Any, key: str, value_type: type, problems: list[Problem]) -> dict[str, Any]:
@@ -74,6 +83,8 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         relation_nouns=_words(data.get("relation_nouns"), "relation_nouns", problems),
         relation_synonyms=_mapping(data.get("relation_synonyms"), "relation_synonyms", str, problems),
         person_nouns=_words(data.get("person_nouns"), "person_nouns", problems),
+        talking_to_others=_phrases(data.get("talking_to_others"), "talking_to_others", problems),
+        opinion_words=_words(data.get("opinion_words"), "opinion_words", problems),
     )
     unknown = vocabulary.question_concepts - set(vocabulary.concepts) - {
         "why",
