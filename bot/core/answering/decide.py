@@ -443,7 +443,9 @@ class Answerer:
             described = found(reading) if found else None
             if described is None:
                 return None
-            mention = Mention(need, described.key, 0, 0, described.score * 100, False)
+            mention = Mention(
+                need, described.key, 0, 0, described.score * 100, False, described.secret
+            )
             reading = replace(reading, mentions=(*reading.mentions, mention))
         return reading
 
@@ -461,6 +463,7 @@ class Answerer:
                 return None
             request = BuildRequest(kind, resolved, self.kb, self.answers, self.story, text, watched)
             reply = BUILDERS[kind.build](request)
+            reading = resolved
         secret = _secret(reading)
         if reply is not None and secret is not None:
             # Asked through a name that is itself the twist: linking anything to it spoils.
@@ -640,7 +643,10 @@ class Answerer:
             return ""  # no label can name this reading without naming the twist
         fact = self._fact(candidate.label)
         if fact is not None:
-            return fact.title
+            # a title is spoiler-free, but offering a fact that tells reveals, next to the
+            # question asked, can link the two (a storyline named for the one who ordered it)
+            revealing = any(segment.spoiler_from is not None for segment in fact.text)
+            return "" if revealing else fact.title
         kind = self._kind(candidate.label)
         template = kind.question if kind else ""
         for need in Kind:

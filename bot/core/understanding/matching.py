@@ -80,6 +80,7 @@ class Described:
 
     key: str
     score: float
+    secret: int | None = None  # the episode revealing the description it was found by
 
 
 def _generic(terms: frozenset[str]) -> frozenset[str]:
@@ -89,6 +90,16 @@ def _generic(terms: frozenset[str]) -> frozenset[str]:
 
 def _sentences(text: RichText) -> list[str]:
     return [s for s in _SENTENCE.split(to_plain(text)) if s.strip()]
+
+
+def _told(key: str, text: RichText) -> list[tuple[str, str]]:
+    """(label, sentence) for each sentence of `text`: the label is `key`, with the episode that
+    reveals the sentence after a "|" when it is a spoiler."""
+    out: list[tuple[str, str]] = []
+    for segment in text:
+        label = key if segment.spoiler_from is None else f"{key}|{segment.spoiler_from}"
+        out += [(label, s) for s in _SENTENCE.split(segment.text) if s.strip()]
+    return out
 
 
 class Matcher:
@@ -112,7 +123,7 @@ class Matcher:
         self.kind_classifier = Classifier([Labelled(e.label, _generic(e.terms)) for e in kinds])
         self.fact_classifier = Classifier(facts)
         characters = self._labelled(
-            (c.id, s) for c in kb.characters for s in _sentences(c.description)
+            told for c in kb.characters for told in _told(c.id, c.description)
         )
         reviews = self._labelled(
             (r.outlet, text)
@@ -121,7 +132,7 @@ class Matcher:
             if text
         )
         episodes = self._labelled(
-            (str(e.number), s) for e in kb.episodes for s in _sentences(e.synopsis)
+            told for e in kb.episodes for told in _told(str(e.number), e.synopsis)
         )
         # a word used by one way of asking in a hundred or more is a word of asking
         self._asking_idf = (
@@ -235,7 +246,7 @@ class Matcher:
     def _described(reading: Reading, kind: Kind, found: Described | None) -> list[Reading]:
         if found is None:
             return []
-        mention = Mention(kind, found.key, 0, 0, found.score * 100, False)
+        mention = Mention(kind, found.key, 0, 0, found.score * 100, False, found.secret)
         episodes = (int(found.key),) if kind is Kind.EPISODE else reading.episodes
         return [
             replace(
@@ -284,15 +295,22 @@ class Matcher:
             if self.kind_classifier.idf.get(t, math.inf) >= self._asking_idf
             and t not in self.common_concepts  # "wait what" describes no one who waits
         }
-        ranked: list[Ranked] = classifier.rank(describing, top=2)
-        if not ranked:
+        # a thing's plain and revealing sentences are labelled apart: the best of each thing counts
+        best_of: dict[str, Ranked] = {}
+        for ranked in classifier.rank(describing, top=8):
+            key = ranked.label.partition("|")[0]
+            if key not in best_of:
+                best_of[key] = ranked
+        if not best_of:
             return None
         cal = calibration()
-        best = ranked[0]
-        second = ranked[1].score if len(ranked) > 1 else 0.0
+        best, *others = best_of.values()
+        second = others[0].score if others else 0.0
         if best.score < cal.describe_min or best.score - second < cal.describe_margin:
             return None
-        return Described(best.label, best.score)
+        key, _, revealed = best.label.partition("|")
+        # found through a revealing sentence: naming what was found would confirm the reveal
+        return Described(key, best.score, int(revealed) if revealed else None)
 
     def character_described(self, reading: Reading) -> Described | None:
         """ "the guy who can heal people": the one character whose description fits clearly."""
