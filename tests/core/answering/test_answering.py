@@ -256,3 +256,25 @@ def test_naming_the_season_is_naming_a_subject(engine: Engine) -> None:
 def test_asking_the_channel_for_a_fact_is_answered_in_auto_channels(engine: Engine) -> None:
     assert engine.ask("hey does anyone know who directed episode 3?", Trigger.AUTO).answered
     assert engine.ask("wait what", Trigger.AUTO).reply is None
+
+
+def test_a_character_found_by_a_revealing_description_is_protected_whole(engine: Engine) -> None:
+    """Described rather than named, through a sentence that is itself a reveal: naming who was
+    found would confirm the reveal, so the whole answer sits behind the bars."""
+    reply = engine.ask("who plays the woman who says she is jessicas mother").reply
+    assert reply is not None and reply.cards
+    assert reply.cards[0].title == "Answer hidden: spoiler"
+    tagged = answer_text(engine, "who plays the woman who says she is jessicas mother", "tagged", 0)
+    assert "McTeer" not in _outside_bars(tagged)
+
+
+def test_facts_that_tell_reveals_are_never_offered_as_suggestions(engine: Engine) -> None:
+    revealing = {f.title for f in engine.kb.facts if any(s.spoiler_from for s in f.text)}
+    for question in (
+        "why did inez shoot shane, i dont get it",
+        "what happened with the nurse",
+        "who was behind all the deaths",
+    ):
+        reply = engine.ask(question).reply
+        assert reply is not None
+        assert not set(reply.suggestions) & revealing, question
