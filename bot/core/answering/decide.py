@@ -411,7 +411,7 @@ class Answerer:
         if reading.on_topic:
             return True
         generic = QUESTION_CONCEPTS | {"season", "about"} | self.matcher.common_concepts
-        known = self.matcher.classifier.idf
+        known = self.matcher.idf
         return any(c in known and c not in generic for c in reading.concepts)
 
     # -- what a kind needs --------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["NEIGHBOURS", "Classifier", "Labelled", "Ranked", "with_shares"]
+__all__ = ["NEIGHBOURS", "Classifier", "Labelled", "Ranked", "idf_of", "with_shares"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,14 @@ class Ranked:
 NEIGHBOURS = 12  # the nearest examples that vote
 
 
+def idf_of(examples: Iterable[Labelled]) -> dict[str, float]:
+    """How telling each term is: rarer across the examples, more telling (smoothed IDF)."""
+    listed = list(examples)
+    count = len(listed)
+    frequency = Counter(t for e in listed for t in e.terms)
+    return {t: math.log((1 + count) / (1 + n)) + 1.0 for t, n in frequency.items()}
+
+
 class Classifier:
     """Labels ranked by their closest example's cosine similarity to a question."""
 
@@ -55,32 +63,40 @@ class Classifier:
         self.coverage = coverage
         usable = sorted((e for e in examples if e.terms), key=lambda e: e.label)
         count = len(usable)
-        document_frequency = Counter(t for e in usable for t in e.terms)
-        self.idf: dict[str, float] = {
-            t: math.log((1 + count) / (1 + n)) + 1.0 for t, n in document_frequency.items()
-        }
+        self.idf: dict[str, float] = idf_of(usable)
         # A term no example uses is as telling as the rarest one: "budget" must weigh on a question
         # about the budget, pulling it away from everything the bot can answer.
         self.unknown_idf = max(self.idf.values(), default=1.0)
         self.labels: list[str] = []
         starts: list[int] = []
-        postings: dict[str, tuple[list[int], list[float]]] = {}
+        term_ids: dict[str, int] = {}
+        entry_terms: list[int] = []
+        entry_examples: list[int] = []
+        entry_weights: list[float] = []
         for index, example in enumerate(usable):
             if not self.labels or self.labels[-1] != example.label:
                 self.labels.append(example.label)
                 starts.append(index)
-            norm = math.sqrt(sum(self.idf[t] ** 2 for t in example.terms))
-            for term in example.terms:
-                ids, weights = postings.setdefault(term, ([], []))
-                ids.append(index)
-                weights.append(1.0 if coverage else self.idf[term] / norm)
-        self._postings: dict[str, tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]] = {
-            t: (np.asarray(ids, dtype=np.intp), np.asarray(ws, dtype=np.float64))
-            for t, (ids, ws) in postings.items()
+            weights = [self.idf[t] for t in example.terms]
+            norm = math.sqrt(sum(w * w for w in weights))
+            for term, weight in zip(example.terms, weights, strict=True):
+                entry_terms.append(term_ids.setdefault(term, len(term_ids)))
+                entry_examples.append(index)
+                entry_weights.append(1.0 if coverage else weight / norm)
+        # Every (term, example) entry in one pair of arrays, ordered by term: a term's posting
+        # list is the slice between its bounds.
+        order = np.argsort(np.asarray(entry_terms, dtype=np.intp), kind="stable")
+        self._examples_of = np.asarray(entry_examples, dtype=np.intp)[order]
+        self._weights_of = np.asarray(entry_weights, dtype=np.float64)[order]
+        bounds = np.searchsorted(
+            np.asarray(entry_terms, dtype=np.intp)[order], np.arange(len(term_ids) + 1)
+        )
+        self._postings: dict[str, tuple[int, int]] = {
+            term: (int(bounds[i]), int(bounds[i + 1])) for term, i in term_ids.items()
         }
         self._starts = np.asarray(starts, dtype=np.intp)
-        bounds = [*starts, count]
-        sizes = np.asarray([b - a for a, b in itertools.pairwise(bounds)], dtype=np.intp)
+        label_bounds = [*starts, count]
+        sizes = np.asarray([b - a for a, b in itertools.pairwise(label_bounds)], dtype=np.intp)
         self._label_of = np.repeat(np.arange(len(starts), dtype=np.intp), sizes)
         self._count = count
         self.size = count
@@ -102,10 +118,10 @@ class Classifier:
         ids: list[npt.NDArray[np.intp]] = []
         contributions: list[npt.NDArray[np.float64]] = []
         for term, weight in query.items():
-            posting = self._postings.get(term)
-            if posting is not None:
-                ids.append(posting[0])
-                contributions.append(posting[1] * (weight / norm))
+            span = self._postings.get(term)
+            if span is not None:
+                ids.append(self._examples_of[span[0] : span[1]])
+                contributions.append(self._weights_of[span[0] : span[1]] * (weight / norm))
         if not ids:
             return None
         similarity: npt.NDArray[np.float64] = np.bincount(

@@ -20,7 +20,7 @@ from bot.core.errors import KnowledgeInvalid, Problem
 from bot.core.knowledge.model import KnowledgeBase
 from bot.core.knowledge.richtext import RichText, to_plain
 from bot.core.knowledge.yamlreader import load_yaml
-from bot.core.understanding.classifier import Classifier, Labelled, Ranked, with_shares
+from bot.core.understanding.classifier import Classifier, Labelled, Ranked, idf_of, with_shares
 from bot.core.understanding.entities import Kind, Mention
 from bot.core.understanding.reading import Reader, Reading
 from bot.core.understanding.termcache import TermCache
@@ -147,11 +147,13 @@ class Matcher:
         # One vocabulary for how telling each word of a question is, over everything the season
         # can be asked about: ways of asking, and what characters, critics and episodes are like.
         everything = [*kinds, *facts, *characters, *reviews, *episodes]
-        self.classifier = Classifier(everything)
-        reader.learn_vocabulary(self.classifier.idf)
+        self.idf = idf_of(everything)
+        # a word no example uses is as telling as the rarest one
+        self.unknown_idf = max(self.idf.values(), default=1.0)
+        reader.learn_vocabulary(self.idf)
         # A word that says little weighs like the middling word of the examples as written (the
         # median over every word used, so frequent question words count as often as they occur)
-        used = [self.classifier.idf[t] for e in (*kinds, *facts) for t in e.terms]
+        used = [self.idf[t] for e in (*kinds, *facts) for t in e.terms]
         self.common_weight = median(used) if used else 1.0
         self.common_concepts = frozenset(concept(w) for w in COMMON_ENGLISH) - CONCEPTS
         self._cache.save()
@@ -172,7 +174,7 @@ class Matcher:
         weights: dict[str, float] = {}
         unknown_seen = False
         for term in sorted(Reader.terms(reading)):
-            known = self.classifier.idf.get(term)
+            known = self.idf.get(term)
             if ":" in term:
                 # A name says what the question is about, not what it asks: it may lead to a
                 # fact about that thing, but no more than a middling word would.
@@ -184,7 +186,7 @@ class Matcher:
             elif term.startswith("{") or term in self.common_concepts or unknown_seen:
                 weights[term] = self.common_weight
             else:
-                weights[term] = self.classifier.unknown_idf
+                weights[term] = self.unknown_idf
                 unknown_seen = True
         return weights
 
@@ -201,7 +203,7 @@ class Matcher:
             asking = _generic(terms)
             kind_weights = {
                 t: min(w, self.common_weight)
-                if t not in self.kind_classifier.idf and t in self.classifier.idf
+                if t not in self.kind_classifier.idf and t in self.idf
                 else w
                 for t, w in weights.items()
             }
