@@ -262,7 +262,8 @@ def test_a_character_found_by_a_revealing_description_is_protected_whole(engine:
     """Described rather than named, through a sentence that is itself a reveal: naming who was
     found would confirm the reveal, so the whole answer sits behind the bars."""
     reply = engine.ask("who plays the woman who says she is jessicas mother").reply
-    assert reply is not None and reply.cards
+    assert reply is not None
+    assert reply.cards
     assert reply.cards[0].title == "Answer hidden: spoiler"
     tagged = answer_text(engine, "who plays the woman who says she is jessicas mother", "tagged", 0)
     assert "McTeer" not in _outside_bars(tagged)
