@@ -26,16 +26,16 @@ from devtools.evaluation import Report, evaluate, format_miss, load_questions
 HERE = Path(__file__).resolve().parent
 # Floors, kept here (not imported) so that loosening one shows in review.
 MINIMUM = {
-    "questions.yaml": {"answer": 0.90, "decline": 0.87, "silent": 0.97},
-    "holdout.yaml": {"answer": 0.78, "decline": 0.90, "silent": 0.97},
-    "blind3.yaml": {"answer": 0.79, "decline": 0.83, "silent": 0.97},
-    "blind4.yaml": {"answer": 0.69, "decline": 0.70, "silent": 0.97},
-    "blind5.yaml": {"answer": 0.78, "decline": 0.67, "silent": 0.97},
-    "plot.yaml": {"answer": 0.46, "decline": 0.39},
+    "questions.yaml": {"answer": 0.90, "decline": 0.92, "silent": 0.97},
+    "holdout.yaml": {"answer": 0.76, "decline": 0.92, "silent": 0.97},
+    "blind3.yaml": {"answer": 0.78, "decline": 0.87, "silent": 0.97},
+    "blind4.yaml": {"answer": 0.70, "decline": 0.72, "silent": 0.97},
+    "blind5.yaml": {"answer": 0.76, "decline": 0.74, "silent": 0.97},
+    "plot.yaml": {"answer": 0.45, "decline": 0.36},
 }
 # The share of correct answers that lead with what was asked, and the median length of a
 # single-fact answer, on the general sets.
-MINIMUM_DIRECT = {"plot.yaml": 0.80}  # the story set: 0.80; every other set: 0.85
+MINIMUM_DIRECT = 0.84
 MAXIMUM_MEDIAN_LENGTH = 300
 
 
@@ -68,6 +68,6 @@ def test_no_spoiler_leaks(report: tuple[str, Report]) -> None:
 
 def test_answers_lead_with_what_was_asked(report: tuple[str, Report]) -> None:
     name, result = report
-    assert result.direct.accuracy >= MINIMUM_DIRECT.get(name, 0.85), (name, result.direct.accuracy)
+    assert result.direct.accuracy >= MINIMUM_DIRECT, (name, result.direct.accuracy)
     if name != "plot.yaml":
         assert result.median_single_fact_length <= MAXIMUM_MEDIAN_LENGTH, name

@@ -1,0 +1,29 @@
+"""No evaluation question is also one of the examples the matcher learns from.
+
+An evaluation set measures questions nobody tuned for only while none of its questions is an
+example question, a fact's `asks` or a season's `examples` (compared after normalising, so case,
+punctuation and slang spellings do not hide a copy).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.core import Engine
+from bot.core.understanding.text import normalize
+from devtools.evaluation import load_questions
+
+HERE = Path(__file__).resolve().parent
+
+
+def test_no_evaluation_question_is_an_example() -> None:
+    kinds, facts = Engine.load()._answerer._examples()
+    examples = {normalize(text) for _, text in (*kinds, *facts)}
+    titles = {normalize(f.title) for f in Engine.load().kb.facts}
+    copied = [
+        f"{path.name}: {q.q!r}"
+        for path in sorted(HERE.glob("*.yaml"))
+        for q in load_questions(path)
+        if normalize(q.q) in examples - titles
+    ]
+    assert copied == []
