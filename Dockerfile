@@ -22,6 +22,7 @@ ENV PATH=/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     DATABASE_URL=sqlite:////data/bot.sqlite3 \
     KNOWLEDGE_DIR=/app/knowledge \
+    JJ_CACHE_DIR=/data/cache \
     HEALTH_HOST=0.0.0.0 \
     HEALTH_PORT=8080
 RUN groupadd --system --gid 10001 bot \
@@ -34,7 +35,8 @@ WORKDIR /app
 COPY bot/ ./bot/
 COPY knowledge/ ./knowledge/
 USER bot
-# Settings, channel modes and members' progress live here: mount a volume to keep them.
+# Settings, channel modes and members' progress live here, and the start-up cache (data/cache):
+# mount a volume to keep them.
 VOLUME ["/data"]
 # /healthz: 200 when every shard is connected and the database answers (see README, Health).
 EXPOSE 8080
