@@ -77,9 +77,11 @@ class Classifier:
             if not self.labels or self.labels[-1] != example.label:
                 self.labels.append(example.label)
                 starts.append(index)
-            weights = [self.idf[t] for t in example.terms]
+            # in sorted order: sums then come out the same in every process (hash order varies)
+            terms = sorted(example.terms)
+            weights = [self.idf[t] for t in terms]
             norm = math.sqrt(sum(w * w for w in weights))
-            for term, weight in zip(example.terms, weights, strict=True):
+            for term, weight in zip(terms, weights, strict=True):
                 entry_terms.append(term_ids.setdefault(term, len(term_ids)))
                 entry_examples.append(index)
                 entry_weights.append(1.0 if coverage else weight / norm)
@@ -107,7 +109,7 @@ class Classifier:
     def _similarity(
         self, terms: Iterable[str], weights: dict[str, float] | None
     ) -> npt.NDArray[np.float64] | None:
-        query = {t: (weights or {}).get(t, self.weight(t)) for t in set(terms)}
+        query = {t: (weights or {}).get(t, self.weight(t)) for t in sorted(set(terms))}
         if self.coverage:
             query = {t: self.idf[t] for t in query if t in self.idf}
             norm = sum(query.values())
