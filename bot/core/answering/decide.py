@@ -82,7 +82,6 @@ _LEADING_INTERJECTION = re.compile(
 )
 
 
-
 def _has_words(part: str) -> bool:
     """Whether a part of a question holds any word that could ask something."""
     return any(w not in STOPWORDS and not w.isdigit() for w in normalize(part).split())
@@ -156,7 +155,11 @@ class Answerer:
         return self.kinds.get(label)
 
     def _fact(self, label: str) -> Fact | None:
-        return self._facts.get(label.removeprefix(FACT_PREFIX)) if label.startswith(FACT_PREFIX) else None
+        return (
+            self._facts.get(label.removeprefix(FACT_PREFIX))
+            if label.startswith(FACT_PREFIX)
+            else None
+        )
 
     def _intent(self, label: str) -> str:
         fact = self._fact(label)
@@ -293,6 +296,14 @@ class Answerer:
         kind = self._kind(best.label)
         if kind is not None and kind.ask_back:
             return self._ask_back(first, ranked, kind.ask_back)
+        if kind is not None and kind.verifies and not self._needs_unmet(best):
+            # clearly a story question, and the story has no answer: Pam's surname, the name of
+            # a firm nobody names. The sources don't say; no other reading is offered instead.
+            declined = self._decline(self._unknown_kind(), first, ranked)
+            suggestions = tuple(
+                q for q in declined.reply.suggestions if q != self._question_for(best)
+            )
+            return replace(declined, reply=replace(declined.reply, suggestions=suggestions))
         if kind is not None and self._needs_unmet(best):
             if self._points_at_someone(text):
                 return self._ask_back(first, ranked)
@@ -402,7 +413,10 @@ class Answerer:
         return bool(
             "return" in reading.concepts
             or _TIES_TO_EARLIER.search(lowered)
-            or ("play" in reading.concepts and re.search(r"\bin (?:the )?(?:season|s)\s?\d", lowered))
+            or (
+                "play" in reading.concepts
+                and re.search(r"\bin (?:the )?(?:season|s)\s?\d", lowered)
+            )
         )
 
     def _anchored(self, reading: Reading) -> bool:
@@ -554,9 +568,7 @@ class Answerer:
             intent = kind.name
         reply = self.answers.sources_dont_say(intent, what)
         suggestions = self._suggestions(ranked, exclude=kind.name)
-        return _Decision(
-            replace(reply, suggestions=suggestions), 0.0, Does.DECLINE
-        )
+        return _Decision(replace(reply, suggestions=suggestions), 0.0, Does.DECLINE)
 
     @staticmethod
     def _points_at_someone(text: str) -> bool:
@@ -578,7 +590,9 @@ class Answerer:
             "Who or which one do you mean? Ask again with a name, an episode number or a title, "
             'for example "who directed episode 3".'
         )
-        card = Card("Which one?", plain(body), footer=self.kb.season.title, color=self.kb.season.color)
+        card = Card(
+            "Which one?", plain(body), footer=self.kb.season.title, color=self.kb.season.color
+        )
         clarify = self.kinds.role(Does.CLARIFY).name
         return _Decision(Reply(ReplyKind.CLARIFY, clarify, (), (card,)), 0.0, Does.CLARIFY)
 
@@ -593,7 +607,9 @@ class Answerer:
         )
         if suggestions:
             body += " Did you mean one of these?"
-        card = Card("Not sure", plain(body), footer=self.kb.season.title, color=self.kb.season.color)
+        card = Card(
+            "Not sure", plain(body), footer=self.kb.season.title, color=self.kb.season.color
+        )
         unknown = self.kinds.role(Does.NOT_SURE).name
         return _Decision(
             Reply(ReplyKind.UNKNOWN, unknown, (), (card,), suggestions), 0.0, Does.NOT_SURE
@@ -606,7 +622,10 @@ class Answerer:
             'the lead?" or "what happens in episode 1?"'
         )
         card = Card(
-            "What I can help with", plain(body), footer=self.kb.season.title, color=self.kb.season.color
+            "What I can help with",
+            plain(body),
+            footer=self.kb.season.title,
+            color=self.kb.season.color,
         )
         off_topic = self.kinds.role(Does.OFF_TOPIC).name
         return _Decision(Reply(ReplyKind.OFF_TOPIC, off_topic, (), (card,)), 0.0, Does.OFF_TOPIC)
@@ -615,7 +634,9 @@ class Answerer:
         options = [self._question_for(best), self._question_for(rival)]
         options = [o for o in dict.fromkeys(options) if o]
         body = "I can read that two ways. Which one did you mean?"
-        card = Card("Which one?", plain(body), footer=self.kb.season.title, color=self.kb.season.color)
+        card = Card(
+            "Which one?", plain(body), footer=self.kb.season.title, color=self.kb.season.color
+        )
         clarify = self.kinds.role(Does.CLARIFY).name
         return _Decision(
             Reply(ReplyKind.CLARIFY, clarify, (), (card,), tuple(options)), 0.0, Does.CLARIFY
@@ -736,7 +757,9 @@ class Answerer:
         character = self._character(query)
         if character is None:
             raise CharacterNotFound(f"no character matches {query!r}")
-        reply = self.answers.character_info(character, self.kinds.built_by("character", "info").name)
+        reply = self.answers.character_info(
+            character, self.kinds.built_by("character", "info").name
+        )
         return _with_fields(reply, self.story.character_story_fields(character))
 
     def _character(self, query: str) -> Character | None:

@@ -318,6 +318,8 @@ class Story:
         spoiler = character.name_spoiler_from
         if spoiler is not None and character.safe_name:
             text = f"{character.safe_name} is {character.name}."
+        elif len(character.name.split()) < 2:
+            return None  # only one name is known: the sources give no full name
         else:
             text = f"Their full name is {character.name}."
         return self._reply("", [(Segment(text, spoiler),)], list(character.sources))
