@@ -82,6 +82,10 @@ _LEADING_INTERJECTION = re.compile(
 )
 
 
+def _asks_for_a_name(text: str) -> bool:
+    return bool(vocabulary().naming_words & set(normalize(text).split()))
+
+
 def _has_words(part: str) -> bool:
     """Whether a part of a question holds any word that could ask something."""
     return any(w not in STOPWORDS and not w.isdigit() for w in normalize(part).split())
@@ -279,6 +283,10 @@ class Answerer:
         rival = self._rival(best, ranked)
         if rival is not None:
             return self._clarify(best, rival)
+        best_kind = self._kind(best.label)
+        if best_kind is not None and not best_kind.names and _asks_for_a_name(text):
+            # "what's the name of the nurse she kills": what happened is no answer to that
+            return self._decline(self._unknown_kind(), first, ranked)
         reply = self._build(best, text, watched)
         if reply is not None:
             return _Decision(reply, best.score)
@@ -326,6 +334,8 @@ class Answerer:
             kind = self._kind(candidate.label)
             if kind is None or not kind.verifies or not candidate.reading.on_topic:
                 continue
+            if not kind.names and _asks_for_a_name(text):
+                continue  # what happened is no answer to what someone is called
             reply = self._build(candidate, text, watched)
             if reply is not None:
                 return _Decision(reply, candidate.score)

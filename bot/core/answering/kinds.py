@@ -26,7 +26,18 @@ KINDS_FILE = HERE / "kinds.yaml"
 EXAMPLES_FILE = HERE / "examples.yaml"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _NAME = re.compile(r"^[a-z_]+(?:\.[a-z_]+)?$")
-_KEYS = {"topic", "needs", "does", "build", "aspect", "verifies", "question", "decline", "ask_back"}
+_KEYS = {
+    "topic",
+    "needs",
+    "does",
+    "build",
+    "aspect",
+    "verifies",
+    "names",
+    "question",
+    "decline",
+    "ask_back",
+}
 
 
 class Does(StrEnum):
@@ -51,6 +62,7 @@ class QuestionKind:
     build: str = ""
     aspect: str = ""
     verifies: bool = False  # its builder answers only when the knowledge clearly holds an answer
+    names: bool = True  # its answers can say what someone or something is called
     question: str = ""
     decline: str = ""
     ask_back: str = ""  # what to ask when the builder needs more than the question gave
@@ -138,17 +150,25 @@ def parse_kinds(
             continue
         needs_raw = raw.get("needs", [])
         if not isinstance(needs_raw, list) or not all(n in entity_names for n in needs_raw):
-            problem(kinds_file, f"{at}.needs", f"must list some of {', '.join(sorted(entity_names))}")
+            problem(
+                kinds_file, f"{at}.needs", f"must list some of {', '.join(sorted(entity_names))}"
+            )
             needs_raw = []
         build = str(raw.get("build") or "")
         if does is Does.ANSWER and build not in builders:
-            problem(kinds_file, f"{at}.build", f"names no builder (known: {', '.join(sorted(builders))})")
+            problem(
+                kinds_file,
+                f"{at}.build",
+                f"names no builder (known: {', '.join(sorted(builders))})",
+            )
         if does is not Does.ANSWER and build:
             problem(kinds_file, f"{at}.build", "only kinds that answer have a builder")
         question = str(raw.get("question") or "")
         unknown_slots = set(_PLACEHOLDER.findall(question)) - set(needs_raw)
         if unknown_slots:
-            problem(kinds_file, f"{at}.question", f"uses {unknown_slots} that the kind does not need")
+            problem(
+                kinds_file, f"{at}.question", f"uses {unknown_slots} that the kind does not need"
+            )
         asked = examples.get(name, [])
         if not isinstance(asked, list) or not all(isinstance(q, str) and q.strip() for q in asked):
             problem(examples_file, name, "must be a list of non-empty questions")
@@ -167,6 +187,7 @@ def parse_kinds(
             build=build,
             aspect=str(raw.get("aspect") or ""),
             verifies=raw.get("verifies") is True,
+            names=raw.get("names") is not False,
             question=question,
             decline=str(raw.get("decline") or ""),
             ask_back=str(raw.get("ask_back") or ""),

@@ -36,6 +36,7 @@ class Vocabulary:
     person_nouns: frozenset[str]
     talking_to_others: tuple[str, ...]  # phrases
     opinion_words: frozenset[str]
+    naming_words: frozenset[str]
 
 
 def _words(raw: Any, key: str, problems: list[Problem]) -> frozenset[str]:
@@ -85,6 +86,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         person_nouns=_words(data.get("person_nouns"), "person_nouns", problems),
         talking_to_others=_phrases(data.get("talking_to_others"), "talking_to_others", problems),
         opinion_words=_words(data.get("opinion_words"), "opinion_words", problems),
+        naming_words=_words(data.get("naming_words"), "naming_words", problems),
     )
     unknown = vocabulary.question_concepts - set(vocabulary.concepts) - {
         "why",

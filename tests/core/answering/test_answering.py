@@ -279,3 +279,13 @@ def test_facts_that_tell_reveals_are_never_offered_as_suggestions(engine: Engine
         reply = engine.ask(question).reply
         assert reply is not None
         assert not set(reply.suggestions) & revealing, question
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [("what is malcolm's last name", True), ("whats pam's surname", False)],
+)
+def test_a_full_name_is_given_only_when_the_sources_have_one(
+    engine: Engine, question: str, answered: bool
+) -> None:
+    assert engine.ask(question).answered is answered
