@@ -94,10 +94,6 @@ def build_cases(knowledge: Path | None) -> list[Case]:
     return cases
 
 
-def _topic(answerer_topics: dict[str, str], label: str) -> str:
-    return answerer_topics.get(label, label)
-
-
 def decide(case: Case, threshold: float, margin: float, topics: dict[str, str]) -> str | None:
     """The label answered under (threshold, margin), or None for no answer."""
     if not case.ranked or case.ranked[0].score < threshold:

@@ -165,10 +165,6 @@ class Answerer:
             else None
         )
 
-    def _intent(self, label: str) -> str:
-        fact = self._fact(label)
-        return f"fact.{fact.topic}" if fact else label
-
     def _does(self, label: str) -> Does:
         kind = self._kind(label)
         return kind.does if kind else Does.ANSWER
