@@ -22,7 +22,15 @@ from bot.core.knowledge.model import (
     WriterCredit,
 )
 from bot.core.knowledge.richtext import RichText, Segment, join, plain, rich, to_plain
-from bot.core.understanding.text import STOPWORDS, normalize, stem, tokens
+from bot.core.understanding.text import (
+    COMMON_ENGLISH,
+    NUMBER_WORDS,
+    ORDINALS,
+    STOPWORDS,
+    normalize,
+    stem,
+    tokens,
+)
 
 __all__ = ["Answers", "best_first", "human_date", "human_list", "protect", "sentences"]
 
@@ -37,7 +45,12 @@ _WHOLE_STORY = frozenset(
     "rundown breakdown detail detailed plot story storyline".split()
 )
 # Words that name an episode rather than anything in it.
-_EPISODE_WORDS = "episode episodes ep eps season s2 finale premiere"
+_EPISODE_WORDS = (
+    "episode episodes ep eps season s2 finale premiere last second penultimate "
+    + " ".join([*NUMBER_WORDS, *ORDINALS])
+)
+# Everyday words ("again", "forgot", "most") say nothing about which moment of a story is asked.
+_EVERYDAY = frozenset(stem(w) for w in COMMON_ENGLISH)
 # Words that say how something is asked, not what about: they match every sentence alike.
 _ASKING_WORDS = frozenset(
     "who whom whose what which when where why how tell know about happen happens happened "
@@ -422,7 +435,11 @@ class Answers:
         # "what happens in episode 13" asks for the episode's story; "who dies in episode 13"
         # for the beats about a death
         about = (
-            {w for w in keywords(question) - keywords(episode.title) if not w.isdigit()}
+            {
+                w
+                for w in keywords(question) - keywords(episode.title)
+                if not w.isdigit() and w not in _EVERYDAY
+            }
             - keywords(_EPISODE_WORDS)
             if question
             else None
@@ -534,8 +551,9 @@ class Answers:
         if question is None:
             billing = self._billing_note(character).strip("().")
             fields.append(CardField("Billing", plain(billing), True))
-            if character.safe_name and character.name_spoiler_from:
-                fields.append(CardField("Identity", self.character_name(character), True))
+        if character.safe_name and character.name_spoiler_from:
+            # who they really are is the answer to "who is ..." whatever else was asked (barred)
+            fields.append(CardField("Identity", self.character_name(character), True))
         if question is not None:
             names = " ".join([character.name, character.safe_name or "", *character.aliases])
             description = join(

@@ -189,7 +189,7 @@ def test_a_plot_question_about_the_whole_episode_gets_every_beat(shipped: Knowle
     episode = shipped.episode(13)
     assert episode is not None
     answers = Answers(shipped)
-    short = answers.episode(episode, "plot", question="who gets new papers in episode 13")
+    short = answers.episode(episode, "plot", question="what about the roadblocks in episode 13")
     for asked in ("full recap of episode 13", "what happens in episode 13", "ep 13 plot?"):
         whole = answers.episode(episode, "plot", question=asked)
         assert _description(whole) == to_plain(episode.synopsis), asked
