@@ -252,6 +252,7 @@ class Answerer:
             verified = self._verified(text, ranked, watched)
             return verified or self._not_sure(first, ranked)
         best = self._prefer_structured(best, ranked)
+        best = self._prefer_what_is_named(best, ranked)
         does = self._does(best.label)
         if does is Does.OFF_TOPIC and not first.on_topic:
             return self._off_topic()
@@ -336,6 +337,26 @@ class Answerer:
             if reply is not None:
                 return _Decision(reply, candidate.score)
         return None
+
+    def _prefer_what_is_named(self, best: Candidate, ranked: list[Candidate]) -> Candidate:
+        """Of two answers about as likely, the one about what the question names: "who played
+        foggy when he pops up" is about Foggy, not the whole cast."""
+        named = {m.kind for m in best.reading.mentions}
+        kind = self._kind(best.label)
+        if not named or kind is None or set(kind.needs) & named:
+            return best
+        for other in ranked[1:]:
+            if other.score < best.score - CLOSE:
+                break
+            other_kind = self._kind(other.label)
+            if (
+                other_kind is not None
+                and other_kind.does is Does.ANSWER
+                and set(other_kind.needs) & named
+                and not self._needs_unmet(other)
+            ):
+                return other
+        return best
 
     def _prefer_structured(self, best: Candidate, ranked: list[Candidate]) -> Candidate:
         """Between a fact and a kind on the same topic scoring about the same, take the kind: its

@@ -289,3 +289,9 @@ def test_a_full_name_is_given_only_when_the_sources_have_one(
     engine: Engine, question: str, answered: bool
 ) -> None:
     assert engine.ask(question).answered is answered
+
+
+def test_an_answer_about_what_the_question_names_beats_an_equally_likely_general_one(
+    engine: Engine,
+) -> None:
+    assert engine.ask("who played turk when he shows up in season 2").intent == "character.actor"
