@@ -340,7 +340,7 @@ class Answerer:
 
     def _prefer_what_is_named(self, best: Candidate, ranked: list[Candidate]) -> Candidate:
         """Of two answers about as likely, the one about what the question names: "who played
-        foggy when he pops up" is about Foggy, not the whole cast."""
+        <a character> when he shows up" is about that character, not the whole cast."""
         named = {m.kind for m in best.reading.mentions}
         kind = self._kind(best.label)
         if not named or kind is None or set(kind.needs) & named:
