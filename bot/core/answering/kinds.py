@@ -99,8 +99,6 @@ class KindRegistry:
         answer a kind without a question)."""
         return next(k for k in self.kinds.values() if k.build == build and k.aspect == aspect)
 
-    def declines(self) -> frozenset[str]:
-        return frozenset(k.name for k in self if k.does is not Does.ANSWER)
 
 
 def _read(path: Path, problems: list[Problem]) -> Any:
