@@ -248,6 +248,9 @@ class Answerer:
         if special is not None:
             return special
         best = ranked[0] if ranked else None
+        cued = self._cued(text, first, best, watched)
+        if cued is not None:
+            return cued
         if best is None or best.score < self.calibration.threshold:
             verified = self._verified(text, ranked, watched)
             return verified or self._not_sure(first, ranked)
@@ -316,6 +319,41 @@ class Answerer:
             # season does not have; the honest answer is that the sources don't say.
             return self._decline(kind, first, ranked, unmet=True)
         return self._not_sure(first, ranked)
+
+    def _cued(
+        self, text: str, first: Reading, best: Candidate | None, watched: int | None
+    ) -> _Decision | None:
+        """A question using a kind's cue ("which episode", "who") is answered by that kind when
+        the knowledge clearly holds the answer (an event with the asked verb and everyone named),
+        whatever the examples matched: "which ep does she quit the show" asks for an episode even
+        when a fact about the show matches its words better."""
+        if not first.on_topic:
+            return None
+        words = normalize(text).split()
+        for kind in self.kinds.cued(text):
+            if not self._may_override(best, kind):
+                return None
+            if not kind.names and _asks_for_a_name(text):
+                continue  # what happened is no answer to what someone is called
+            candidate = Candidate(kind.name, best.score if best else 0.0, first)
+            reply = self._build(candidate, text, watched, cue=kind.cued_at(words))
+            if reply is not None:
+                return _Decision(reply, candidate.score)
+        return None
+
+    def _may_override(self, best: Candidate | None, cued: QuestionKind) -> bool:
+        """Whether a cue may set aside the examples' best match: when nothing matched well, or
+        the best match is a fact or another kind on the cued kind's topic (a sentence about the
+        radio show rather than the episode it ends in). A clear match of another kind of question
+        ("who plays <the man who proposes>") or of the cued kind itself keeps its usual checks."""
+        if best is None or best.score < self.calibration.threshold:
+            return True
+        if best.label == cued.name:
+            return False
+        if self._fact(best.label) is not None:
+            return True
+        kind = self._kind(best.label)
+        return kind is not None and kind.does is Does.ANSWER and kind.topic == cued.topic
 
     def _verified(
         self, text: str, ranked: list[Candidate], watched: int | None
@@ -492,7 +530,9 @@ class Answerer:
 
     # -- building -------------------------------------------------------------------------------
 
-    def _build(self, candidate: Candidate, text: str, watched: int | None) -> Reply | None:
+    def _build(
+        self, candidate: Candidate, text: str, watched: int | None, *, cue: int | None = None
+    ) -> Reply | None:
         fact = self._fact(candidate.label)
         reading = candidate.reading
         if fact is not None:
@@ -502,7 +542,9 @@ class Answerer:
             resolved = self._resolve(candidate)
             if kind is None or resolved is None:
                 return None
-            request = BuildRequest(kind, resolved, self.kb, self.answers, self.story, text, watched)
+            request = BuildRequest(
+                kind, resolved, self.kb, self.answers, self.story, text, watched, cue
+            )
             reply = BUILDERS[kind.build](request)
             reading = resolved
         secret = _secret(reading)

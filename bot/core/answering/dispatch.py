@@ -30,6 +30,7 @@ class BuildRequest:
     story: Story
     question: str  # the question as typed (one part of it)
     watched: int | None = None
+    cue: int | None = None  # where the kind's cue is, when it alone chose the kind
 
 
 Builder = Callable[[BuildRequest], Reply | None]
@@ -99,6 +100,7 @@ def _story(request: BuildRequest) -> Reply | None:
         characters=request.reading.all_of(EntityKind.CHARACTER),
         episodes=_episodes(request),
         watched=request.watched,
+        cue=request.cue,
     )
     return request.story.answer(request.kind.aspect, query, request.kind.name)
 

@@ -8,7 +8,7 @@ here; nothing else spells a kind's name.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -18,6 +18,7 @@ from typing import Any
 from bot.core.errors import KnowledgeInvalid, Problem
 from bot.core.knowledge.yamlreader import YAMLError, load_yaml
 from bot.core.understanding.entities import Kind as EntityKind
+from bot.core.understanding.text import normalize
 
 __all__ = ["Does", "KindRegistry", "QuestionKind", "load_kinds", "shipped_kinds"]
 
@@ -27,6 +28,7 @@ EXAMPLES_FILE = HERE / "examples.yaml"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _NAME = re.compile(r"^[a-z_]+(?:\.[a-z_]+)?$")
 _KEYS = {
+    "cues",
     "topic",
     "needs",
     "does",
@@ -67,6 +69,19 @@ class QuestionKind:
     decline: str = ""
     ask_back: str = ""  # what to ask when the builder needs more than the question gave
     examples: tuple[str, ...] = ()
+    # Word sequences that ask for this kind wherever a question uses them ("which episode"): a
+    # kind that verifies its answers may answer on a cue alone when the knowledge clearly does.
+    cues: tuple[tuple[str, ...], ...] = ()
+
+    def cued_at(self, words: Sequence[str]) -> int | None:
+        """Where the question (normalized words) first uses one of the kind's cues, if it does."""
+        found = [
+            at
+            for cue in self.cues
+            for at in range(len(words) - len(cue) + 1)
+            if tuple(words[at : at + len(cue)]) == cue
+        ]
+        return min(found, default=None)
 
     @property
     def answerable(self) -> bool:
@@ -93,6 +108,12 @@ class KindRegistry:
     def role(self, does: Does) -> QuestionKind:
         """The one kind that plays a fallback role (off_topic, chatter, clarify, not_sure)."""
         return next(k for k in self.kinds.values() if k.does is does)
+
+    def cued(self, text: str) -> list[QuestionKind]:
+        """The kinds whose cues a question uses, the earliest cue first."""
+        words = normalize(text).split()
+        found = [(at, kind) for kind in self.kinds.values() if (at := kind.cued_at(words)) is not None]
+        return [kind for _, kind in sorted(found, key=lambda pair: pair[0])]
 
     def built_by(self, build: str, aspect: str = "") -> QuestionKind:
         """The kind a builder answers with the given aspect (for the slash commands, which
@@ -177,6 +198,14 @@ def parse_kinds(
                 problem(examples_file, f"{name}[{index}]", f"unknown placeholder(s) {sorted(bad)}")
         if does in (Does.ANSWER, Does.DECLINE, Does.OFF_TOPIC, Does.CHATTER) and len(asked) < 5:
             problem(examples_file, name, "give at least 5 example questions")
+        cues_raw = raw.get("cues", [])
+        if not isinstance(cues_raw, list) or not all(
+            isinstance(c, str) and normalize(c) for c in cues_raw
+        ):
+            problem(kinds_file, f"{at}.cues", "must be a list of words or phrases")
+            cues_raw = []
+        if cues_raw and not raw.get("verifies"):
+            problem(kinds_file, f"{at}.cues", "only kinds that verify their answers have cues")
         kinds[name] = QuestionKind(
             name=name,
             does=does,
@@ -190,6 +219,7 @@ def parse_kinds(
             decline=str(raw.get("decline") or ""),
             ask_back=str(raw.get("ask_back") or ""),
             examples=tuple(dict.fromkeys(q.strip() for q in asked)),
+            cues=tuple(dict.fromkeys(tuple(normalize(c).split()) for c in cues_raw)),
         )
     for name in examples:
         if name not in table:

@@ -99,6 +99,7 @@ _MAJOR = (
     "discover",
 )
 _MAX_LINES = 3
+_CUE_REACH = 6  # words from a cue ("which episode does ...") to the verb it asks about
 _CACHE_SIZE = 512
 _T = TypeVar("_T")
 # Verbs whose subject undergoes them: asked with one, the character is the object of a kin event.
@@ -112,12 +113,16 @@ class StoryQuery:
 
     `text` is the normalized question, `characters` the character ids in the order named,
     `episodes` the episode numbers named, `watched` how far the asker has watched (None: unknown).
+    `cue` is where the words asking for this aspect are ("who", "which episode"), when they
+    alone chose it: then only a clear answer will do, an event with the verb asked right after
+    the cue and with everyone named.
     """
 
     text: str
     characters: tuple[str, ...] = ()
     episodes: tuple[int, ...] = ()
     watched: int | None = None
+    cue: int | None = None
 
     @classmethod
     def ask(
@@ -126,9 +131,11 @@ class StoryQuery:
         characters: Iterable[str] = (),
         episodes: Iterable[int] = (),
         watched: int | None = None,
+        *,
+        cue: int | None = None,
     ) -> StoryQuery:
         """A query from raw question text (normalized here)."""
-        return cls(normalize(question), tuple(characters), tuple(episodes), watched)
+        return cls(normalize(question), tuple(characters), tuple(episodes), watched, cue)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,13 +152,14 @@ class Story:
         self.verbs = verbs or verb_vocabulary()
         self._forms: list[tuple[str, tuple[str, ...]]] = sorted(
             (
-                (verb, tuple(stem(w) for w in normalize(form).split()))
+                (verb, tuple(stem(self.verbs.base(w)) for w in normalize(form).split()))
                 for verb, forms in self.verbs.forms.items()
                 for form in forms
             ),
             key=lambda item: -len(item[1]),
         )
         self._characters = {c.id: c for c in kb.characters}
+        self._titles = {e.number: e.title for e in kb.episodes}
         self._names: dict[str, list[tuple[str, ...]]] = {
             c.id: [
                 tuple(normalize(n).split())
@@ -379,6 +387,13 @@ class Story:
         tokens = query.text.split()
         verb_at = min((at for _, at in self._verbs_in(query.text)), default=None)
         passive = self._passive(tokens, verb_at)
+        # on a cue, the verb asked is the one right after it ("who plays <someone who proposes>"
+        # asks about no proposal)
+        near: set[str] | None = None
+        if query.cue is not None:
+            cue = query.cue
+            said = {v for v, at in self._verbs_in(query.text) if cue <= at <= cue + _CUE_REACH}
+            near = said | {kin for verb in said for kin in _KIN.get(verb, ())}
         # where each named character stands in the question: the same for every event
         positions = {c: self._position(c, tokens) for c in query.characters}
         question_stems = self._question_stems(query.text)
@@ -413,6 +428,8 @@ class Story:
             )
             if need_verb and direct and not (verb_hit or kin_hit) and overlap < 2:
                 strong = False
+            if near is not None and not (event.did in near and not absent and (present or overlap)):
+                strong = False
             if strong:
                 scored.append(_Scored(score, event))
         if set(tokens) & _SEASON_END and scored:
@@ -441,14 +458,14 @@ class Story:
                 r.who for r in self.kb.relations if r.of == character and r.label in labels
             ]
             characters.extend(relatives or [character])
-        return StoryQuery(query.text, tuple(characters), query.episodes, query.watched)
+        return replace(query, characters=tuple(characters))
 
     def _verbs_in(self, text: str) -> list[tuple[str, int]]:
         """(verb id, word position) for each verb form the text uses."""
         cached = self._verbs_cache.get(text)
         if cached is not None:
             return cached
-        stems = [stem(w) for w in text.split()]
+        stems = [stem(self.verbs.base(w)) for w in text.split()]
         found: list[tuple[str, int]] = []
         taken: set[int] = set()
         # only forms whose first word the text has, in their usual order (longest first)
@@ -570,7 +587,10 @@ class Story:
         return (Segment(_sentence(event.text, f"(episode {event.episode})"), self._spoiler(event)),)
 
     def _episode_line(self, event: Event) -> RichText:
-        return (Segment(f"Episode {event.episode}: {event.text}", self._spoiler(event)),)
+        # the title is how fans name an episode too, and no spoiler
+        title = self._titles.get(event.episode)
+        named = f'Episode {event.episode} ("{title}")' if title else f"Episode {event.episode}"
+        return (Segment(f"{named}: {event.text}", self._spoiler(event)),)
 
     def _reason_line(self, event: Event) -> RichText:
         reason = event.why or event.how

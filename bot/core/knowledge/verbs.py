@@ -24,6 +24,12 @@ class VerbVocabulary:
     """verb id -> the English forms that express it (the id's own words come first)."""
 
     forms: dict[str, tuple[str, ...]]
+    # irregular past forms onto the plain verb ("took" -> "take"), which a stemmer cannot do
+    irregular: dict[str, str]
+
+    def base(self, word: str) -> str:
+        """The plain form of an irregular past form, else the word itself."""
+        return self.irregular.get(word, word)
 
     def __contains__(self, verb: object) -> bool:
         return verb in self.forms
@@ -42,4 +48,9 @@ def verb_vocabulary() -> VerbVocabulary:
         spelled = str(verb).replace("-", " ")
         listed = [str(w).strip() for w in (words or []) if str(w).strip()]
         forms[str(verb)] = tuple(dict.fromkeys([spelled, *listed]))
-    return VerbVocabulary(forms)
+    table = data.get("irregular") if isinstance(data, dict) else None
+    irregular: dict[str, str] = {}
+    for plain, past in (table or {}).items():
+        for word in str(past).split():
+            irregular[word] = str(plain)
+    return VerbVocabulary(forms, irregular)

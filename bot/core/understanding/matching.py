@@ -102,6 +102,23 @@ def _told(key: str, text: RichText) -> list[tuple[str, str]]:
     return out
 
 
+def _story_told(kb: KnowledgeBase) -> list[tuple[str, str]]:
+    """(label, sentence) describing characters by the story: each event for everyone in it ("the
+    nurse they find living rough") and each relation for the one it is about ("the guard"). The
+    label carries the reveal when the sentence names someone the season only reveals later."""
+    names = {c.id: c.name for c in kb.characters}
+    out: list[tuple[str, str]] = []
+    for event in kb.events:
+        twist = f"|{event.spoiler_from}" if event.spoiler_from > event.episode else ""
+        out += [(character + twist, event.text) for character in dict.fromkeys(event.characters)]
+    for relation in kb.relations:
+        if relation.who in names and relation.of in names:
+            label = relation.label.replace("-", " ")
+            twist = f"|{relation.spoiler_from}" if relation.spoiler_from > 1 else ""
+            out.append((relation.who + twist, f"{names[relation.who]}, {label} of {names[relation.of]}"))
+    return out
+
+
 class Matcher:
     """Scores readings against every kind and fact, and finds described things."""
 
@@ -123,7 +140,10 @@ class Matcher:
         self.kind_classifier = Classifier([Labelled(e.label, _generic(e.terms)) for e in kinds])
         self.fact_classifier = Classifier(facts)
         characters = self._labelled(
-            told for c in kb.characters for told in _told(c.id, c.description)
+            [
+                *(told for c in kb.characters for told in _told(c.id, c.description)),
+                *_story_told(kb),
+            ]
         )
         reviews = self._labelled(
             (r.outlet, text)
@@ -298,10 +318,11 @@ class Matcher:
             and t not in self.common_concepts  # "wait what" describes no one who waits
         }
         # a thing's plain and revealing sentences are labelled apart: the best of each thing counts
+        named = {m.key for m in reading.mentions}
         best_of: dict[str, Ranked] = {}
         for ranked in classifier.rank(describing, top=8):
             key = ranked.label.partition("|")[0]
-            if key not in best_of:
+            if key not in best_of and key not in named:
                 best_of[key] = ranked
         if not best_of:
             return None

@@ -131,7 +131,7 @@ def test_does_x_survive_answers_from_the_fate() -> None:
 
 def test_episode_names_where_the_event_happens() -> None:
     reply = _ask("plot.episode", "which episode does malus die in", "karl-malus")
-    assert _lead(reply).startswith("Episode 11:")
+    assert _lead(reply).startswith("Episode 11 (")
     _both_sides(reply, "Episode 11", 11)
 
 

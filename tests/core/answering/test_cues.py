@@ -1,0 +1,81 @@
+"""Cues: words that ask for a story kind ("which episode", "who") let the story answer a question
+the examples match to something else or to nothing, but only with a clear answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.answering.dispatch import BUILDERS
+from bot.core.answering.kinds import parse_kinds, shipped_kinds
+from bot.core.engine import Engine
+from bot.core.errors import KnowledgeInvalid
+from bot.core.knowledge.richtext import SpoilerMode, SpoilerPolicy
+from bot.core.knowledge.verbs import verb_vocabulary
+from bot.core.rendering.render import render_message
+
+FIVE = ["a", "b", "c", "d", "e"]
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.load()
+
+
+def _shown(engine: Engine, question: str) -> str:
+    reply = engine.ask(question).reply
+    assert reply is not None
+    message = render_message(reply, SpoilerPolicy(SpoilerMode.OPEN, 13))
+    embeds = message.get("embeds", [])
+    assert isinstance(embeds, list)
+    return str(message.get("content", "")) + "".join(str(e.get("description", "")) for e in embeds)
+
+
+def test_cued_kinds_come_earliest_cue_first() -> None:
+    kinds = shipped_kinds(frozenset(BUILDERS))
+    cued = [k.aspect for k in kinds.cued("ok so why does she leave, and which ep is that")]
+    assert cued[:2] == ["why", "episode"]
+    assert kinds.cued("how was your day") == []
+
+
+def test_only_kinds_that_verify_may_have_cues() -> None:
+    roles = {
+        "off_topic": {"does": "off_topic"},
+        "chatter": {"does": "chatter"},
+        "clarify": {"does": "clarify"},
+        "unknown": {"does": "not_sure"},
+    }
+    declared = {"kinds": {**roles, "cast.list": {"build": "cast_list", "cues": ["who"]}}}
+    examples = {"off_topic": FIVE, "chatter": FIVE, "cast.list": FIVE}
+    with pytest.raises(KnowledgeInvalid) as caught:
+        parse_kinds(declared, examples, BUILDERS)
+    assert "kinds.cast.list.cues: only kinds that verify their answers have cues" in str(
+        caught.value
+    )
+
+
+def test_irregular_past_forms_find_their_verb() -> None:
+    verbs = verb_vocabulary()
+    assert verbs.base("took") == "take"
+    assert verbs.base("shot") == "shoot"
+    assert verbs.base("smashed") == "smashed"  # regular forms are the stemmer's job
+
+
+def test_which_episode_is_answered_with_the_episode_over_a_fact_about_the_show(
+    engine: Engine,
+) -> None:
+    question = "so in which episode does trish quit her radio show"
+    assert engine.ask(question).intent == "plot.episode"
+    assert "Episode 9" in _shown(engine, question)
+
+
+def test_a_cue_in_a_relative_clause_does_not_turn_an_actor_question_into_a_plot_one(
+    engine: Engine,
+) -> None:
+    answer = engine.ask("who plays griffin, the guy who proposes to trish")
+    assert answer.intent == "character.actor"
+
+
+def test_an_irregular_past_reads_as_its_verb(engine: Engine) -> None:
+    question = "so who was it that shot shane ryback"
+    assert engine.ask(question).intent == "plot.who_did"
+    assert "Inez" in _shown(engine, question)
