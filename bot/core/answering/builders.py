@@ -623,7 +623,7 @@ class Answers:
             return self.role_lines(person)
         credits = self.credits_of(person)
         if credits:
-            return plain(f"{person.name}'s credits: " + "; ".join(credits) + ".")
+            return plain(f"{person.name}'s credits {_count(credits)}: " + "; ".join(credits) + ".")
         if person.roles:
             return plain(f"{person.name}: {human_list(person.roles)}.")
         return plain(f"{person.name} worked on {self.season.title}.")
@@ -643,7 +643,7 @@ class Answers:
         credits = self.credits_of(person)
         if not credits:
             return self.person_info(person, intent)
-        body = plain(f"{person.name}'s credits: " + "; ".join(credits) + ".")
+        body = plain(f"{person.name}'s credits {_count(credits)}: " + "; ".join(credits) + ".")
         return self.reply(intent, self.card(person.name, body, (), person.sources))
 
     # -- music, reception, awards -----------------------------------------------------------------
@@ -783,3 +783,8 @@ class Answers:
             (),
             (Card("Not in my sources", body, footer=self.season.title, color=self.season.color),),
         )
+
+
+def _count(credits: list[str]) -> str:
+    """ "(2 episodes)": a list's length said outright answers "how many"."""
+    return f"({len(credits)} episode{'s' if len(credits) > 1 else ''})"

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.answering.builders import Answers, protect
 from bot.core.answering.dispatch import BUILDERS, BuildRequest
+from bot.core.answering.fit import asked_type, holds
 from bot.core.answering.kinds import Does, KindRegistry, QuestionKind, shipped_kinds
 from bot.core.answering.reply import Card, CardField, Reply, ReplyKind
 from bot.core.answering.story import Story
@@ -48,6 +49,8 @@ _SPLIT = re.compile(
     r"|\band\s+(?=(?:who|what|when|where|which|how|whos|is|was|did|does)\b)"
     r"|,\s*(?=(?:and\s+)?(?:who|what|when|where|which|how|whos)\b)"
 )
+# Where an aside may begin: punctuation, a dash, and words that join or trail off a clause.
+_CLAUSE = re.compile(r"[,.!:()]+|\s[-–—]\s|\b(?:but|or|lol|lmao|tbh|btw|right|though|like)\b")
 _TIES_TO_EARLIER = re.compile(
     r"\b(?:from|since|after|than|like|vs|versus|compared to)\s+(?:the )?s(?:eason)?\s?\d"
 )
@@ -131,6 +134,7 @@ class Answerer:
         )
         self.answers = Answers(kb)
         self.story = Story(kb)
+        self._not_sure_name = self.kinds.role(Does.NOT_SURE).name
         self.calibration = calibration()
         self._facts = {f.id: f for f in kb.facts}
         self._public_names = {c.id: c.public_name for c in kb.characters}
@@ -181,6 +185,26 @@ class Answerer:
         return Answer(decision.reply, decision.reply.intent)
 
     def _decide(self, text: str, watched: int | None) -> _Decision:
+        decision = self._decide_parts(text, watched)
+        if decision.reply.intent != self._not_sure_name:
+            return decision
+        # Not understood whole: a question among asides ("who plays her again, she was in the
+        # matrix right") is understood by its one clause that asks something answerable.
+        clauses = [c.strip() for c in _CLAUSE.split(text) if c and len(c.split()) >= 2]
+        if len(clauses) < 2:
+            return decision
+        answered: list[_Decision] = []
+        context: Reading | None = None
+        for clause in clauses[:MAX_PARTS]:
+            found = self._decide_one(clause, context, watched)
+            context = found.reading or context
+            if found.reply.answered and found.does is Does.ANSWER:
+                answered.append(found)
+        if len({self._reply_key(d.reply) for d in answered}) == 1:
+            return answered[0]
+        return decision
+
+    def _decide_parts(self, text: str, watched: int | None) -> _Decision:
         # "...? lol" or "...? 2": a part with no words of its own is no second question
         parts = [p.strip() for p in _SPLIT.split(text) if p and _has_words(p)]
         if len(parts) < 2:
@@ -224,7 +248,12 @@ class Answerer:
         readings = self.reader.read(text, readings=MAX_READINGS)
         if context is not None:
             readings = [self._with_context(r, context) for r in readings]
-        return replace(self._choose(text, readings, watched), reading=readings[0])
+        decision = self._choose(text, readings, watched)
+        asked = asked_type(text)
+        if decision.reply.answered and asked is not None and not holds(decision.reply, asked):
+            # "how much money did she leave with": the answer tells no amount
+            decision = self._decline(self._unknown_kind(), readings[0], [])
+        return replace(decision, reading=readings[0])
 
     def _choose(self, text: str, readings: list[Reading], watched: int | None) -> _Decision:
         first = readings[0]
@@ -265,7 +294,8 @@ class Answerer:
         if does is Does.CHATTER:
             return replace(self._not_sure(first, ranked), does=does)
         if (self._points_at_someone(text) and not (first.mentions or first.episodes)) or (
-            self._no_subject(text, first) and self._needs_unmet(best)
+            self._no_subject(text, first)
+            and (self._needs_unmet(best) or does is Does.DECLINE)
         ):
             # "who plays him?", "how long is it": about someone or something never named
             return self._ask_back(first, ranked)

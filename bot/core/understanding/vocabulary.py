@@ -37,6 +37,8 @@ class Vocabulary:
     talking_to_others: tuple[str, ...]  # phrases
     opinion_words: frozenset[str]
     naming_words: frozenset[str]
+    amount_questions: tuple[str, ...]  # phrases
+    year_questions: tuple[str, ...]  # phrases
 
 
 def _words(raw: Any, key: str, problems: list[Problem]) -> frozenset[str]:
@@ -87,6 +89,8 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         talking_to_others=_phrases(data.get("talking_to_others"), "talking_to_others", problems),
         opinion_words=_words(data.get("opinion_words"), "opinion_words", problems),
         naming_words=_words(data.get("naming_words"), "naming_words", problems),
+        amount_questions=_phrases(data.get("amount_questions"), "amount_questions", problems),
+        year_questions=_phrases(data.get("year_questions"), "year_questions", problems),
     )
     unknown = vocabulary.question_concepts - set(vocabulary.concepts) - {
         "why",

@@ -289,10 +289,10 @@ def test_people_lead_with_one_line_on_who_they_are(mini: KnowledgeBase) -> None:
     assert dan is not None
     assert ada is not None
     assert _description(answers.person_credits(cleo)).startswith(
-        'Cleo Park\'s credits: Episode 1: "The Beacon" (directed);'
+        'Cleo Park\'s credits (3 episodes): Episode 1: "The Beacon" (directed);'
     )
     assert _description(answers.person_info(dan)).startswith(
-        'Dan Reyes\'s credits: Episode 2: "Low Tide" (story)'
+        'Dan Reyes\'s credits (2 episodes): Episode 2: "Low Tide" (story)'
     )
     assert _description(answers.person_info(ada)).startswith("Ada Bright plays Mara Quinn")
 
