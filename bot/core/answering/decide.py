@@ -20,7 +20,7 @@ from bot.core.answering.dispatch import BUILDERS, BuildRequest
 from bot.core.answering.fit import asked_type, holds
 from bot.core.answering.kinds import Does, KindRegistry, QuestionKind, shipped_kinds
 from bot.core.answering.reply import Card, CardField, Reply, ReplyKind
-from bot.core.answering.story import Story
+from bot.core.answering.story import Story, StoryQuery
 from bot.core.answering.types import Answer, Choice, Trigger
 from bot.core.errors import CharacterNotFound, EpisodeNotFound
 from bot.core.knowledge.model import Billing, Character, Fact, KnowledgeBase
@@ -49,6 +49,7 @@ _SPLIT = re.compile(
     r"|\band\s+(?=(?:who|what|when|where|which|how|whos|is|was|did|does)\b)"
     r"|,\s*(?=(?:and\s+)?(?:who|what|when|where|which|how|whos)\b)"
 )
+_ROLE_NOUNS = vocabulary().role_nouns
 # Where an aside may begin: punctuation, a dash, and words that join or trail off a clause.
 _CLAUSE = re.compile(r"[,.!:()]+|\s[-–—]\s|\b(?:but|or|lol|lmao|tbh|btw|right|though|like)\b")
 _TIES_TO_EARLIER = re.compile(
@@ -365,11 +366,46 @@ class Answerer:
                 return None
             if not kind.names and _asks_for_a_name(text):
                 continue  # what happened is no answer to what someone is called
-            candidate = Candidate(kind.name, best.score if best else 0.0, first)
+            reading = first
+            if Kind.CHARACTER in kind.needs:
+                # "the guard who torments her, what's his name": about the one described
+                described = self._described_subject(first)
+                if described is None:
+                    continue
+                reading = described
+            candidate = Candidate(kind.name, best.score if best else 0.0, reading)
             reply = self._build(candidate, text, watched, cue=kind.cued_at(words))
             if reply is not None:
                 return _Decision(reply, candidate.score)
         return None
+
+    def _described_subject(self, reading: Reading) -> Reading | None:
+        """The reading about the one character the question describes (not one it names), or
+        None when no description clearly fits one."""
+        if not _ROLE_NOUNS & set(reading.text.split()):
+            return None  # "the name of her business" describes no one
+        query = StoryQuery.ask(reading.text, reading.all_of(Kind.CHARACTER), reading.episodes)
+        by_story = self.story.described(query)
+        # the one party of the events the question tells; of several, the one whose description
+        # fits clearly best
+        found = (
+            self.matcher.character_described(reading, among=set(by_story))
+            if len(by_story) > 1
+            else None
+        )
+        if len(by_story) == 1:
+            key, secret = next(iter(by_story.items()))
+        elif found is not None:
+            key, secret = found.key, by_story.get(found.key, found.secret)
+        else:
+            return None
+        mention = Mention(Kind.CHARACTER, key, 0, 0, 100.0, False, secret)
+        return replace(
+            reading,
+            mentions=(*(m for m in reading.mentions if m.kind is not Kind.CHARACTER), mention),
+            slots=reading.slots | {"{character}"},
+            specific=reading.specific | {"{character:" + key + "}"},
+        )
 
     def _may_override(self, best: Candidate | None, cued: QuestionKind) -> bool:
         """Whether a cue may set aside the examples' best match: when nothing matched well, or

@@ -318,7 +318,7 @@ class Story:
             for w in self._content_words(query.text)
             if w not in _NAME_WORDS and stem(w) not in self._name_stems
         ]
-        if extra:
+        if extra and query.cue is None:  # on a cue, the other words described whose name it is
             return None  # "what is X's company called": about something else than X's name
         character = self._characters.get(query.characters[0])
         if character is None:
@@ -350,6 +350,32 @@ class Story:
         if not lines:
             return None
         return self._reply("", lines, sources)
+
+    def described(self, query: StoryQuery) -> dict[str, int | None]:
+        """The characters a question may describe by what they did or had done to them ("the
+        guard tormenting <her>", "the nurse <they> find living rough"): the other parties of the
+        events that clearly fit, each with the episode revealing it when that is a twist."""
+        if not self._verbs_in(query.text):
+            return {}
+        named = set(query.characters)
+        tokens = query.text.split()
+        verbs_at = [at for _, at in self._verbs_in(query.text)]
+        places = [at for c in named if (at := self._position(c, tokens)) is not None]
+        # "the nurse jess finds": one named before a verb acts, so the one described undergoes;
+        # "the guard tormenting her": one named after the verb undergoes, the one described acts
+        nearest = [min(verbs_at, key=lambda v: (abs(v - at), v < at)) for at in places]
+        acting = any(v > at for v, at in zip(nearest, places, strict=True))
+        undergoing = bool(places) and not acting
+        out: dict[str, int | None] = {}
+        for scored in self._best(query, need_verb=True):
+            event = scored.event
+            parties = event.whom if acting else event.who if undergoing else event.characters
+            for character in parties:
+                if character in named or character in out:
+                    continue
+                revealed = max(self._spoiler(scored.event), self._name_spoiler(character))
+                out[character] = revealed if revealed > scored.event.episode else None
+        return out
 
     # -- for the /character and /episode cards -----------------------------------------------------
 

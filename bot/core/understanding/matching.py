@@ -308,7 +308,9 @@ class Matcher:
 
     # -- described things -----------------------------------------------------------------------
 
-    def _clear_winner(self, classifier: Classifier, reading: Reading) -> Described | None:
+    def _clear_winner(
+        self, classifier: Classifier, reading: Reading, among: Collection[str] | None = None
+    ) -> Described | None:
         # Only the describing words count: not those most ways of asking use ("who", "plays",
         # "title"), which every description would otherwise have to cover.
         describing = {
@@ -320,9 +322,9 @@ class Matcher:
         # a thing's plain and revealing sentences are labelled apart: the best of each thing counts
         named = {m.key for m in reading.mentions}
         best_of: dict[str, Ranked] = {}
-        for ranked in classifier.rank(describing, top=8):
+        for ranked in classifier.rank(describing, top=None if among else 8):
             key = ranked.label.partition("|")[0]
-            if key not in best_of and key not in named:
+            if key not in best_of and key not in named and (among is None or key in among):
                 best_of[key] = ranked
         if not best_of:
             return None
@@ -335,9 +337,12 @@ class Matcher:
         # found through a revealing sentence: naming what was found would confirm the reveal
         return Described(key, best.score, int(revealed) if revealed else None)
 
-    def character_described(self, reading: Reading) -> Described | None:
-        """ "the guy who can heal people": the one character whose description fits clearly."""
-        return self._clear_winner(self._characters, reading)
+    def character_described(
+        self, reading: Reading, among: Collection[str] | None = None
+    ) -> Described | None:
+        """ "the guy who can heal people": the one character (of `among`, when given) whose
+        description fits clearly."""
+        return self._clear_winner(self._characters, reading, among)
 
     def review_described(self, reading: Reading) -> Described | None:
         """ "the critic who called it slow": the one review that fits clearly."""

@@ -34,6 +34,7 @@ class Vocabulary:
     relation_nouns: frozenset[str]
     relation_synonyms: dict[str, str]
     person_nouns: frozenset[str]
+    role_nouns: frozenset[str]
     talking_to_others: tuple[str, ...]  # phrases
     opinion_words: frozenset[str]
     naming_words: frozenset[str]
@@ -86,6 +87,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         relation_nouns=_words(data.get("relation_nouns"), "relation_nouns", problems),
         relation_synonyms=_mapping(data.get("relation_synonyms"), "relation_synonyms", str, problems),
         person_nouns=_words(data.get("person_nouns"), "person_nouns", problems),
+        role_nouns=_words(data.get("role_nouns"), "role_nouns", problems),
         talking_to_others=_phrases(data.get("talking_to_others"), "talking_to_others", problems),
         opinion_words=_words(data.get("opinion_words"), "opinion_words", problems),
         naming_words=_words(data.get("naming_words"), "naming_words", problems),

@@ -79,3 +79,24 @@ def test_an_irregular_past_reads_as_its_verb(engine: Engine) -> None:
     question = "so who was it that shot shane ryback"
     assert engine.ask(question).intent == "plot.who_did"
     assert "Inez" in _shown(engine, question)
+
+
+def test_the_name_of_someone_described_by_what_they_did(engine: Engine) -> None:
+    question = "what's the name of the guy who pays for all of malus's expenses"
+    assert engine.ask(question).intent == "plot.name"
+    assert "Justis Ambrose" in _shown(engine, question)
+
+
+def test_a_described_twist_stays_barred_until_its_reveal(engine: Engine) -> None:
+    question = "what's the name of the man who shoots jessica through her window"
+    reply = engine.ask(question).reply
+    assert reply is not None
+    for watched, barred in ((8, True), (9, False)):
+        message = render_message(reply, SpoilerPolicy(SpoilerMode.TAGGED, watched))
+        content = str(message.get("content", ""))
+        assert "Cheng" in content
+        assert ("||" in content) is barred
+
+
+def test_the_name_of_a_thing_is_not_answered_with_a_person(engine: Engine) -> None:
+    assert engine.ask("whats the name of the tv job trish is offered").intent != "plot.name"
