@@ -73,8 +73,8 @@ _QUESTION_START = re.compile(
     r"wat|wut|when's|who's|what's|which)\b"
 )
 _ANYONE_KNOW = re.compile(
-    r"\b(?:does |do )?(?:any ?one|anybody|any1|someone|somebody|you guys|u guys|y ?all)\s+"
-    r"(?:know|knows|remember|remembers|recall)\b"
+    r"\b(?:" + "|".join(re.escape(p) for p in vocabulary().asking_the_room) + r")\b"
+    r"|\b(?:any ?one|anybody|any1|some ?one|somebody)\W*$"  # "... ep 10 again, anyone?"
 )
 _TO_OTHERS = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in vocabulary().talking_to_others) + r")\b"

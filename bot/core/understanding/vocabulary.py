@@ -36,6 +36,7 @@ class Vocabulary:
     person_nouns: frozenset[str]
     role_nouns: frozenset[str]
     talking_to_others: tuple[str, ...]  # phrases
+    asking_the_room: tuple[str, ...]  # phrases
     opinion_words: frozenset[str]
     naming_words: frozenset[str]
     amount_questions: tuple[str, ...]  # phrases
@@ -89,6 +90,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         person_nouns=_words(data.get("person_nouns"), "person_nouns", problems),
         role_nouns=_words(data.get("role_nouns"), "role_nouns", problems),
         talking_to_others=_phrases(data.get("talking_to_others"), "talking_to_others", problems),
+        asking_the_room=_phrases(data.get("asking_the_room"), "asking_the_room", problems),
         opinion_words=_words(data.get("opinion_words"), "opinion_words", problems),
         naming_words=_words(data.get("naming_words"), "naming_words", problems),
         amount_questions=_phrases(data.get("amount_questions"), "amount_questions", problems),

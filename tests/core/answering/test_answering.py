@@ -148,13 +148,25 @@ def test_context_words_settle_a_shared_title(engine: Engine) -> None:
         "brb",
         "what do you think of alisa?",
         "<@123456789> who plays trish?",
+        "anyone wanna rewatch ep 5 tonight?",
+        "is anyone else still crying over the finale",
+        "can someone tell me why my wifi keeps dropping",
     ],
 )
 def test_chatter_in_auto_channels_is_left_alone(engine: Engine, chatter: str) -> None:
     assert engine.ask(chatter, Trigger.AUTO).reply is None
 
 
-@pytest.mark.parametrize("question", ["who plays trish?", "who directed episode 3?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who plays trish?",
+        "who directed episode 3?",
+        "who wrote the finale again, anyone?",  # asked of the room
+        "can someone remind me who plays oscar",
+        "did anybody catch who directed episode 4",
+    ],
+)
 def test_clear_questions_in_auto_channels_are_answered(engine: Engine, question: str) -> None:
     assert engine.ask(question, Trigger.AUTO).answered
 
