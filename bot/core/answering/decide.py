@@ -43,6 +43,7 @@ WANTING = 3  # the likeliest answers whose needs are looked for in what a questi
 # Kinds whose answers are checked against the knowledge (`verifies: true`) may answer a question
 # scoring this share of the threshold, when the check finds an answer.
 VERIFIED_SHARE = 0.6
+WHOLE_ASKING = 3  # terms a way of asking needs before holding it whole says what is asked
 
 _SPLIT = re.compile(
     r"[?;\n]+|\b(?:and also|also|plus|as well as)\b"
@@ -282,7 +283,9 @@ class Answerer:
         if cued is not None:
             return cued
         if best is None or best.score < self.calibration.threshold:
-            verified = self._verified(text, ranked, watched)
+            verified = self._verified(text, ranked, watched) or self._contained(
+                text, ranked, watched
+            )
             return verified or self._not_sure(first, ranked)
         best = self._prefer_structured(best, ranked)
         best = self._prefer_what_is_named(best, ranked)
@@ -420,6 +423,33 @@ class Answerer:
             return True
         kind = self._kind(best.label)
         return kind is not None and kind.does is Does.ANSWER and kind.topic == cued.topic
+
+    def _contained(
+        self, text: str, ranked: list[Candidate], watched: int | None
+    ) -> _Decision | None:
+        """Below the threshold, a question that holds a whole known way of asking ("who plays
+        {character}" in "who plays lil <name>") asks that, whatever else it says: the words
+        around it are chat or description, as long as the one match is clear."""
+        if _asks_for_a_name(text):
+            return None  # the words around it say whose name is asked: they are the question
+        floor = self.calibration.threshold * VERIFIED_SHARE
+        held = [
+            (size, candidate)
+            for candidate in ranked[:WANTING]
+            if candidate.score >= floor
+            and candidate.reading.on_topic
+            and self._does(candidate.label) is Does.ANSWER
+            and not self._needs_unmet(candidate)
+
+            and (size := self.matcher.contained(candidate)) >= WHOLE_ASKING
+        ]
+        if not held:
+            return None
+        size, candidate = max(held, key=lambda pair: pair[0])
+        if any(s == size and c.label != candidate.label for s, c in held):
+            return None  # two ways of asking held alike: not clear
+        reply = self._build(candidate, text, watched)
+        return _Decision(reply, candidate.score) if reply is not None else None
 
     def _verified(
         self, text: str, ranked: list[Candidate], watched: int | None

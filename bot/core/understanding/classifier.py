@@ -102,6 +102,22 @@ class Classifier:
         self._label_of = np.repeat(np.arange(len(starts), dtype=np.intp), sizes)
         self._count = count
         self.size = count
+        self._bounds = dict(zip(self.labels, itertools.pairwise(label_bounds), strict=True))
+        self._example_terms = [e.terms for e in usable]
+
+    def contained(self, terms: frozenset[str], label: str) -> int:
+        """The size of the largest example of `label` that names something ("{character}") and
+        whose every term the question has (0: none is): the question then asks that example's
+        question about the same thing, whatever else it says."""
+        start, end = self._bounds.get(label, (0, 0))
+        return max(
+            (
+                len(t)
+                for t in self._example_terms[start:end]
+                if t <= terms and any(term.startswith("{") for term in t)
+            ),
+            default=0,
+        )
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)

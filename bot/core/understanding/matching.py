@@ -243,6 +243,14 @@ class Matcher:
         out.sort(key=lambda c: -c.rank_value)
         return out
 
+    def contained(self, candidate: Candidate) -> int:
+        """How many terms the largest example of the candidate's label has that the question
+        holds whole (0: none), however much else the question says."""
+        terms = Reader.terms(candidate.reading)
+        if candidate.label in self.kind_classifier.labels:
+            return self.kind_classifier.contained(_generic(terms), candidate.label)
+        return self.fact_classifier.contained(terms, candidate.label)
+
     # -- readings found rather than read ---------------------------------------------------------
 
     def relation_readings(self, first: Reading) -> list[Reading]:

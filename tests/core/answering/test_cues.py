@@ -100,3 +100,16 @@ def test_a_described_twist_stays_barred_until_its_reveal(engine: Engine) -> None
 
 def test_the_name_of_a_thing_is_not_answered_with_a_person(engine: Engine) -> None:
     assert engine.ask("whats the name of the tv job trish is offered").intent != "plot.name"
+
+
+def test_a_whole_known_question_among_unknown_words_is_answered(engine: Engine) -> None:
+    # "baby" and "lmao" match no example, but "who plays {character}" is all there
+    answer = engine.ask("who plays baby vido lmao")
+    assert answer.intent == "character.actor"
+    assert "Kevin Chacon" in _shown(engine, "who plays baby vido lmao")
+
+
+def test_holding_a_known_question_does_not_answer_a_name_it_does_not_know(engine: Engine) -> None:
+    reply = engine.ask("whats the name of the cafe trish goes to").reply
+    assert reply is not None
+    assert not reply.answered
