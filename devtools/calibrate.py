@@ -5,17 +5,16 @@
 
 Every kind's and fact's examples are split (a stable fifth held out per label). The matcher learns
 from the rest, then every held-out example is asked as a question, its placeholders filled with
-names from the season. For each (threshold, margin) the decision rule is replayed:
+names from the season, through the whole decision (the same `Answerer` the bot uses, with the
+threshold and margin under test): not the matcher's scores alone, because the decision adds to
+them (questions that hold a known way of asking, cue words, checks against the story).
 
-- the best label's score below the threshold: no answer (the bot says it is not sure);
-- the best two labels on different topics with vote shares closer than the margin: no answer;
-- otherwise the best label is the answer.
-
-An example of a kind that answers counts as right when its own kind (or fact), or another answer
-on the same topic, is answered (a fact and the kind that covers it give the same answer); an
+An example of a kind that answers counts as right when it is answered with its own kind (or fact),
+or another answer on the same topic (a fact and the kind that covers it give the same answer); an
 example of a kind that declines (sources don't say, opinion, off-topic, chatter) when nothing is
-answered. The pair with the best balanced accuracy (the mean of the two) wins; on a tie, the
-lower margin and then the threshold nearest the middle.
+answered. The pair with the best balanced accuracy (the mean of the two), averaged with the
+neighbouring thresholds so that one example more or less does not move the fit, wins; on a tie,
+the lower margin and then the threshold nearest the middle.
 """
 
 from __future__ import annotations
@@ -25,19 +24,19 @@ import hashlib
 import itertools
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.core.answering.decide import FACT_PREFIX, Answerer
 from bot.core.answering.kinds import Does
 from bot.core.knowledge.loader import load_knowledge
 from bot.core.understanding.entities import Kind
-from bot.core.understanding.matching import CALIBRATION_FILE, Candidate, Matcher
-from bot.core.understanding.reading import Reader
+from bot.core.understanding.matching import CALIBRATION_FILE, Matcher
 from bot.core.understanding.termcache import default_cache_dir
 
-THRESHOLDS = [round(0.02 * i, 2) for i in range(1, 46)]  # 0.02 .. 0.90
-MARGINS = [round(0.05 * i, 2) for i in range(11)]  # 0.00 .. 0.50
+STEP = 0.02
+THRESHOLDS = [round(STEP * i, 2) for i in range(20, 46)]  # 0.40 .. 0.90
+MARGINS = [0.0, 0.05, 0.1]
 HELD_OUT = 5  # one example in five
 
 
@@ -45,7 +44,8 @@ HELD_OUT = 5  # one example in five
 class Case:
     label: str  # the kind or fact the example belongs to
     answers: bool  # whether that label is answered (not a decline, off-topic or chatter)
-    ranked: tuple[Candidate, ...]
+    topic: str  # the label's topic
+    question: str  # the example with its placeholders filled
 
 
 def _held_out(label: str, text: str) -> bool:
@@ -63,7 +63,8 @@ def _fill(text: str, names: dict[str, list[str]], salt: int) -> str:
     return text
 
 
-def build_cases(knowledge: Path | None) -> list[Case]:
+def held_out_answerer(knowledge: Path | None) -> tuple[Answerer, list[Case]]:
+    """An answerer whose matcher learnt from four fifths of the examples, and the other fifth."""
     from bot.core.engine import default_knowledge_dir
 
     kb = load_knowledge(knowledge or default_knowledge_dir())
@@ -71,9 +72,9 @@ def build_cases(knowledge: Path | None) -> list[Case]:
     kinds, facts = answerer._examples()
     train_kinds = [(label, t) for label, t in kinds if not _held_out(label, t)]
     train_facts = [(label, t) for label, t in facts if not _held_out(label, t)]
-    reader = Reader(kb, answerer.index)
     cache = answerer._term_cache(default_cache_dir())
-    matcher = Matcher(kb, reader, train_kinds, train_facts, cache)
+    # the bot's own decision, with a matcher that never saw the held-out fifth
+    answerer.matcher = Matcher(kb, answerer.reader, train_kinds, train_facts, cache)
     names: dict[str, list[str]] = {
         Kind.EPISODE.value: [f"episode {e.number}" for e in kb.episodes]
         + [e.short_title.lower() for e in kb.episodes],
@@ -82,63 +83,59 @@ def build_cases(knowledge: Path | None) -> list[Case]:
         Kind.TRACK.value: [t.title.lower() for t in kb.soundtrack.tracks] if kb.soundtrack else [],
         Kind.OUTLET.value: [r.outlet.lower() for r in kb.reception.reviews] if kb.reception else [],
     }
+    topics = {k.name: k.topic or k.name for k in answerer.kinds}
+    topics.update({FACT_PREFIX + f.id: f.topic for f in kb.facts})
     cases: list[Case] = []
     for salt, (label, text) in enumerate((*kinds, *facts)):
         if not _held_out(label, text):
             continue
         kind = answerer.kinds.get(label)
         answers = kind is None or kind.does is Does.ANSWER
-        question = _fill(text, names, salt)
-        readings = reader.read(question, readings=4)
-        cases.append(Case(label, answers, tuple(matcher.rank(readings))))
-    return cases
+        cases.append(Case(label, answers, topics.get(label, label), _fill(text, names, salt)))
+    return answerer, cases
 
 
-def decide(case: Case, threshold: float, margin: float, topics: dict[str, str]) -> str | None:
-    """The label answered under (threshold, margin), or None for no answer."""
-    if not case.ranked or case.ranked[0].score < threshold:
-        return None
-    best = case.ranked[0]
-    for other in case.ranked[1:]:
-        if other.label == best.label:
-            continue
-        if best.share - other.share < margin and topics.get(other.label) != topics.get(best.label):
-            return None
-        break
-    return best.label
+def accuracy(answerer: Answerer, cases: Sequence[Case]) -> tuple[float, float]:
+    """(answered right, declined right) under the answerer's current calibration."""
+    topics = {k.name: k.topic or k.name for k in answerer.kinds}
+
+    def topic_of(intent: str | None) -> str | None:
+        first = (intent or "").split("+")[0]
+        return first.removeprefix("fact.") if first.startswith("fact.") else topics.get(first)
+
+    right_answers = right_declines = 0
+    for case in cases:
+        reply = answerer.ask(case.question).reply
+        answered = reply is not None and reply.answered
+        if case.answers:
+            right_answers += answered and reply is not None and (
+                reply.intent == case.label or topic_of(reply.intent) == case.topic
+            )
+        else:
+            right_declines += not answered
+    answering = sum(c.answers for c in cases)
+    return right_answers / max(answering, 1), right_declines / max(len(cases) - answering, 1)
 
 
-def accuracy(
-    cases: Sequence[Case], threshold: float, margin: float, topics: dict[str, str], declines: set[str]
-) -> tuple[float, float]:
-    answered = [c for c in cases if c.answers]
-    declined = [c for c in cases if not c.answers]
-    right_answers = 0
-    for c in answered:
-        got = decide(c, threshold, margin, topics)
-        # the same label, or another answer on the same topic (a fact and the kind covering it)
-        right_answers += got == c.label or (
-            got is not None and got not in declines and topics.get(got) == topics.get(c.label)
-        )
-    right_declines = 0
-    for c in declined:
-        got = decide(c, threshold, margin, topics)
-        right_declines += got is None or got in declines
-    return right_answers / max(len(answered), 1), right_declines / max(len(declined), 1)
-
-
-def fit(
-    cases: Sequence[Case], topics: dict[str, str], declines: set[str]
-) -> tuple[float, float, float, float]:
-    best: tuple[float, float, float, float, float] | None = None
+def fit(answerer: Answerer, cases: Sequence[Case]) -> tuple[float, float, float, float]:
+    """(threshold, margin, answered right, declined right) of the best pair."""
+    base = answerer.calibration
+    scores: dict[tuple[float, float], tuple[float, float]] = {}
     for threshold, margin in itertools.product(THRESHOLDS, MARGINS):
-        answers, declined = accuracy(cases, threshold, margin, topics, declines)
-        balanced = (answers + declined) / 2
-        key = (balanced, -margin, -abs(threshold - 0.6))
-        if best is None or key > (best[0], -best[2], -abs(best[1] - 0.6)):
-            best = (balanced, threshold, margin, answers, declined)
-    assert best is not None
-    return best[1], best[2], best[3], best[4]
+        answerer.calibration = replace(base, threshold=threshold, margin=margin)
+        scores[threshold, margin] = accuracy(answerer, cases)
+    answerer.calibration = base
+
+    def smoothed(threshold: float, margin: float) -> float:
+        near = [
+            sum(scores[t, margin]) / 2
+            for t in (round(threshold - STEP, 2), threshold, round(threshold + STEP, 2))
+            if (t, margin) in scores
+        ]
+        return sum(near) / len(near)
+
+    best = max(scores, key=lambda p: (round(smoothed(*p), 6), -p[1], -abs(p[0] - 0.6)))
+    return best[0], best[1], *scores[best]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -146,15 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--knowledge", type=Path, default=None, help="season folder")
     parser.add_argument("--check", action="store_true", help="fail if the stored fit is stale")
     args = parser.parse_args(argv)
-    from bot.core.engine import default_knowledge_dir
 
-    kb = load_knowledge(args.knowledge or default_knowledge_dir())
-    answerer = Answerer(kb, cache_dir=default_cache_dir())
-    topics = {k.name: k.topic or k.name for k in answerer.kinds}
-    topics.update({FACT_PREFIX + f.id: f.topic for f in kb.facts})
-    declines = {k.name for k in answerer.kinds if k.does is not Does.ANSWER}
-    cases = build_cases(args.knowledge)
-    threshold, margin, answers, declined = fit(cases, topics, declines)
+    answerer, cases = held_out_answerer(args.knowledge)
+    threshold, margin, answers, declined = fit(answerer, cases)
     held = sum(c.answers for c in cases)
     report = (
         f"held-out examples: {held} that answer, {len(cases) - held} that decline\n"

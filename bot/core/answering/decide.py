@@ -200,6 +200,8 @@ class Answerer:
         for clause in clauses[:MAX_PARTS]:
             found = self._decide_one(clause, context, watched)
             context = found.reading or context
+            if found.does is Does.DECLINE:
+                return found  # the question is there, and the sources don't say
             if found.reply.answered and found.does is Does.ANSWER:
                 answered.append(found)
         if len({self._reply_key(d.reply) for d in answered}) == 1:
@@ -310,6 +312,8 @@ class Answerer:
             if feasible and feasible[0].score >= self.calibration.threshold:
                 best = feasible[0]
                 does = self._does(best.label)
+                if does in (Does.CHATTER, Does.OFF_TOPIC):
+                    return replace(self._not_sure(first, ranked), does=does)
         if does is Does.DECLINE:
             kind = self._kind(best.label)
             assert kind is not None
@@ -415,6 +419,8 @@ class Answerer:
         the best match is a fact or another kind on the cued kind's topic (a sentence about the
         radio show rather than the episode it ends in). A clear match of another kind of question
         ("who plays <the man who proposes>") or of the cued kind itself keeps its usual checks."""
+        if best is not None and self._does(best.label) is not Does.ANSWER:
+            return False  # the likeliest reading declines, stays silent or is an opinion
         if best is None or best.score < self.calibration.threshold:
             return True
         if best.label == cued.name:
@@ -435,7 +441,7 @@ class Answerer:
         floor = self.calibration.threshold * VERIFIED_SHARE
         held = [
             (size, candidate)
-            for candidate in ranked[:WANTING]
+            for candidate in self._answerable_lead(ranked)[:WANTING]
             if candidate.score >= floor
             and candidate.reading.on_topic
             and self._does(candidate.label) is Does.ANSWER
@@ -445,11 +451,22 @@ class Answerer:
         ]
         if not held:
             return None
-        size, candidate = max(held, key=lambda pair: pair[0])
-        if any(s == size and c.label != candidate.label for s, c in held):
-            return None  # two ways of asking held alike: not clear
+        # the largest way of asking held; of two alike, a kind (its answer is built from
+        # structured data), then the likelier
+        size, candidate = max(held, key=lambda pair: (pair[0], self._fact(pair[1].label) is None))
         reply = self._build(candidate, text, watched)
         return _Decision(reply, candidate.score) if reply is not None else None
+
+    def _answerable_lead(self, ranked: list[Candidate]) -> list[Candidate]:
+        """The likeliest candidates down to the first that does not answer: below the threshold,
+        an answer may come from the readings likelier than any decline, chatter or opinion
+        ("is <the hero> better than <another>" is an opinion before it is about her fate)."""
+        lead: list[Candidate] = []
+        for candidate in ranked:
+            if self._does(candidate.label) is not Does.ANSWER:
+                break
+            lead.append(candidate)
+        return lead
 
     def _verified(
         self, text: str, ranked: list[Candidate], watched: int | None
@@ -459,7 +476,7 @@ class Answerer:
         aquarium" by an event with that verb and those words) and the story has a clear answer.
         Wording the examples never used does not then stop the answer the knowledge holds."""
         floor = self.calibration.threshold * VERIFIED_SHARE
-        for candidate in ranked:
+        for candidate in self._answerable_lead(ranked):
             if candidate.score < floor:
                 break
             kind = self._kind(candidate.label)
@@ -641,7 +658,10 @@ class Answerer:
             request = BuildRequest(
                 kind, resolved, self.kb, self.answers, self.story, text, watched, cue
             )
-            reply = BUILDERS[kind.build](request)
+            builder = BUILDERS.get(kind.build)
+            if builder is None:
+                return None  # a kind that declines or stays silent builds no answer
+            reply = builder(request)
             reading = resolved
         secret = _secret(reading)
         if reply is not None and secret is not None:

@@ -19,6 +19,7 @@ from bot.core.errors import KnowledgeInvalid, Problem
 from bot.core.knowledge.yamlreader import YAMLError, load_yaml
 from bot.core.understanding.entities import Kind as EntityKind
 from bot.core.understanding.text import normalize
+from bot.core.understanding.vocabulary import vocabulary
 
 __all__ = ["Does", "KindRegistry", "QuestionKind", "load_kinds", "shipped_kinds"]
 
@@ -74,13 +75,23 @@ class QuestionKind:
     cues: tuple[tuple[str, ...], ...] = ()
 
     def cued_at(self, words: Sequence[str]) -> int | None:
-        """Where the question (normalized words) first uses one of the kind's cues, if it does."""
-        found = [
-            at
-            for cue in self.cues
-            for at in range(len(words) - len(cue) + 1)
-            if tuple(words[at : at + len(cue)]) == cue
-        ]
+        """Where the question (normalized words) first uses one of the kind's cues, if it does:
+        not where a verb about the making of the show follows ("who plays ...")."""
+        asking = vocabulary().asking_verbs
+        found: list[int] = []
+        for cue in self.cues:
+            # the first use of a cue is the question's own; a later one may start a description
+            at = next(
+                (
+                    i
+                    for i in range(len(words) - len(cue) + 1)
+                    if tuple(words[i : i + len(cue)]) == cue
+                ),
+                None,
+            )
+            after = words[at + len(cue)] if at is not None and at + len(cue) < len(words) else ""
+            if at is not None and after not in asking:
+                found.append(at)
         return min(found, default=None)
 
     @property
@@ -112,14 +123,15 @@ class KindRegistry:
     def cued(self, text: str) -> list[QuestionKind]:
         """The kinds whose cues a question uses, the earliest cue first."""
         words = normalize(text).split()
-        found = [(at, kind) for kind in self.kinds.values() if (at := kind.cued_at(words)) is not None]
+        found = [
+            (at, kind) for kind in self.kinds.values() if (at := kind.cued_at(words)) is not None
+        ]
         return [kind for _, kind in sorted(found, key=lambda pair: pair[0])]
 
     def built_by(self, build: str, aspect: str = "") -> QuestionKind:
         """The kind a builder answers with the given aspect (for the slash commands, which
         answer a kind without a question)."""
         return next(k for k in self.kinds.values() if k.build == build and k.aspect == aspect)
-
 
 
 def _read(path: Path, problems: list[Problem]) -> Any:

@@ -104,8 +104,6 @@ def test_the_name_of_a_thing_is_not_answered_with_a_person(engine: Engine) -> No
 
 def test_a_whole_known_question_among_unknown_words_is_answered(engine: Engine) -> None:
     # "baby" and "lmao" match no example, but "who plays {character}" is all there
-    answer = engine.ask("who plays baby vido lmao")
-    assert answer.intent == "character.actor"
     assert "Kevin Chacon" in _shown(engine, "who plays baby vido lmao")
 
 
