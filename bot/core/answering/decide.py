@@ -43,6 +43,7 @@ WANTING = 3  # the likeliest answers whose needs are looked for in what a questi
 # Kinds whose answers are checked against the knowledge (`verifies: true`) may answer a question
 # scoring this share of the threshold, when the check finds an answer.
 VERIFIED_SHARE = 0.6
+LEADING = 2  # a cue this near the start (after "ok so") opens the question
 WHOLE_ASKING = 3  # terms a way of asking needs before holding it whole says what is asked
 
 _SPLIT = re.compile(
@@ -369,17 +370,22 @@ class Answerer:
             return None
         words = normalize(text).split()
         for kind in self.kinds.cued(text):
-            if not self._may_override(best, kind):
+            if not self._may_override(best, kind, leading=(kind.cued_at(words) or 0) <= LEADING):
                 return None
             if not kind.names and _asks_for_a_name(text):
                 continue  # what happened is no answer to what someone is called
             reading = first
             if Kind.CHARACTER in kind.needs:
-                # "the guard who torments her, what's his name": about the one described
+                # "the guard who torments her, what's his name": about the one described; else
+                # about the one named ("what happens to <her>")
                 described = self._described_subject(first)
-                if described is None:
+                related = self.matcher.relation_readings(first)  # "her partner"
+                if described is not None:
+                    reading = described
+                elif related:
+                    reading = related[0]
+                elif not first.all_of(Kind.CHARACTER) or kind.names:
                     continue
-                reading = described
             candidate = Candidate(kind.name, best.score if best else 0.0, reading)
             reply = self._build(candidate, text, watched, cue=kind.cued_at(words))
             if reply is not None:
@@ -414,11 +420,12 @@ class Answerer:
             specific=reading.specific | {"{character:" + key + "}"},
         )
 
-    def _may_override(self, best: Candidate | None, cued: QuestionKind) -> bool:
+    def _may_override(self, best: Candidate | None, cued: QuestionKind, *, leading: bool) -> bool:
         """Whether a cue may set aside the examples' best match: when nothing matched well, or
         the best match is a fact or another kind on the cued kind's topic (a sentence about the
-        radio show rather than the episode it ends in). A clear match of another kind of question
-        ("who plays <the man who proposes>") or of the cued kind itself keeps its usual checks."""
+        radio show rather than the episode it ends in), or any answer when the cue opens the
+        question ("what happens to <him>" asks his fate, not who he is). A likelier decline, or
+        a clear match of the cued kind itself, keeps its usual checks."""
         if best is not None and self._does(best.label) is not Does.ANSWER:
             return False  # the likeliest reading declines, stays silent or is an opinion
         if best is None or best.score < self.calibration.threshold:
@@ -428,7 +435,9 @@ class Answerer:
         if self._fact(best.label) is not None:
             return True
         kind = self._kind(best.label)
-        return kind is not None and kind.does is Does.ANSWER and kind.topic == cued.topic
+        return kind is not None and kind.does is Does.ANSWER and (
+            leading or kind.topic == cued.topic
+        )
 
     def _contained(
         self, text: str, ranked: list[Candidate], watched: int | None

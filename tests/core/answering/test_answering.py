@@ -211,15 +211,20 @@ def test_only_the_next_season_can_be_answered_by_its_renewal(engine: Engine) -> 
     assert not later.answered
 
 
-@pytest.mark.parametrize("question", ["who plays jessicas mom", "what happens to alisa"])
-def test_asking_through_a_twist_name_spoils_nothing(engine: Engine, question: str) -> None:
+@pytest.mark.parametrize(
+    ("question", "answer", "revealed_by"),
+    [("who plays jessicas mom", "McTeer", 6), ("what happens to alisa", "Playland", 13)],
+)
+def test_asking_through_a_twist_name_spoils_nothing(
+    engine: Engine, question: str, answer: str, revealed_by: int
+) -> None:
     """The question names the twist; an answer linking an actor or safe name to it would confirm it."""
     for mode in ("tagged", "blocked"):
         text = answer_text(engine, question, mode, 0)
         visible = _outside_bars(text)
-        for giveaway in ("McTeer", "mysterious woman", "Alisa"):
+        for giveaway in ("McTeer", "mysterious woman", "Alisa", answer):
             assert giveaway not in visible, (question, mode, giveaway)
-    assert "McTeer" in _outside_bars(answer_text(engine, question, "tagged", 6))
+    assert answer in _outside_bars(answer_text(engine, question, "tagged", revealed_by))
 
 
 def test_an_earlier_season_is_answered_only_where_the_sources_speak_of_it(engine: Engine) -> None:
