@@ -374,7 +374,12 @@ class Answerer:
                 return None
             if not kind.names and _asks_for_a_name(text):
                 continue  # what happened is no answer to what someone is called
-            reading = first
+            reading, asked = first, text
+            if Kind.CHARACTER not in kind.needs:
+                # the clause the cue opens: "how did she get her powers, is it explained" asks
+                # how she got them, not how anything was explained
+                asked = self._clause_of(text, kind)
+                reading = self.reader.read(asked, readings=1)[0] if asked != text else first
             if Kind.CHARACTER in kind.needs:
                 # "the guard who torments her, what's his name": about the one described; else
                 # about the one named ("what happens to <her>")
@@ -387,10 +392,21 @@ class Answerer:
                 elif not first.all_of(Kind.CHARACTER) or kind.names:
                     continue
             candidate = Candidate(kind.name, best.score if best else 0.0, reading)
-            reply = self._build(candidate, text, watched, cue=kind.cued_at(words))
+            cue = kind.cued_at(normalize(asked).split())
+            reply = self._build(candidate, asked, watched, cue=cue)
             if reply is not None:
                 return _Decision(reply, candidate.score)
         return None
+
+    @staticmethod
+    def _clause_of(text: str, kind: QuestionKind) -> str:
+        """The clause of the question from the kind's cue on (the whole, if no clause holds it)."""
+        clauses = [c for c in _CLAUSE.split(text) if c and c.strip()]
+        for number, clause in enumerate(clauses):
+            if kind.cued_at(normalize(clause).split()) is not None:
+                # a clause that is only the asking ("which ep is it") keeps the next one
+                return " ".join(clauses[number : number + 2]) if len(clause.split()) < 4 else clause
+        return text
 
     def _described_subject(self, reading: Reading) -> Reading | None:
         """The reading about the one character the question describes (not one it names), or

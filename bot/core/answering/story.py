@@ -99,7 +99,10 @@ _MAJOR = (
     "discover",
 )
 _MAX_LINES = 3
-_CUE_REACH = 6  # words from a cue ("which episode does ...") to the verb it asks about
+_CUE_REACH = 10  # words from a cue ("which episode does ...") to the verb it asks about
+# Particles of phrasal verbs, which may follow the verb's object ("bailed her out")
+_PARTICLES = frozenset("out up off down away back over".split())
+_OBJECT_SIZE = 3  # words an object between a verb and its particle may have
 _CACHE_SIZE = 512
 _T = TypeVar("_T")
 # Verbs whose subject undergoes them: asked with one, the character is the object of a kin event.
@@ -361,7 +364,7 @@ class Story:
         tokens = query.text.split()
         verbs_at = [at for _, at in self._verbs_in(query.text)]
         places = [at for c in named if (at := self._position(c, tokens)) is not None]
-        # "the nurse jess finds": one named before a verb acts, so the one described undergoes;
+        # "the nurse tom finds": one named before a verb acts, so the one described undergoes;
         # "the guard tormenting her": one named after the verb undergoes, the one described acts
         nearest = [min(verbs_at, key=lambda v: (abs(v - at), v < at)) for at in places]
         acting = any(v > at for v, at in zip(nearest, places, strict=True))
@@ -472,9 +475,13 @@ class Story:
         tokens = query.text.split()
         characters: list[str] = []
         for character in query.characters:
-            at = self._position(character, tokens)
-            size = max((len(n) for n in self._names.get(character, [])), default=1)
-            following = tokens[at + 1 : at + size + 2] if at is not None else []
+            span = self._span(character, tokens)
+            # the words right after the name: "tom's kid", "tom's old bf", not "tom and his mom"
+            following: list[str] = []
+            for word in tokens[span[1] : span[1] + 2] if span is not None else []:
+                if word in STOPWORDS:
+                    break
+                following.append(word)
             labels = {
                 label
                 for word in following
@@ -504,6 +511,12 @@ class Story:
                     found.append((verb, at))
                     if size > 1:
                         taken |= span
+            if size == 2 and form[1] in _PARTICLES:
+                # "bailed her out", "cover it up": the particle after the object
+                for at in range(len(stems) - 2):
+                    if stems[at] == form[0] and form[1] in stems[at + 2 : at + 2 + _OBJECT_SIZE]:
+                        found.append((verb, at))
+        found = list(dict.fromkeys(found))
         _remember(self._verbs_cache, text, found)
         return found
 
@@ -538,6 +551,11 @@ class Story:
         return character in (event.who if acts else event.whom)
 
     def _position(self, character: str, tokens: list[str]) -> int | None:
+        span = self._span(character, tokens)
+        return span[0] if span is not None else None
+
+    def _span(self, character: str, tokens: list[str]) -> tuple[int, int] | None:
+        """Where the character's name is in the question: (first word, the word after it)."""
         for name in self._names.get(character, []):
             size = len(name)
             for at in range(len(tokens) - size + 1):
@@ -546,7 +564,7 @@ class Story:
                 if tuple(span) == name or (
                     span[:-1] == list(name[:-1]) and span[-1] == name[-1] + "s"
                 ):
-                    return at
+                    return at, at + size
         return None
 
     def _content_words(self, text: str) -> list[str]:

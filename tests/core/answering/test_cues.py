@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.answering.decide import Answerer
 from bot.core.answering.dispatch import BUILDERS
 from bot.core.answering.kinds import parse_kinds, shipped_kinds
 from bot.core.engine import Engine
@@ -111,3 +112,10 @@ def test_holding_a_known_question_does_not_answer_a_name_it_does_not_know(engine
     reply = engine.ask("whats the name of the cafe trish goes to").reply
     assert reply is not None
     assert not reply.answered
+
+
+def test_a_cue_answers_from_its_own_clause() -> None:
+    kinds = shipped_kinds(frozenset(BUILDERS))
+    why = next(k for k in kinds if k.aspect == "why")
+    clause = Answerer._clause_of("how did she get her powers, is it explained anywhere", why)
+    assert clause == "how did she get her powers"

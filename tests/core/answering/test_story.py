@@ -307,3 +307,18 @@ def test_the_same_code_answers_another_season() -> None:
     assert fate is not None
     assert "leaves town" in to_plain(fate.content)
     assert _answer(story, "plot.who_did", StoryQuery.ask("who sinks the ferry", [])) is None
+
+
+def test_a_phrasal_verb_split_by_its_object_is_read() -> None:
+    reply = _ask("plot.who_did", "who bailed trish walker out of jail", "trish-walker")
+    assert "Dorothy" in to_plain(reply.content)
+
+
+def test_a_relative_stands_in_only_right_after_the_name() -> None:
+    story = _story()
+    own = story._with_relatives(StoryQuery.ask("who kidnapped oscars kid", ["oscar-arocho"]))
+    assert own.characters == ("vido-arocho",)
+    both = story._with_relatives(
+        StoryQuery.ask("what did jessica and her mom do", ["jessica-jones"])
+    )
+    assert both.characters == ("jessica-jones",)
