@@ -198,9 +198,15 @@ class Story:
         return replace(reply, intent=intent) if reply else None
 
     def who_did(self, query: StoryQuery) -> Reply | None:
-        """Who did X (to Y): the matching events, told whole."""
-        found = self._best(query, need_verb=True)
-        return self._events_reply("", found, self._line)
+        """Who did X (to Y): the matching events, told whole. Someone's death answers "who
+        died", not "who killed them": it does not say who did it."""
+        asked = {verb for verb, _ in self._verbs_in(query.text)}
+        found = [
+            s
+            for s in self._best(query, need_verb=True, limit=6)
+            if s.event.did not in _UNDERGOES or s.event.did in asked
+        ]
+        return self._events_reply("", found[:_MAX_LINES], self._line)
 
     def what_did(self, query: StoryQuery) -> Reply | None:
         """What did X do (to Y): events where the first named character acts."""
@@ -281,6 +287,10 @@ class Story:
             return self._events_reply("", [_Scored(1, e) for e in events][:4], self._line)
         fates = [f for f in self.kb.fates if f.who == who]
         events = [e for e in self.kb.events if who in e.characters]
+        if not fates and set(query.text.split()) & _SEASON_END:
+            # "at the end": only what the last episode tells of them, if anything
+            last = max((e.number for e in self.kb.episodes), default=0)
+            events = [e for e in events if e.episode == last]
         lines: list[RichText] = []
         sources: list[str] = []
         for fate in fates:

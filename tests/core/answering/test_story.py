@@ -322,3 +322,12 @@ def test_a_relative_stands_in_only_right_after_the_name() -> None:
         StoryQuery.ask("what did jessica and her mom do", ["jessica-jones"])
     )
     assert both.characters == ("jessica-jones",)
+
+
+def test_a_death_does_not_answer_who_did_the_killing() -> None:
+    # the sources find the real doctor's head but never say who killed her
+    _no_answer("plot.who_did", "who murdered the real leslie hansen", "leslie-hansen")
+
+
+def test_the_end_of_someone_the_finale_does_not_show_is_not_answered_by_earlier_events() -> None:
+    _no_answer("plot.fate", "where is dorothy by the end", "dorothy-walker")
