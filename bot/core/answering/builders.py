@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from bot.core.answering.fit import asked_type, text_holds
 from bot.core.answering.reply import Card, CardField, Reply, ReplyKind
 from bot.core.knowledge.model import (
     Billing,
@@ -36,6 +37,7 @@ __all__ = ["Answers", "best_first", "human_date", "human_list", "protect", "sent
 
 # How long the description of a reply to one question may grow past its lead (characters): a
 # fan asking one thing reads the answer, not an article. The lead itself is never cut.
+TYPED_LEAD = 2  # what a sentence holding the asked type (a date for "when") counts as shared words
 FACT_BUDGET = 420  # a fact told whole unless it runs long: the asked sentence leads anyway
 PLOT_BUDGET = 300
 PLOT_BEATS = 3
@@ -197,6 +199,13 @@ def best_first(
         return []
     asked = keywords(question) - ignore if question else frozenset()
     scores = [len(asked & keywords(to_plain(unit))) for unit in units]
+    kind = asked_type(question) if question else None
+    if kind is not None:
+        # "when was it announced": a sentence with a date answers it, whatever words it shares
+        scores = [
+            score + (TYPED_LEAD if text_holds(to_plain(unit), kind) else 0)
+            for score, unit in zip(scores, units, strict=True)
+        ]
     order = sorted(range(len(units)), key=lambda i: (-scores[i], i))
     lead, chosen = order[0], [order[0]]
     used = len(to_plain(units[lead]))

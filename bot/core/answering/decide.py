@@ -326,20 +326,28 @@ class Answerer:
         if best_kind is not None and not best_kind.names and _asks_for_a_name(text):
             # "what's the name of the nurse she kills": what happened is no answer to that
             return self._decline(self._unknown_kind(), first, ranked)
+        asked = asked_type(text)
         reply = self._build(best, text, watched)
-        if reply is not None:
+        if reply is not None and (asked is None or holds(reply, asked)):
             return _Decision(reply, best.score)
         # The best match cannot be built (a review by someone who wrote none, a name read two
-        # ways): a close second may be. Anything further off would be an unrelated answer.
+        # ways): a close second may be. Anything further off would be an unrelated answer. An
+        # answer of the wrong type ("when was she cast" told the part she plays) may give way
+        # to any good match of the asked type.
+        mistyped = reply is not None
         floor = max(self.calibration.threshold, best.score - max(self.calibration.margin, CLOSE))
         for candidate in ranked:
-            if candidate.score < floor:
+            if candidate.score < (self.calibration.threshold if mistyped else floor):
                 break
             if candidate is best or self._does(candidate.label) is not Does.ANSWER:
                 continue
+            if mistyped and candidate.score < floor and self._family(candidate) != self._family(best):
+                continue  # further off, only an answer on the same topic
             reply = self._build(candidate, text, watched)
-            if reply is not None:
+            if reply is not None and (asked is None or holds(reply, asked)):
                 return _Decision(reply, candidate.score)
+        if mistyped:
+            return self._decline(self._unknown_kind(), first, ranked)
         kind = self._kind(best.label)
         if kind is not None and kind.ask_back:
             return self._ask_back(first, ranked, kind.ask_back)

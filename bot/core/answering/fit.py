@@ -1,6 +1,7 @@
 """Whether an answer is of the type its question asks for: an amount for "how much" or "how
-many", a year for "what year". An answer without one answers something else (the story of how
-someone left a firm, not how much they left with), and the sources then do not say."""
+many", a year for "what year", a time (a date, a month, a year or an episode) for "when". An answer
+without one answers something else (the story of how someone left a firm, not how much they left
+with; the part an actor plays, not when they were cast)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from bot.core.knowledge.richtext import to_plain
 from bot.core.understanding.text import normalize
 from bot.core.understanding.vocabulary import vocabulary
 
-__all__ = ["Asked", "asked_type", "holds"]
+__all__ = ["Asked", "asked_type", "holds", "text_holds"]
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MONTHS = (
@@ -29,6 +30,13 @@ _NOT_AN_AMOUNT_BEFORE = frozenset(
 class Asked(StrEnum):
     AMOUNT = "amount"
     YEAR = "year"
+    TIME = "time"  # a date, a year, a month or an episode ("when does she find out")
+
+
+_TIME = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b(?:" + "|".join(_MONTHS) + r")\b|\b(?:episode|ep)s?\s*\d",
+    re.IGNORECASE,
+)
 
 
 def asked_type(question: str) -> Asked | None:
@@ -39,6 +47,8 @@ def asked_type(question: str) -> Asked | None:
         return Asked.YEAR
     if any(f" {phrase} " in text for phrase in words.amount_questions):
         return Asked.AMOUNT
+    if any(f" {phrase} " in text for phrase in words.time_questions):
+        return Asked.TIME
     return None
 
 
@@ -52,9 +62,15 @@ def _text(reply: Reply) -> str:
 
 def holds(reply: Reply, asked: Asked) -> bool:
     """Whether the reply holds an answer of the asked type."""
-    text = _text(reply)
+    return text_holds(_text(reply), asked)
+
+
+def text_holds(text: str, asked: Asked) -> bool:
+    """Whether the text holds an answer of the asked type."""
     if asked is Asked.YEAR:
         return bool(_YEAR.search(text))
+    if asked is Asked.TIME:
+        return bool(_TIME.search(text))
     # "one" is as often a pronoun ("open one of her own") as a count
     number_words = set(vocabulary().number_words) - {"one"}
     if any(word in number_words for word in normalize(text).split()):

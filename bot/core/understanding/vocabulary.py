@@ -42,6 +42,7 @@ class Vocabulary:
     naming_words: frozenset[str]
     amount_questions: tuple[str, ...]  # phrases
     year_questions: tuple[str, ...]  # phrases
+    time_questions: tuple[str, ...]  # phrases
 
 
 def _words(raw: Any, key: str, problems: list[Problem]) -> frozenset[str]:
@@ -97,6 +98,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         naming_words=_words(data.get("naming_words"), "naming_words", problems),
         amount_questions=_phrases(data.get("amount_questions"), "amount_questions", problems),
         year_questions=_phrases(data.get("year_questions"), "year_questions", problems),
+        time_questions=_phrases(data.get("time_questions"), "time_questions", problems),
     )
     unknown = vocabulary.question_concepts - set(vocabulary.concepts) - {
         "why",

@@ -7,7 +7,7 @@ import pytest
 from bot.core.answering.fit import Asked, asked_type, holds
 from bot.core.answering.reply import Card, Reply, ReplyKind
 from bot.core.engine import Engine
-from bot.core.knowledge.richtext import plain
+from bot.core.knowledge.richtext import plain, to_plain
 
 
 def _reply(text: str) -> Reply:
@@ -20,6 +20,7 @@ def _reply(text: str) -> Reply:
         ("how much did the season cost", Asked.AMOUNT),
         ("how many reviews did it get", Asked.AMOUNT),
         ("what year did that happen", Asked.YEAR),
+        ("when was she cast", Asked.TIME),
         ("who directed episode 3", None),
     ],
 )
@@ -36,6 +37,9 @@ def test_the_asked_type_is_read_from_the_question(question: str, asked: Asked | 
         ("It has thirteen episodes.", Asked.AMOUNT, True),
         ("Years earlier, her family dies in an accident.", Asked.YEAR, False),
         ("It came out in 2018.", Asked.YEAR, True),
+        ("She plays the mysterious woman.", Asked.TIME, False),
+        ("She was cast in April 2017.", Asked.TIME, True),
+        ("Trish quits on air (episode 9).", Asked.TIME, True),
     ],
 )
 def test_an_answer_holds_the_asked_type_or_not(text: str, asked: Asked, expected: bool) -> None:
@@ -49,3 +53,12 @@ def test_an_amount_the_answer_does_not_hold_is_declined() -> None:
     assert not answer.reply.answered
     # and a count the answer states is an answer
     assert engine.ask("how many episodes does season 2 have").reply.answered  # type: ignore[union-attr]
+
+
+def test_a_when_question_is_answered_with_a_time_not_another_fact_about_the_same_person() -> None:
+    engine = Engine.load()
+    reply = engine.ask("so when did janet mcteer get cast").reply
+    assert reply is not None
+    assert reply.answered
+    told = [to_plain(reply.content)] + [to_plain(c.description) for c in reply.cards]
+    assert "April 2017" in " ".join(told)
