@@ -52,6 +52,12 @@ _SPLIT = re.compile(
     r"|,\s*(?=(?:and\s+)?(?:who|what|when|where|which|how|whos)\b)"
 )
 _ROLE_NOUNS = vocabulary().role_nouns
+# "the (hospital) one where <something happens>": an episode told by an event in it
+_BY_EVENT = re.compile(
+    r"\b(?:the\s+)?(?:[a-z']+\s+)?(?:one|ep|episode|scene)\s+(?:where|when|in which)\s+"
+    r"(?P<event>[^,?!.;]+)",
+    re.IGNORECASE,
+)
 # Where an aside may begin: punctuation, a dash, and words that join or trail off a clause.
 _CLAUSE = re.compile(r"[,.!:()]+|\s[-–—]\s|\b(?:but|or|lol|lmao|tbh|btw|right|though|like)\b")
 _TIES_TO_EARLIER = re.compile(
@@ -188,6 +194,12 @@ class Answerer:
         return Answer(decision.reply, decision.reply.intent)
 
     def _decide(self, text: str, watched: int | None) -> _Decision:
+        named = self._episode_named_by_event(text)
+        if named is not None:
+            # "who directed the one where she gets arrested": asked of that episode
+            decision = self._decide_parts(named, watched)
+            if decision.reply.answered:
+                return decision
         decision = self._decide_parts(text, watched)
         if decision.reply.intent != self._not_sure_name:
             return decision
@@ -405,6 +417,21 @@ class Answerer:
             if reply is not None:
                 return _Decision(reply, candidate.score)
         return None
+
+    def _episode_named_by_event(self, text: str) -> str | None:
+        """The question with "the one where <something happens>" replaced by the episode the
+        story tells it in, or None when it describes no episode that way (or not clearly)."""
+        match = _BY_EVENT.search(text)
+        if match is None:
+            return None
+        told = match.group("event")
+        reading = self.reader.read(told, readings=1)[0]
+        number = self.story.episode_of(
+            StoryQuery.ask(told, reading.all_of(Kind.CHARACTER), reading.episodes)
+        )
+        if number is None:
+            return None
+        return f"{text[: match.start()]} episode {number} {text[match.end() :]}".strip()
 
     @staticmethod
     def _clause_of(text: str, kind: QuestionKind) -> str:

@@ -77,7 +77,10 @@ class QuestionKind:
     def cued_at(self, words: Sequence[str]) -> int | None:
         """Where the question (normalized words) first uses one of the kind's cues, if it does:
         not where a verb about the making of the show follows ("who plays ...")."""
-        asking = vocabulary().asking_verbs
+        words_of = vocabulary()
+        asking = words_of.asking_verbs
+        # "the one where ...", "the guy who ...": a description, not the question's asking
+        antecedents = words_of.scene_nouns | words_of.person_nouns | words_of.role_nouns
         found: list[int] = []
         for cue in self.cues:
             # the first use of a cue is the question's own; a later one may start a description
@@ -89,8 +92,11 @@ class QuestionKind:
                 ),
                 None,
             )
-            after = words[at + len(cue)] if at is not None and at + len(cue) < len(words) else ""
-            if at is not None and after not in asking:
+            if at is None:
+                continue
+            after = words[at + len(cue)] if at + len(cue) < len(words) else ""
+            before = words[at - 1] if at > 0 else ""
+            if after not in asking and before not in antecedents:
                 found.append(at)
         return min(found, default=None)
 

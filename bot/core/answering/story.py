@@ -364,6 +364,15 @@ class Story:
             return None
         return self._reply("", lines, sources)
 
+    def episode_of(self, query: StoryQuery) -> int | None:
+        """The one episode whose events the words tell ("<she> gets arrested for the killing"),
+        when the events that fit best all happen in it."""
+        if not self._verbs_in(query.text):
+            return None
+        found = self._best(query, need_verb=True)
+        episodes = {s.event.episode for s in found}
+        return episodes.pop() if len(episodes) == 1 else None
+
     def described(self, query: StoryQuery) -> dict[str, int | None]:
         """The characters a question may describe by what they did or had done to them ("the
         guard tormenting <her>", "the nurse <they> find living rough"): the other parties of the

@@ -119,3 +119,14 @@ def test_a_cue_answers_from_its_own_clause() -> None:
     why = next(k for k in kinds if k.aspect == "why")
     clause = Answerer._clause_of("how did she get her powers, is it explained anywhere", why)
     assert clause == "how did she get her powers"
+
+
+def test_an_episode_told_by_what_happens_in_it(engine: Engine) -> None:
+    question = "who directed the one where trish quits her radio show on air"
+    assert engine.ask(question).intent == "episode.director"
+    assert "Rosemary Rodriguez" in _shown(engine, question)
+
+
+def test_the_one_where_is_a_description_not_a_where_question() -> None:
+    kinds = shipped_kinds(frozenset(BUILDERS))
+    assert all(k.aspect != "where" for k in kinds.cued("the one where she quits, who wrote it"))
