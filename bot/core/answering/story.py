@@ -206,16 +206,14 @@ class Story:
             for s in self._best(query, need_verb=True, limit=6)
             if s.event.did not in _UNDERGOES or s.event.did in asked
         ]
-        return self._events_reply("", found[:_MAX_LINES], self._line)
+        return self._events_reply("", found[:_MAX_LINES], self._doer_line)
 
     def what_did(self, query: StoryQuery) -> Reply | None:
         """What did X do (to Y): events where the first named character acts."""
         if set(query.text.split()) & {"name", "named", "called"}:
             return None  # a name the story would give is asked as plot.name
         if not query.characters:
-            return self._events_reply(
-                "", self._best(query, need_verb=True), self._line
-            )
+            return self._events_reply("", self._best(query, need_verb=True), self._line)
         actor = query.characters[0]
         found = [s for s in self._best(query, need_verb=False, limit=6) if actor in s.event.who]
         if self._verbs_in(query.text):
@@ -271,9 +269,7 @@ class Story:
                 found.append(_Scored(score, event))
         found.sort(key=lambda s: -s.score)
         top = found[0].score if found else 0
-        return self._events_reply(
-            "", [s for s in found if s.score >= top][:2], self._line
-        )
+        return self._events_reply("", [s for s in found if s.score >= top][:2], self._line)
 
     def fate(self, query: StoryQuery) -> Reply | None:
         """What happens to X (by the end, or in episode N); does X die or survive."""
@@ -648,6 +644,16 @@ class Story:
 
     def _line(self, event: Event) -> RichText:
         return (Segment(_sentence(event.text, f"(episode {event.episode})"), self._spoiler(event)),)
+
+    def _doer_line(self, event: Event) -> RichText:
+        """The doer's full name first, then the event: "Ann Lee: Ann saves Bo (episode 2)."."""
+        names = [self._characters[c].name for c in event.who if c in self._characters]
+        lead = f"{' and '.join(names)}: " if names else ""
+        return (
+            Segment(
+                lead + _sentence(event.text, f"(episode {event.episode})"), self._spoiler(event)
+            ),
+        )
 
     def _episode_line(self, event: Event) -> RichText:
         # the title is how fans name an episode too, and no spoiler

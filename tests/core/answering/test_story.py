@@ -80,7 +80,7 @@ def _lead(reply: Reply) -> str:
 
 def test_who_did_answers_the_doer_of_the_named_victim() -> None:
     reply = _ask("plot.who_did", "who kills alisa", "alisa-jones")
-    assert _lead(reply) == "Trish goes to Playland and kills Alisa (episode 13)."
+    assert _lead(reply) == 'Patricia "Trish" Walker: Trish goes to Playland and kills Alisa (episode 13).'
     _both_sides(reply, "kills Alisa", 13)
 
 
@@ -298,7 +298,7 @@ def test_the_same_code_answers_another_season() -> None:
     story = Story(load_knowledge(FIXTURES / "knowledge" / "harbor-lights-s1"))
     reply = _answer(story, "plot.who_did", StoryQuery.ask("who rescues mara", ["mara-quinn"]))
     assert reply is not None
-    assert to_plain(reply.content) == "The keeper pulls Mara out of the harbor (episode 2)."
+    assert to_plain(reply.content) == "Tom Quinn: The keeper pulls Mara out of the harbor (episode 2)."
     relation = _answer(story, "plot.relation", StoryQuery.ask("who is mara's father", ["mara-quinn"]))
     assert relation is not None
     assert "Tom Quinn is Mara Quinn's father." in to_plain(relation.content)
