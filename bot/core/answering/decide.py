@@ -27,7 +27,7 @@ from bot.core.knowledge.model import Billing, Character, Fact, KnowledgeBase
 from bot.core.knowledge.richtext import plain
 from bot.core.understanding.entities import EntityIndex, Kind, Mention, find_episode_numbers
 from bot.core.understanding.matching import Candidate, Matcher, calibration
-from bot.core.understanding.reading import Reader, Reading
+from bot.core.understanding.reading import RELATIONS, Reader, Reading
 from bot.core.understanding.termcache import TermCache, reading_inputs
 from bot.core.understanding.text import QUESTION_CONCEPTS, STOPWORDS, normalize
 from bot.core.understanding.vocabulary import vocabulary
@@ -68,6 +68,13 @@ _POINTS_AT_SOMEONE = re.compile(
     r"\b(?:he|him|his|she|her|hers)\b"
     r"|\b(?:that|this|the other)\s+(?:one\s+)?(?:episode|ep|guy|girl|woman|man|character|actor|actress|one)\b"
     r"|\b(?:which|what)\s+(?:episode|one)\s+(?:was|is)\s+(?:that|it|this)\b"
+)
+# "what was that song called", "who plays the mom": something the asker has in mind but does
+# not name ("it" is too often the season itself: "when did it come out")
+_POINTS_AT_SOMETHING = re.compile(
+    r"\b(?:that|this|the (?:"
+    + "|".join(sorted(RELATIONS | {"song", "track", "episode", "ep", "actor", "actress"}))
+    + r"))\b"
 )
 _MENTIONS_SOMEONE = re.compile(r"<@!?\d+>")
 _ABOUT_RENEWAL = re.compile(
@@ -312,9 +319,17 @@ class Answerer:
             return replace(self._decline(unknown, first, ranked), score=best.score)
         if does is Does.CHATTER:
             return replace(self._not_sure(first, ranked), does=does)
-        if (self._points_at_someone(text) and not (first.mentions or first.episodes)) or (
-            self._no_subject(text, first)
-            and (self._needs_unmet(best) or does is Does.DECLINE)
+        if (
+            (self._points_at_someone(text) and not (first.mentions or first.episodes))
+            or (
+                self._no_subject(text, first)
+                and (self._needs_unmet(best) or does is Does.DECLINE)
+            )
+            or (
+                _POINTS_AT_SOMETHING.search(normalize(text))
+                and self._needs_unmet(best)
+                and not (first.mentions or first.episodes)
+            )
         ):
             # "who plays him?", "how long is it": about someone or something never named
             return self._ask_back(first, ranked)

@@ -258,7 +258,13 @@ def test_things_found_by_description(engine: Engine, question: str, expected: st
 
 @pytest.mark.parametrize(
     "question",
-    ["who plays him??", "how long is it", "which ep was that again", "who wrote that episode"],
+    [
+        "who plays him??",
+        "how long is it",
+        "which ep was that again",
+        "who wrote that episode",
+        "whats that track called again",
+    ],
 )
 def test_a_question_about_nothing_named_is_asked_back(engine: Engine, question: str) -> None:
     reply = engine.ask(question).reply
