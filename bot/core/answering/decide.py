@@ -424,8 +424,8 @@ class Answerer:
                     reading = described
                 elif related:
                     reading = related[0]
-                elif not first.all_of(Kind.CHARACTER) or kind.names:
-                    continue
+                elif not first.all_of(Kind.CHARACTER) or _asks_for_a_name(text):
+                    continue  # the name asked is of someone described, not of the one named
             candidate = Candidate(kind.name, best.score if best else 0.0, reading)
             cue = kind.cued_at(normalize(asked).split())
             reply = self._build(candidate, asked, watched, cue=cue)
