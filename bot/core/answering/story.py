@@ -99,6 +99,8 @@ _MAJOR = (
     "discover",
 )
 _MAX_LINES = 3
+_SEQUENCE = frozenset({"after", "before"})
+_WH = frozenset("what who whom where when why how which does did do is was".split())
 _CUE_REACH = 10  # words from a cue ("which episode does ...") to the verb it asks about
 # Particles of phrasal verbs, which may follow the verb's object ("bailed her out")
 _PARTICLES = frozenset("out up off down away back over".split())
@@ -212,6 +214,9 @@ class Story:
         """What did X do (to Y): events where the first named character acts."""
         if set(query.text.split()) & {"name", "named", "called"}:
             return None  # a name the story would give is asked as plot.name
+        sequel = self._sequel(query, acting=True)
+        if sequel is not None:
+            return sequel
         if not query.characters:
             return self._events_reply("", self._best(query, need_verb=True), self._line)
         actor = query.characters[0]
@@ -219,6 +224,39 @@ class Story:
         if self._verbs_in(query.text):
             found = [s for s in found if s.event.did in self._related_verbs(query.text)]
         return self._events_reply("", found[:_MAX_LINES], self._line)
+
+    def _sequel(self, query: StoryQuery, *, acting: bool) -> Reply | None:
+        """ "What does she do after <something happens>", "what happens to him before ...":
+        the events of the one asked about right after (or before) the event the question tells,
+        in story order; None when the question tells no such event."""
+        tokens = query.text.split()
+        at = next((i for i, w in enumerate(tokens) if w in _SEQUENCE), None)
+        if at is None:
+            return None
+        # the told event runs from "after" to the next question word (or the end)
+        end = next((i for i in range(at + 1, len(tokens)) if tokens[i] in _WH), len(tokens))
+        told = " ".join(tokens[at + 1 : end])
+        rest = tokens[:at] + tokens[end:]
+        in_told = [c for c in query.characters if self._span(c, told.split()) is not None]
+        found = self._best(StoryQuery(told, tuple(in_told), query.episodes), need_verb=True)
+        if not found:
+            return None
+        anchor = found[0].event
+        asked = [c for c in query.characters if self._span(c, rest) is not None]
+        subject = asked[0] if asked else (anchor.who or anchor.characters or ("",))[0]
+        index = self.kb.events.index(anchor)
+        if tokens[at] == "after":
+            later = self.kb.events[index + 1 :]
+        else:
+            later = list(reversed(self.kb.events[:index]))
+        chosen = [
+            e
+            for e in later
+            if subject in (e.who if acting else e.characters) and e.id != anchor.id
+        ][:2]
+        if not chosen:
+            return None
+        return self._events_reply("", [_Scored(1, e) for e in chosen], self._line)
 
     def episode(self, query: StoryQuery) -> Reply | None:
         """Which episode does X happen in."""
@@ -275,6 +313,9 @@ class Story:
         """What happens to X (by the end, or in episode N); does X die or survive."""
         if not query.characters:
             return None
+        sequel = self._sequel(query, acting=False)
+        if sequel is not None:
+            return sequel
         who = query.characters[0]
         if query.episodes:
             events = [

@@ -80,7 +80,10 @@ def _lead(reply: Reply) -> str:
 
 def test_who_did_answers_the_doer_of_the_named_victim() -> None:
     reply = _ask("plot.who_did", "who kills alisa", "alisa-jones")
-    assert _lead(reply) == 'Patricia "Trish" Walker: Trish goes to Playland and kills Alisa (episode 13).'
+    assert (
+        _lead(reply)
+        == 'Patricia "Trish" Walker: Trish goes to Playland and kills Alisa (episode 13).'
+    )
     _both_sides(reply, "kills Alisa", 13)
 
 
@@ -298,8 +301,12 @@ def test_the_same_code_answers_another_season() -> None:
     story = Story(load_knowledge(FIXTURES / "knowledge" / "harbor-lights-s1"))
     reply = _answer(story, "plot.who_did", StoryQuery.ask("who rescues mara", ["mara-quinn"]))
     assert reply is not None
-    assert to_plain(reply.content) == "Tom Quinn: The keeper pulls Mara out of the harbor (episode 2)."
-    relation = _answer(story, "plot.relation", StoryQuery.ask("who is mara's father", ["mara-quinn"]))
+    assert (
+        to_plain(reply.content) == "Tom Quinn: The keeper pulls Mara out of the harbor (episode 2)."
+    )
+    relation = _answer(
+        story, "plot.relation", StoryQuery.ask("who is mara's father", ["mara-quinn"])
+    )
     assert relation is not None
     assert "Tom Quinn is Mara Quinn's father." in to_plain(relation.content)
     assert {s.spoiler_from for s in relation.content if s.text.strip()} == {2}
@@ -331,3 +338,22 @@ def test_a_death_does_not_answer_who_did_the_killing() -> None:
 
 def test_the_end_of_someone_the_finale_does_not_show_is_not_answered_by_earlier_events() -> None:
     _no_answer("plot.fate", "where is dorothy by the end", "dorothy-walker")
+
+
+def test_what_someone_does_after_a_told_event_follows_it_in_story_order() -> None:
+    reply = _ask(
+        "plot.what_did", "what does trish do after malus dies", "trish-walker", "karl-malus"
+    )
+    lead = _lead(reply)
+    assert "furious" in lead and "(episode 12)" in lead
+    _both_sides(reply, "furious", 12)
+
+
+def test_before_a_told_event_looks_back() -> None:
+    reply = _ask(
+        "plot.what_did",
+        "what does jessica do before she kills holiday",
+        "jessica-jones",
+        "dale-holiday",
+    )
+    assert "looks into Holiday" in to_plain(reply.content)
