@@ -246,7 +246,7 @@ class Story:
         subject = asked[0] if asked else (anchor.who or anchor.characters or ("",))[0]
         index = self.kb.events.index(anchor)
         if tokens[at] == "after":
-            later = self.kb.events[index + 1 :]
+            later = list(self.kb.events[index + 1 :])
         else:
             later = list(reversed(self.kb.events[:index]))
         chosen = [
