@@ -6,7 +6,7 @@ then declines or tries the next reading.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core.answering.builders import Answers
 from bot.core.answering.kinds import QuestionKind
@@ -53,6 +53,10 @@ def _episode(request: BuildRequest) -> Reply | None:
         request.answers.episode(e, aspect, intent=name, question=request.question)
         for e in episodes
     ]
+    if len(replies) == 1 and aspect == "plot":
+        # "what happens in episode 5": its turning points first, the whole synopsis after
+        brief = request.story.episode_brief(episodes[0].number)
+        return replace(replies[0], content=brief) if brief else replies[0]
     if len(replies) == 1:
         return replies[0]
     cards = tuple(card for reply in replies for card in reply.cards)[:10]

@@ -450,6 +450,20 @@ class Story:
             fields.append(CardField("Fate", _lines([self._fate_line(f) for f in fates])))
         return fields
 
+    def episode_brief(self, episode: int, limit: int = _MAX_LINES) -> RichText:
+        """The episode's turning points in a line or two (its first events when it has none),
+        each behind its own reveal: what "what happens in episode N" should lead with."""
+        # as the episode shows it: not the retellings a later reveal makes
+        events = [e for e in self.kb.events if e.episode == episode and e.spoiler_from == episode]
+        major = sorted((e for e in events if e.did in _MAJOR), key=lambda e: _MAJOR.index(e.did))
+        chosen = sorted((major or events)[:limit], key=events.index)
+        out: list[Segment] = []
+        for event in chosen:
+            if out:
+                out.append(Segment(" "))
+            out.append(Segment(_sentence(event.text, "").replace(" .", "."), self._spoiler(event)))
+        return tuple(out)
+
     def episode_event_lines(self, episode: int, limit: int = 8) -> RichText:
         """A short list of an episode's events, each behind its own reveal."""
         events = [e for e in self.kb.events if e.episode == episode][:limit]

@@ -358,3 +358,12 @@ def test_before_a_told_event_looks_back() -> None:
         "dale-holiday",
     )
     assert "looks into Holiday" in to_plain(reply.content)
+
+
+def test_an_episode_s_brief_leads_with_its_turning_points_each_behind_its_reveal() -> None:
+    story = _story()
+    brief = story.episode_brief(10)
+    assert "Jessica kills Holiday" in to_plain(brief)
+    assert all(s.spoiler_from == 10 for s in brief if s.text.strip())
+    # a retelling that a later reveal makes is not how the episode shows it
+    assert "Alisa" not in to_plain(story.episode_brief(5))
