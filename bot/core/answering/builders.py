@@ -435,10 +435,12 @@ class Answers:
         if lead is not None:
             fields = self.credit_fields(episode, aspect)
             return self.reply(intent, self.card(title, plain(lead), fields, episode.sources))
-        if aspect != "plot":  # info: the synopsis with every credit
+        if aspect != "plot":  # info: its credits in a sentence, the synopsis, every credit
+            credits = self.credit_lead(episode, "credits") or ""
+            told = join([plain(credits), episode.synopsis], sep="\n") if credits else episode.synopsis
             return self.reply(
                 intent,
-                self.card(title, episode.synopsis, self.episode_fields(episode), episode.sources),
+                self.card(title, told, self.episode_fields(episode), episode.sources),
             )
         story = episode.synopsis
         # "what happens in episode 13" asks for the episode's story; "who dies in episode 13"
