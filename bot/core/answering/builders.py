@@ -491,18 +491,24 @@ class Answers:
             Billing.RECURRING: "Recurring",
             Billing.GUEST: "Guest stars",
         }
+        starring: RichText = ()
         for billing, label in labels.items():
             lines = [
                 self.cast_line(c)
                 for c in self.kb.characters
                 if c.billing is billing and c.played_by
             ]
-            if lines:
+            if lines and billing is Billing.MAIN:
+                # the main cast is the answer to "who's in it": the card's text, not a field
+                starring = join([plain(f"{label}:"), join(lines, sep="\n")], sep="\n")
+            elif lines:
                 fields.append(CardField(label, join(lines, sep="\n")))
         sources = tuple(
             s for c in self.kb.characters if c.billing is Billing.MAIN for s in c.sources
         )
-        return self.reply(intent, self.card(f"{self.season.title}: cast", (), fields, sources))
+        return self.reply(
+            intent, self.card(f"{self.season.title}: cast", starring, fields, sources)
+        )
 
     def character_actor(self, character: Character, intent: str = "") -> Reply:
         actors = self.actors_of(character)
