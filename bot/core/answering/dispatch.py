@@ -15,6 +15,7 @@ from bot.core.answering.story import Story, StoryQuery
 from bot.core.knowledge.model import KnowledgeBase
 from bot.core.understanding.entities import Kind as EntityKind
 from bot.core.understanding.reading import Reading
+from bot.core.understanding.vocabulary import vocabulary
 
 __all__ = ["BUILDERS", "BuildRequest", "Builder"]
 
@@ -69,8 +70,24 @@ def _character(request: BuildRequest) -> Reply | None:
         return None
     a, name = request.answers, request.kind.name
     if request.kind.aspect == "actor":
+        younger = _age_modifier(request.reading, character.id)
+        if younger:
+            # "who plays young <her>": the sources name the actor of the character, not of
+            # that version of them
+            return a.sources_dont_say(name, f"who plays the {younger} {a.character_label(character)}")
         return a.character_actor(character, name)
     return a.character_info(character, name, question=request.question)
+
+
+def _age_modifier(reading: Reading, character: str) -> str | None:
+    """The word right before the character's name that asks for another age of them."""
+    words = reading.text.split()
+    for mention in reading.mentions:
+        if mention.key == character and 0 < mention.start <= len(words):
+            before = words[mention.start - 1]
+            if before in vocabulary().age_modifiers:
+                return before
+    return None
 
 
 def _person(request: BuildRequest) -> Reply | None:

@@ -35,6 +35,7 @@ class Vocabulary:
     relation_synonyms: dict[str, str]
     person_nouns: frozenset[str]
     role_nouns: frozenset[str]
+    age_modifiers: frozenset[str]
     scene_nouns: frozenset[str]
     asking_verbs: frozenset[str]
     talking_to_others: tuple[str, ...]  # phrases
@@ -92,6 +93,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         relation_synonyms=_mapping(data.get("relation_synonyms"), "relation_synonyms", str, problems),
         person_nouns=_words(data.get("person_nouns"), "person_nouns", problems),
         role_nouns=_words(data.get("role_nouns"), "role_nouns", problems),
+        age_modifiers=_words(data.get("age_modifiers"), "age_modifiers", problems),
         scene_nouns=_words(data.get("scene_nouns"), "scene_nouns", problems),
         asking_verbs=_words(data.get("asking_verbs"), "asking_verbs", problems),
         talking_to_others=_phrases(data.get("talking_to_others"), "talking_to_others", problems),

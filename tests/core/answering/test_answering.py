@@ -318,3 +318,14 @@ def test_an_answer_about_what_the_question_names_beats_an_equally_likely_general
     engine: Engine,
 ) -> None:
     assert engine.ask("who played turk when he shows up in season 2").intent == "character.actor"
+
+
+@pytest.mark.parametrize("question", ["who played little trish", "who plays a teenage jessica"])
+def test_who_plays_another_age_of_a_character_is_not_the_adult_actor(
+    engine: Engine, question: str
+) -> None:
+    reply = engine.ask(question).reply
+    assert reply is not None
+    assert not reply.answered
+    assert "Rachael Taylor" not in answer_text(engine, question)
+    assert "Krysten Ritter" not in answer_text(engine, question)
