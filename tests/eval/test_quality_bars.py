@@ -5,7 +5,9 @@ The sets, each written blind by a different author from the source texts only:
 - holdout.yaml, blind3.yaml: later sets whose failures were studied to improve general mechanisms;
 - blind4.yaml (general) and plot.yaml (the story): written for the redesign of understanding and
   run once before any change for them; blind5.yaml (general): written at the same time but sealed
-  until the redesign was done, then run once. Their first-run figures are in README.
+  until the redesign was done, then run once; blind6.yaml (general) and plot2.yaml (the story):
+  written later, sealed until the second round of work on understanding and the story was done,
+  then run once. Their first-run figures are in README.
 
 A set that was studied is no longer a blind measure, so these floors are regression guards: each
 sits just under what the engine reached, to catch a change that makes the bot worse at questions
@@ -26,16 +28,18 @@ from devtools.evaluation import Report, evaluate, format_miss, load_questions
 HERE = Path(__file__).resolve().parent
 # Floors, kept here (not imported) so that loosening one shows in review.
 MINIMUM = {
-    "questions.yaml": {"answer": 0.90, "decline": 0.92, "silent": 0.97},
-    "holdout.yaml": {"answer": 0.76, "decline": 0.92, "silent": 0.97},
-    "blind3.yaml": {"answer": 0.78, "decline": 0.87, "silent": 0.97},
-    "blind4.yaml": {"answer": 0.70, "decline": 0.72, "silent": 0.97},
-    "blind5.yaml": {"answer": 0.76, "decline": 0.74, "silent": 0.97},
-    "plot.yaml": {"answer": 0.45, "decline": 0.36},
+    "questions.yaml": {"answer": 0.92, "decline": 0.93, "silent": 0.97},
+    "holdout.yaml": {"answer": 0.79, "decline": 0.92, "silent": 0.97},
+    "blind3.yaml": {"answer": 0.84, "decline": 0.87, "silent": 0.97},
+    "blind4.yaml": {"answer": 0.77, "decline": 0.78, "silent": 0.97},
+    "blind5.yaml": {"answer": 0.86, "decline": 0.82, "silent": 0.97},
+    "blind6.yaml": {"answer": 0.86, "decline": 0.78, "silent": 0.97},
+    "plot.yaml": {"answer": 0.65, "decline": 0.58},
+    "plot2.yaml": {"answer": 0.49, "decline": 0.36},
 }
 # The share of correct answers that lead with what was asked, and the median length of a
 # single-fact answer, on the general sets.
-MINIMUM_DIRECT = 0.82
+MINIMUM_DIRECT = 0.87
 MAXIMUM_MEDIAN_LENGTH = 300
 
 
@@ -69,5 +73,5 @@ def test_no_spoiler_leaks(report: tuple[str, Report]) -> None:
 def test_answers_lead_with_what_was_asked(report: tuple[str, Report]) -> None:
     name, result = report
     assert result.direct.accuracy >= MINIMUM_DIRECT, (name, result.direct.accuracy)
-    if name != "plot.yaml":
+    if not name.startswith("plot"):
         assert result.median_single_fact_length <= MAXIMUM_MEDIAN_LENGTH, name
