@@ -28,14 +28,14 @@ from devtools.evaluation import Report, evaluate, format_miss, load_questions
 HERE = Path(__file__).resolve().parent
 # Floors, kept here (not imported) so that loosening one shows in review.
 MINIMUM = {
-    "questions.yaml": {"answer": 0.92, "decline": 0.93, "silent": 0.97},
-    "holdout.yaml": {"answer": 0.79, "decline": 0.92, "silent": 0.97},
-    "blind3.yaml": {"answer": 0.84, "decline": 0.87, "silent": 0.97},
-    "blind4.yaml": {"answer": 0.77, "decline": 0.78, "silent": 0.97},
-    "blind5.yaml": {"answer": 0.86, "decline": 0.82, "silent": 0.97},
-    "blind6.yaml": {"answer": 0.86, "decline": 0.78, "silent": 0.97},
-    "plot.yaml": {"answer": 0.65, "decline": 0.58},
-    "plot2.yaml": {"answer": 0.49, "decline": 0.36},
+    "questions.yaml": {"answer": 0.90, "decline": 0.95, "silent": 0.97},
+    "holdout.yaml": {"answer": 0.73, "decline": 0.95, "silent": 0.97},
+    "blind3.yaml": {"answer": 0.78, "decline": 0.93, "silent": 0.97},
+    "blind4.yaml": {"answer": 0.74, "decline": 0.87, "silent": 0.97},
+    "blind5.yaml": {"answer": 0.83, "decline": 0.86, "silent": 0.97},
+    "blind6.yaml": {"answer": 0.82, "decline": 0.90, "silent": 0.97},
+    "plot.yaml": {"answer": 0.63, "decline": 0.67},
+    "plot2.yaml": {"answer": 0.48, "decline": 0.59},
 }
 # The share of correct answers that lead with what was asked, and the median length of a
 # single-fact answer, on the general sets.

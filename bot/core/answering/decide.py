@@ -24,12 +24,12 @@ from bot.core.answering.story import Story, StoryQuery
 from bot.core.answering.types import Answer, Choice, Trigger
 from bot.core.errors import CharacterNotFound, EpisodeNotFound
 from bot.core.knowledge.model import Billing, Character, Fact, KnowledgeBase
-from bot.core.knowledge.richtext import plain
+from bot.core.knowledge.richtext import plain, to_plain
 from bot.core.understanding.entities import EntityIndex, Kind, Mention, find_episode_numbers
 from bot.core.understanding.matching import Candidate, Matcher, calibration
 from bot.core.understanding.reading import RELATIONS, Reader, Reading
 from bot.core.understanding.termcache import TermCache, reading_inputs
-from bot.core.understanding.text import QUESTION_CONCEPTS, STOPWORDS, normalize
+from bot.core.understanding.text import QUESTION_CONCEPTS, STOPWORDS, normalize, stem
 from bot.core.understanding.vocabulary import vocabulary
 
 __all__ = ["Answerer"]
@@ -52,6 +52,8 @@ _SPLIT = re.compile(
     r"|,\s*(?=(?:and\s+)?(?:who|what|when|where|which|how|whos)\b)"
 )
 _ROLE_NOUNS = vocabulary().role_nouns
+# role nouns that say no more than "someone"
+_ANYONE = frozenset(stem(w) for w in vocabulary().person_nouns | {"boy", "girl", "kid", "dude"})
 # "the (hospital) one where <something happens>": an episode told by an event in it
 _BY_EVENT = re.compile(
     r"\b(?:the\s+)?(?:[a-z']+\s+)?(?:one|ep|episode|scene)\s+(?:where|when|in which)\s+"
@@ -151,6 +153,7 @@ class Answerer:
         self.answers = Answers(kb)
         self.story = Story(kb)
         self._not_sure_name = self.kinds.role(Does.NOT_SURE).name
+        self._characters = {c.id: c for c in kb.characters}
         self.calibration = calibration()
         self._facts = {f.id: f for f in kb.facts}
         self._public_names = {c.id: c.public_name for c in kb.characters}
@@ -362,6 +365,13 @@ class Answerer:
         # answer of the wrong type ("when was she cast" told the part she plays) may give way
         # to any good match of the asked type.
         mistyped = reply is not None
+        best_kind = self._kind(best.label)
+        story_said_no = (
+            not mistyped
+            and best_kind is not None
+            and best_kind.verifies
+            and not self._needs_unmet(best)
+        )
         floor = max(self.calibration.threshold, best.score - max(self.calibration.margin, CLOSE))
         for candidate in ranked:
             if candidate.score < (self.calibration.threshold if mistyped else floor):
@@ -370,6 +380,8 @@ class Answerer:
                 continue
             if mistyped and candidate.score < floor and self._family(candidate) != self._family(best):
                 continue  # further off, only an answer on the same topic
+            if story_said_no and (other := self._kind(candidate.label)) and other.verifies:
+                continue  # the story has no answer to "who killed her"; her fate is no answer
             reply = self._build(candidate, text, watched)
             if reply is not None and (asked is None or holds(reply, asked)):
                 return _Decision(reply, candidate.score)
@@ -465,6 +477,10 @@ class Answerer:
             return None  # "the name of her business" describes no one
         query = StoryQuery.ask(reading.text, reading.all_of(Kind.CHARACTER), reading.episodes)
         by_story = self.story.described(query)
+        # "the nurse she killed": only someone the season calls a nurse
+        roles = {stem(w) for w in reading.text.split() if w in _ROLE_NOUNS} - _ANYONE
+        if roles:
+            by_story = {k: v for k, v in by_story.items() if roles <= self._roles_of(k)}
         # the one party of the events the question tells; of several, the one whose description
         # fits clearly best
         found = (
@@ -485,6 +501,16 @@ class Answerer:
             slots=reading.slots | {"{character}"},
             specific=reading.specific | {"{character:" + key + "}"},
         )
+
+    def _roles_of(self, character_id: str) -> frozenset[str]:
+        """The stems of every word the season uses of a character: description and relations."""
+        character = self._characters.get(character_id)
+        if character is None:
+            return frozenset()
+        told = [to_plain(character.description)] + [
+            r.label.replace("-", " ") for r in self.kb.relations if r.who == character_id
+        ]
+        return frozenset(stem(w) for text in told for w in normalize(text).split())
 
     def _may_override(self, best: Candidate | None, cued: QuestionKind, *, leading: bool) -> bool:
         """Whether a cue may set aside the examples' best match: when nothing matched well, or
@@ -560,8 +586,9 @@ class Answerer:
             if not kind.names and _asks_for_a_name(text):
                 continue  # what happened is no answer to what someone is called
             reply = self._build(candidate, text, watched)
-            if reply is not None:
-                return _Decision(reply, candidate.score)
+            # only the likeliest story reading: when the story cannot say who killed her, her
+            # fate is no answer either
+            return _Decision(reply, candidate.score) if reply is not None else None
         return None
 
     def _prefer_what_is_named(self, best: Candidate, ranked: list[Candidate]) -> Candidate:
@@ -623,8 +650,14 @@ class Answerer:
         earlier = first.other_season is not None and first.other_season < season.number
         if earlier:
             token = f"season{first.other_season}"
-            covered = any(token in self._fact_terms(c.label) for c in ranked[:3])
-            if not covered and not self._about_this_season(text, first):
+            covering = [c for c in ranked[:3] if token in self._fact_terms(c.label)]
+            floor = self.calibration.threshold * VERIFIED_SHARE
+            if covering and covering[0].score >= floor:
+                # a fact about that very season answers it, however its words are put
+                reply = self._build(covering[0], text, None)  # a reveal in its reading stays barred
+                if reply is not None:
+                    return _Decision(reply, covering[0].score)
+            if not covering and not self._about_this_season(text, first):
                 return self._decline(
                     unknown,
                     first,

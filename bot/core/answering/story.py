@@ -203,10 +203,13 @@ class Story:
         """Who did X (to Y): the matching events, told whole. Someone's death answers "who
         died", not "who killed them": it does not say who did it."""
         asked = {verb for verb, _ in self._verbs_in(query.text)}
+        # a death does not say who did it; nor does an event told without its doer, unless it
+        # is the very thing asked ("the other subject kills him": "who killed him")
         found = [
             s
             for s in self._best(query, need_verb=True, limit=6)
-            if s.event.did not in _UNDERGOES or s.event.did in asked
+            if (s.event.did not in _UNDERGOES or s.event.did in asked)
+            and (s.event.who or s.event.did in asked)
         ]
         return self._events_reply("", found[:_MAX_LINES], self._doer_line)
 
@@ -425,9 +428,17 @@ class Story:
         nearest = [min(verbs_at, key=lambda v: (abs(v - at), v < at)) for at in places]
         acting = any(v > at for v, at in zip(nearest, places, strict=True))
         undergoing = bool(places) and not acting
+        first_verb = min(verbs_at)
+        passive = self._passive(tokens, first_verb) and not tokens[first_verb].endswith("ing")
+        if passive:
+            # "<his> guy who got torn apart": the one described undergoes it, and the one named
+            # only says whose guy; not what they did
+            acting, undergoing = True, False
         out: dict[str, int | None] = {}
         for scored in self._best(query, need_verb=True):
             event = scored.event
+            if passive and named & set(event.who):
+                continue
             parties = event.whom if acting else event.who if undergoing else event.characters
             for character in parties:
                 if character in named or character in out:
