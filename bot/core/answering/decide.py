@@ -153,6 +153,8 @@ class Answerer:
         self.answers = Answers(kb)
         self.story = Story(kb)
         self._not_sure_name = self.kinds.role(Does.NOT_SURE).name
+        # what one question's parts were decided as, while it is being answered
+        self._decided: dict[tuple[str, Reading | None, int | None], _Decision] = {}
         self._characters = {c.id: c for c in kb.characters}
         self.calibration = calibration()
         self._facts = {f.id: f for f in kb.facts}
@@ -198,6 +200,7 @@ class Answerer:
         self, question: str, trigger: Trigger = Trigger.ASK, watched: int | None = None
     ) -> Answer:
         text = question.strip()[:MAX_QUESTION]
+        self._decided.clear()  # parts and clauses of one question often repeat each other
         decision = self._decide(text, watched)
         if trigger is Trigger.AUTO and not self._worth_answering_unasked(text, decision):
             return Answer(None, None)
@@ -272,6 +275,15 @@ class Answerer:
         return _Decision(reply, min(d.score for d in decisions))
 
     def _decide_one(self, text: str, context: Reading | None, watched: int | None) -> _Decision:
+        key = (text.strip(), context, watched)
+        known = self._decided.get(key)
+        if known is None:
+            known = self._decided[key] = self._decide_one_afresh(text, context, watched)
+        return known
+
+    def _decide_one_afresh(
+        self, text: str, context: Reading | None, watched: int | None
+    ) -> _Decision:
         readings = self.reader.read(text, readings=MAX_READINGS)
         if context is not None:
             readings = [self._with_context(r, context) for r in readings]

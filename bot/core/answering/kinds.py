@@ -76,25 +76,25 @@ class QuestionKind:
 
     def cued_at(self, words: Sequence[str]) -> int | None:
         """Where the question (normalized words) first uses one of the kind's cues, if it does:
-        not where a verb about the making of the show follows ("who plays ...")."""
-        words_of = vocabulary()
-        asking = words_of.asking_verbs
-        # "the one where ...", "the guy who ...": a description, not the question's asking
-        antecedents = words_of.scene_nouns | words_of.person_nouns | words_of.role_nouns
+        not where a verb about the making of the show follows ("who plays ..."), nor where a
+        noun before it starts a description ("the one where ...", "the guy who ...")."""
+        if not self.cues:
+            return None
+        asking, antecedents = _cue_blockers()
+        present = set(words)
         found: list[int] = []
         for cue in self.cues:
+            if cue[0] not in present:
+                continue
             # the first use of a cue is the question's own; a later one may start a description
+            size = len(cue)
             at = next(
-                (
-                    i
-                    for i in range(len(words) - len(cue) + 1)
-                    if tuple(words[i : i + len(cue)]) == cue
-                ),
+                (i for i in range(len(words) - size + 1) if tuple(words[i : i + size]) == cue),
                 None,
             )
             if at is None:
                 continue
-            after = words[at + len(cue)] if at + len(cue) < len(words) else ""
+            after = words[at + size] if at + size < len(words) else ""
             before = words[at - 1] if at > 0 else ""
             if after not in asking and before not in antecedents:
                 found.append(at)
@@ -130,7 +130,9 @@ class KindRegistry:
         """The kinds whose cues a question uses, the earliest cue first."""
         words = normalize(text).split()
         found = [
-            (at, kind) for kind in self.kinds.values() if (at := kind.cued_at(words)) is not None
+            (at, kind)
+            for kind in self.kinds.values()
+            if kind.cues and (at := kind.cued_at(words)) is not None
         ]
         return [kind for _, kind in sorted(found, key=lambda pair: pair[0])]
 
@@ -138,6 +140,14 @@ class KindRegistry:
         """The kind a builder answers with the given aspect (for the slash commands, which
         answer a kind without a question)."""
         return next(k for k in self.kinds.values() if k.build == build and k.aspect == aspect)
+
+
+@cache
+def _cue_blockers() -> tuple[frozenset[str], frozenset[str]]:
+    """Words after a cue that make it no cue (verbs of the show's making), and words before it
+    that make it start a description (nouns)."""
+    words = vocabulary()
+    return words.asking_verbs, words.scene_nouns | words.person_nouns | words.role_nouns
 
 
 def _read(path: Path, problems: list[Problem]) -> Any:

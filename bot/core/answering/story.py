@@ -524,11 +524,6 @@ class Story:
             present = [c for c in query.characters if c in involved]
             absent = len(query.characters) - len(present)
             overlap = len(question_stems & self._event_stems[event.id])
-            roles = sum(
-                3 if self._role_fits(c, event, positions[c], verb_at, passive, direct) else 0.5
-                for c in present
-            )
-            score = 4 * verb_hit + 2 * kin_hit + roles - 2 * absent + 1.5 * overlap
             strong = (
                 ((verb_hit or kin_hit) and (present or overlap >= 1))
                 or (len(present) >= 2 and absent == 0 and (overlap >= 1 or not need_verb))
@@ -540,8 +535,14 @@ class Story:
                 strong = False
             if near is not None and not (event.did in near and not absent and (present or overlap)):
                 strong = False
-            if strong:
-                scored.append(_Scored(score, event))
+            if not strong:
+                continue  # (where the named stand is only weighed for events that may answer)
+            roles = sum(
+                3 if self._role_fits(c, event, positions[c], verb_at, passive, direct) else 0.5
+                for c in present
+            )
+            score = 4 * verb_hit + 2 * kin_hit + roles - 2 * absent + 1.5 * overlap
+            scored.append(_Scored(score, event))
         if set(tokens) & _SEASON_END and scored:
             latest = max(s.event.episode for s in scored)
             scored = [s for s in scored if s.event.episode == latest]

@@ -102,22 +102,24 @@ class Classifier:
         self._label_of = np.repeat(np.arange(len(starts), dtype=np.intp), sizes)
         self._count = count
         self.size = count
-        self._bounds = dict(zip(self.labels, itertools.pairwise(label_bounds), strict=True))
-        self._example_terms = [e.terms for e in usable]
+        # per label, its examples that name something ("{character}"), largest first
+        self._anchored: dict[str, list[frozenset[str]]] = {}
+        for label, (start, end) in zip(self.labels, itertools.pairwise(label_bounds), strict=True):
+            self._anchored[label] = sorted(
+                (
+                    e.terms
+                    for e in usable[start:end]
+                    if any(term.startswith("{") for term in e.terms)
+                ),
+                key=len,
+                reverse=True,
+            )
 
     def contained(self, terms: frozenset[str], label: str) -> int:
         """The size of the largest example of `label` that names something ("{character}") and
         whose every term the question has (0: none is): the question then asks that example's
         question about the same thing, whatever else it says."""
-        start, end = self._bounds.get(label, (0, 0))
-        return max(
-            (
-                len(t)
-                for t in self._example_terms[start:end]
-                if t <= terms and any(term.startswith("{") for term in t)
-            ),
-            default=0,
-        )
+        return next((len(t) for t in self._anchored.get(label, ()) if t <= terms), 0)
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)
