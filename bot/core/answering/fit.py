@@ -53,11 +53,7 @@ def asked_type(question: str) -> Asked | None:
 
 
 def _text(reply: Reply) -> str:
-    parts = [to_plain(reply.content)]
-    for card in reply.cards:
-        parts += [card.title, to_plain(card.description)]
-        parts += [to_plain(f.value) for f in card.fields]
-    return "\n".join(parts)
+    return "\n".join([*(card.title for card in reply.cards), *map(to_plain, reply.texts())])
 
 
 def holds(reply: Reply, asked: Asked) -> bool:

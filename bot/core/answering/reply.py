@@ -64,13 +64,17 @@ class Reply:
     def answered(self) -> bool:
         return self.kind is ReplyKind.ANSWER
 
-    def spoiler_episodes(self) -> frozenset[int]:
-        """Every episode whose reveals this reply holds."""
-        found: set[int] = set()
+    def texts(self) -> list[RichText]:
+        """Everything the reply says that may hold reveals: content, descriptions, field values."""
         texts: list[RichText] = [self.content]
         for card in self.cards:
             texts.append(card.description)
             texts.extend(f.value for f in card.fields)
-        for text in texts:
+        return texts
+
+    def spoiler_episodes(self) -> frozenset[int]:
+        """Every episode whose reveals this reply holds."""
+        found: set[int] = set()
+        for text in self.texts():
             found.update(s.spoiler_from for s in text if s.spoiler_from is not None)
         return frozenset(found)
