@@ -425,10 +425,17 @@ class Answerer:
         the knowledge clearly holds the answer (an event with the asked verb and everyone named),
         whatever the examples matched: "which ep does she quit the show" asks for an episode even
         when a fact about the show matches its words better."""
-        if not first.on_topic:
+        kinds = self.kinds.cued(text)
+        if not kinds:
+            return None
+        # on the season when it names something, or describes one of its characters ("the
+        # guy who heals people")
+        if not first.on_topic and not (
+            any(Kind.CHARACTER in k.needs for k in kinds) and self._described_subject(first)
+        ):
             return None
         words = normalize(text).split()
-        for kind in self.kinds.cued(text):
+        for kind in kinds:
             if not self._may_override(best, kind, leading=(kind.cued_at(words) or 0) <= LEADING):
                 return None
             if not kind.names and _asks_for_a_name(text):
@@ -530,10 +537,10 @@ class Answerer:
         radio show rather than the episode it ends in), or any answer when the cue opens the
         question ("what happens to <him>" asks his fate, not who he is). A likelier decline, or
         a clear match of the cued kind itself, keeps its usual checks."""
-        if best is not None and self._does(best.label) is not Does.ANSWER:
-            return False  # the likeliest reading declines, stays silent or is an opinion
         if best is None or best.score < self.calibration.threshold:
             return True
+        if self._does(best.label) is not Does.ANSWER:
+            return False  # the likeliest reading declines, stays silent or is an opinion
         if best.label == cued.name:
             return False
         if self._fact(best.label) is not None:

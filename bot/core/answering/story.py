@@ -106,6 +106,7 @@ _CUE_REACH = 10  # words from a cue ("which episode does ...") to the verb it as
 _PARTICLES = frozenset("out up off down away back over".split())
 _OBJECT_SIZE = 3  # words an object between a verb and its particle may have
 _CACHE_SIZE = 512
+_RARE_VERB_USES = 2  # events a verb may have and still tell one of them on its own
 _T = TypeVar("_T")
 # Verbs whose subject undergoes them: asked with one, the character is the object of a kin event.
 _UNDERGOES = frozenset({"die"})
@@ -184,7 +185,13 @@ class Story:
             if form:
                 self._forms_by_first.setdefault(form[0], []).append(number)
         self._event_stems = {e.id: self._stems_of(e) for e in kb.events}
-        self._involved = {e.id: frozenset(e.characters) for e in kb.events}
+        # who an event involves: its parties, and anyone its text names ("in her building")
+        # a verb few events use tells them on its own ("the guy who heals people")
+        uses: dict[str, int] = {}
+        for event in kb.events:
+            uses[event.did] = uses.get(event.did, 0) + 1
+        self._rare_verbs = frozenset(v for v, n in uses.items() if n <= _RARE_VERB_USES)
+        self._involved = {e.id: frozenset(e.characters) | self._named_in(e) for e in kb.events}
         self._events_of: dict[str, list[int]] = {}
         for index, event in enumerate(kb.events):
             for character in set(event.characters):
@@ -427,7 +434,8 @@ class Story:
         # "the guard tormenting her": one named after the verb undergoes, the one described acts
         nearest = [min(verbs_at, key=lambda v: (abs(v - at), v < at)) for at in places]
         acting = any(v > at for v, at in zip(nearest, places, strict=True))
-        undergoing = bool(places) and not acting
+        # with no one named, "the guy who heals people" is the one who does it
+        undergoing = not acting
         first_verb = min(verbs_at)
         passive = self._passive(tokens, first_verb) and not tokens[first_verb].endswith("ing")
         if passive:
@@ -435,7 +443,7 @@ class Story:
             # only says whose guy; not what they did
             acting, undergoing = True, False
         out: dict[str, int | None] = {}
-        for scored in self._best(query, need_verb=True):
+        for scored in self._best(query, need_verb=True, rare_alone=not named):
             event = scored.event
             if passive and named & set(event.who):
                 continue
@@ -489,8 +497,10 @@ class Story:
         need_verb: bool,
         limit: int = _MAX_LINES,
         verbs: set[str] | None = None,
+        rare_alone: bool = False,
     ) -> list[_Scored]:
-        """The events that answer the question best, best first; [] below the minimum match."""
+        """The events that answer the question best, best first; [] below the minimum match.
+        With `rare_alone`, a verb few events use finds them on its own, named parties or not."""
         query = self._with_relatives(query)
         asked = self._related_verbs(query.text)
         direct = {verb for verb, _ in self._verbs_in(query.text)}
@@ -526,6 +536,7 @@ class Story:
             overlap = len(question_stems & self._event_stems[event.id])
             strong = (
                 ((verb_hit or kin_hit) and (present or overlap >= 1))
+                or (rare_alone and verb_hit and event.did in self._rare_verbs)
                 or (len(present) >= 2 and absent == 0 and (overlap >= 1 or not need_verb))
                 or (present and overlap >= 2)
                 or (not query.characters and overlap >= 3)
@@ -648,6 +659,10 @@ class Story:
                 ):
                     return at, at + size
         return None
+
+    def _named_in(self, event: Event) -> frozenset[str]:
+        tokens = normalize(event.text).split()
+        return frozenset(c for c in self._names if self._span(c, tokens) is not None)
 
     def _content_words(self, text: str) -> list[str]:
         return [w for w in text.split() if w not in STOPWORDS and w not in _QUESTION_WORDS]

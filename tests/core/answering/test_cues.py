@@ -130,3 +130,16 @@ def test_an_episode_told_by_what_happens_in_it(engine: Engine) -> None:
 def test_the_one_where_is_a_description_not_a_where_question() -> None:
     kinds = shipped_kinds(frozenset(BUILDERS))
     assert all(k.aspect != "where" for k in kinds.cued("the one where she quits, who wrote it"))
+
+
+def test_a_name_asked_of_someone_only_described_is_answered(engine: Engine) -> None:
+    # nothing is named: the description alone puts the question on the season
+    question = "name of that man who heals the sick?"
+    assert engine.ask(question).intent == "plot.name"
+    assert "Shane Ryback" in _shown(engine, question)
+
+
+def test_a_common_phrasal_wording_finds_its_verb(engine: Engine) -> None:
+    # "messing with" is how fans say "tormenting"
+    question = "the guard who keeps messing with her in lockup, whats he called"
+    assert "Dale Holiday" in _shown(engine, question)

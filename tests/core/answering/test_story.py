@@ -367,3 +367,22 @@ def test_an_episode_s_brief_leads_with_its_turning_points_each_behind_its_reveal
     assert all(s.spoiler_from == 10 for s in brief if s.text.strip())
     # a retelling that a later reveal makes is not how the episode shows it
     assert "Alisa" not in to_plain(story.episode_brief(5))
+
+
+def test_a_rare_verb_describes_its_doer_when_no_one_is_named() -> None:
+    # one event heals: "the man who heals" is its doer, not the one healed
+    assert _story().described(StoryQuery.ask("the man who heals the sick")) == {
+        "shane-ryback": None
+    }
+
+
+def test_someone_the_event_only_names_counts_as_involved() -> None:
+    # the basement is in Hansen's building: naming her does not rule the event out
+    reply = _ask(
+        "plot.what_did",
+        "what do jessica and trish find under hansens place, in the basement",
+        "jessica-jones",
+        "trish-walker",
+        "leslie-hansen",
+    )
+    assert "head" in _lead(reply)
