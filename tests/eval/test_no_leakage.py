@@ -1,8 +1,8 @@
 """No evaluation question is also one of the examples the matcher learns from.
 
 An evaluation set measures questions nobody tuned for only while none of its questions is an
-example question, a fact's `asks` or a season's `examples` (compared after normalising, so case,
-punctuation and slang spellings do not hide a copy).
+example question, a fact's `asks`, a season's `examples` or `event_examples` (compared after
+normalising, so case, punctuation and slang spellings do not hide a copy).
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ HERE = Path(__file__).resolve().parent
 
 
 def test_no_evaluation_question_is_an_example() -> None:
-    kinds, facts = Engine.load()._answerer._examples()
+    engine = Engine.load()
+    kinds, facts = engine._answerer._examples()
     examples = {normalize(text) for _, text in (*kinds, *facts)}
-    titles = {normalize(f.title) for f in Engine.load().kb.facts}
+    examples |= {normalize(q) for asked in engine.kb.event_examples.values() for q in asked}
+    titles = {normalize(f.title) for f in engine.kb.facts}
     copied = [
         f"{path.name}: {q.q!r}"
         for path in sorted(HERE.glob("*.yaml"))

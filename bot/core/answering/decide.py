@@ -43,6 +43,8 @@ WANTING = 3  # the likeliest answers whose needs are looked for in what a questi
 # Kinds whose answers are checked against the knowledge (`verifies: true`) may answer a question
 # scoring this share of the threshold, when the check finds an answer.
 VERIFIED_SHARE = 0.6
+TOLD_LIKE = 0.6  # how like a question about one story event a question must be to be asked of it
+TOLD_ALONE = 0.8  # ...when it names nothing of the season ("the security footage")
 LEADING = 2  # a cue this near the start (after "ok so") opens the question
 WHOLE_ASKING = 3  # terms a way of asking needs before holding it whole says what is asked
 
@@ -320,8 +322,10 @@ class Answerer:
         if cued is not None:
             return cued
         if best is None or best.score < self.calibration.threshold:
-            verified = self._verified(text, ranked, watched) or self._contained(
-                text, ranked, watched
+            verified = (
+                self._verified(text, ranked, watched)
+                or self._contained(text, ranked, watched)
+                or self._told(text, first, ranked, watched)
             )
             return verified or self._not_sure(first, ranked)
         best = self._prefer_structured(best, ranked)
@@ -610,6 +614,29 @@ class Answerer:
             return _Decision(reply, candidate.score) if reply is not None else None
         return None
 
+    def _told(
+        self, text: str, first: Reading, ranked: list[Candidate], watched: int | None
+    ) -> _Decision | None:
+        """Below the threshold, a question about the season much like the ways fans ask about
+        a story event is asked of the story: by the kind its cue asks for ("who", "why"), else
+        the likeliest story kind, answering only when the story verifies it."""
+        if _asks_for_a_name(text):
+            return None  # a name is asked of someone described: that is the cue's to find
+        like = self.matcher.events_like(first, top=1)
+        if not like or like[0][1] < (TOLD_LIKE if first.on_topic else TOLD_ALONE):
+            return None
+        verifying = [
+            kind for c in ranked if (kind := self._kind(c.label)) is not None and kind.verifies
+        ]
+        for kind in dict.fromkeys([*self.kinds.cued(text), *verifying]):
+            if Kind.CHARACTER in kind.needs and not first.all_of(Kind.CHARACTER):
+                continue
+            candidate = Candidate(kind.name, ranked[0].score if ranked else 0.0, first)
+            reply = self._build(candidate, text, watched)
+            if reply is not None:
+                return _Decision(reply, candidate.score)
+        return None
+
     def _prefer_what_is_named(self, best: Candidate, ranked: list[Candidate]) -> Candidate:
         """Of two answers about as likely, the one about what the question names: "who played
         <a character> when he shows up" is about that character, not the whole cast."""
@@ -782,8 +809,10 @@ class Answerer:
             resolved = self._resolve(candidate)
             if kind is None or resolved is None:
                 return None
+            # a kind that checks its answer against the story learns which events are meant
+            likely = self.matcher.events_like(resolved) if kind.verifies else ()
             request = BuildRequest(
-                kind, resolved, self.kb, self.answers, self.story, text, watched, cue
+                kind, resolved, self.kb, self.answers, self.story, text, watched, cue, likely
             )
             builder = BUILDERS.get(kind.build)
             if builder is None:

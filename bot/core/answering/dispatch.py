@@ -32,6 +32,8 @@ class BuildRequest:
     question: str  # the question as typed (one part of it)
     watched: int | None = None
     cue: int | None = None  # where the kind's cue is, when it alone chose the kind
+    # the story events the question is most like a question about (event id, similarity)
+    likely: tuple[tuple[str, float], ...] = ()
 
 
 Builder = Callable[[BuildRequest], Reply | None]
@@ -122,6 +124,7 @@ def _story(request: BuildRequest) -> Reply | None:
         episodes=_episodes(request),
         watched=request.watched,
         cue=request.cue,
+        likely=request.likely,
     )
     return request.story.answer(request.kind.aspect, query, request.kind.name)
 

@@ -106,6 +106,8 @@ _CUE_REACH = 10  # words from a cue ("which episode does ...") to the verb it as
 _PARTICLES = frozenset("out up off down away back over".split())
 _OBJECT_SIZE = 3  # words an object between a verb and its particle may have
 _CACHE_SIZE = 512
+_LIKED = 0.5  # similarity to an event's example question that says the question asks about it
+_LIKE_WEIGHT = 4.0  # ...and what that likeness adds to the event's score, per unit of it
 _RARE_VERB_USES = 2  # events a verb may have and still tell one of them on its own
 _T = TypeVar("_T")
 # Verbs whose subject undergoes them: asked with one, the character is the object of a kin event.
@@ -121,7 +123,8 @@ class StoryQuery:
     `episodes` the episode numbers named, `watched` how far the asker has watched (None: unknown).
     `cue` is where the words asking for this aspect are ("who", "which episode"), when they
     alone chose it: then only a clear answer will do, an event with the verb asked right after
-    the cue and with everyone named.
+    the cue and with everyone named. `likely` holds the events the question is most like a way
+    of asking about (event id, similarity to the closest of its example questions).
     """
 
     text: str
@@ -129,6 +132,7 @@ class StoryQuery:
     episodes: tuple[int, ...] = ()
     watched: int | None = None
     cue: int | None = None
+    likely: tuple[tuple[str, float], ...] = ()
 
     @classmethod
     def ask(
@@ -139,9 +143,12 @@ class StoryQuery:
         watched: int | None = None,
         *,
         cue: int | None = None,
+        likely: Iterable[tuple[str, float]] = (),
     ) -> StoryQuery:
         """A query from raw question text (normalized here)."""
-        return cls(normalize(question), tuple(characters), tuple(episodes), watched, cue)
+        return cls(
+            normalize(question), tuple(characters), tuple(episodes), watched, cue, tuple(likely)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,6 +523,8 @@ class Story:
             near = said | {kin for verb in said for kin in _KIN.get(verb, ())}
         # where each named character stands in the question: the same for every event
         positions = {c: self._position(c, tokens) for c in query.characters}
+        # an event whose example questions the question closely resembles is asked about
+        like = {event_id: score for event_id, score in query.likely if score >= _LIKED}
         question_stems = self._question_stems(query.text)
         # only the events of a named character can answer about them
         events: Iterable[Event] = self.kb.events
@@ -534,7 +543,10 @@ class Story:
             present = [c for c in query.characters if c in involved]
             absent = len(query.characters) - len(present)
             overlap = len(question_stems & self._event_stems[event.id])
+            likeness = like.get(event.id, 0.0)
             strong = (
+                (bool(likeness) and (bool(present) or not query.characters))
+                or
                 ((verb_hit or kin_hit) and (present or overlap >= 1))
                 or (rare_alone and verb_hit and event.did in self._rare_verbs)
                 or (len(present) >= 2 and absent == 0 and (overlap >= 1 or not need_verb))
@@ -542,9 +554,11 @@ class Story:
                 or (not query.characters and overlap >= 3)
                 or (bool(query.episodes) and overlap >= 2)
             )
-            if need_verb and direct and not (verb_hit or kin_hit) and overlap < 2:
+            if need_verb and direct and not (verb_hit or kin_hit) and overlap < 2 and not likeness:
                 strong = False
-            if near is not None and not (event.did in near and not absent and (present or overlap)):
+            if near is not None and not (
+                event.did in near and not absent and (present or overlap or likeness)
+            ):
                 strong = False
             if not strong:
                 continue  # (where the named stand is only weighed for events that may answer)
@@ -552,7 +566,10 @@ class Story:
                 3 if self._role_fits(c, event, positions[c], verb_at, passive, direct) else 0.5
                 for c in present
             )
-            score = 4 * verb_hit + 2 * kin_hit + roles - 2 * absent + 1.5 * overlap
+            score = (
+                4 * verb_hit + 2 * kin_hit + roles - 2 * absent + 1.5 * overlap
+                + _LIKE_WEIGHT * likeness
+            )
             scored.append(_Scored(score, event))
         if set(tokens) & _SEASON_END and scored:
             latest = max(s.event.episode for s in scored)

@@ -40,7 +40,7 @@ from bot.core.knowledge.yamlreader import Fields, ProblemLog, SpoilerRef, excerp
 __all__ = ["find_season_dir", "load_knowledge"]
 
 LIST_KEYS = ("episodes", "people", "characters", "awards", "facts", "events", "relations", "fates")
-MAP_KEYS = ("season", "sources", "soundtrack", "reception", "examples")
+MAP_KEYS = ("season", "sources", "soundtrack", "reception", "examples", "event_examples")
 FACT_TOPICS = (
     "season",
     "production",
@@ -277,6 +277,9 @@ class _Builder:
         self.check_unique("facts", [(f.id, i) for i, f in enumerate(facts)])
         self.check_spoilers(season.episode_count)
         examples = self.build_examples({f.id for f in facts})
+        event_examples = self.build_examples(
+            {e.id for e in events}, key="event_examples", what="event"
+        )
         self.story_refs.check(self.log, {c.id for c in characters}, season.episode_count)
         self.check_unique("events", [(e.id, i) for i, e in enumerate(events)], what="event id")
         return KnowledgeBase(
@@ -290,6 +293,7 @@ class _Builder:
             awards=tuple(awards),
             facts=tuple(facts),
             examples=examples,
+            event_examples=event_examples,
             events=tuple(sorted(events, key=lambda e: e.episode)),
             relations=tuple(relations),
             fates=tuple(fates),
@@ -535,21 +539,24 @@ class _Builder:
         f.finish()
         return fact
 
-    def build_examples(self, fact_ids: set[str]) -> dict[str, tuple[str, ...]]:
-        """`examples: {fact-id: [question, ...]}`: more ways fans ask for each fact."""
-        f = self.single("examples", required=False)
+    def build_examples(
+        self, ids: set[str], *, key: str = "examples", what: str = "fact"
+    ) -> dict[str, tuple[str, ...]]:
+        """`examples: {fact-id: [question, ...]}`: more ways fans ask for each fact (and
+        `event_examples: {event-id: [...]}`: how fans ask about each story event)."""
+        f = self.single(key, required=False)
         out: dict[str, tuple[str, ...]] = {}
         if f is None:
             return out
         if not isinstance(f.data, dict):
-            f.problem("must map fact ids to lists of questions")
+            f.problem(f"must map {what} ids to lists of questions")
             return out
-        for key in list(f.data):
-            fact_id = str(key)
-            if fact_id not in fact_ids:
-                f.problem(f"no fact has the id {fact_id!r}", fact_id)
-            questions = f.str_list(fact_id, required=True)
-            out[fact_id] = tuple(dict.fromkeys(q.strip() for q in questions if q.strip()))
+        for name in list(f.data):
+            known = str(name)
+            if known not in ids:
+                f.problem(f"no {what} has the id {known!r}", known)
+            questions = f.str_list(known, required=True)
+            out[known] = tuple(dict.fromkeys(q.strip() for q in questions if q.strip()))
         f.finish()
         return out
 

@@ -285,6 +285,8 @@ class KnowledgeBase:
     fates: tuple[Fate, ...] = ()
     # more ways fans ask for a fact than its own `asks`: fact id -> example questions
     examples: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # how fans ask about each story event: event id -> example questions
+    event_examples: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _people_by_name: dict[str, Person] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

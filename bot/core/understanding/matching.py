@@ -32,6 +32,7 @@ __all__ = ["Calibration", "Candidate", "Described", "Matcher", "calibration"]
 CALIBRATION_FILE = Path(__file__).resolve().parent / "calibration.yaml"
 ASKING_SHARE = 0.01
 FOUND_READING = 0.95  # a reading found from a description counts a little less than a name
+EVENTS_LIKE = 6  # the story events a question is compared with most closely
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 
 
@@ -162,6 +163,14 @@ class Matcher:
             + 1
         )
         self._characters = Classifier(characters, coverage=True)
+        # how fans ask about each story event: its telling and its example questions
+        self._events = Classifier(
+            self._labelled(
+                (event.id, text)
+                for event in kb.events
+                for text in (event.text, *kb.event_examples.get(event.id, ()))
+            )
+        )
         self._reviews = Classifier(reviews, coverage=True)
         self._episodes = Classifier(episodes, coverage=True)
         # One vocabulary for how telling each word of a question is, over everything the season
@@ -344,6 +353,12 @@ class Matcher:
         key, _, revealed = best.label.partition("|")
         # found through a revealing sentence: naming what was found would confirm the reveal
         return Described(key, best.score, int(revealed) if revealed else None)
+
+    def events_like(self, reading: Reading, top: int = EVENTS_LIKE) -> tuple[tuple[str, float], ...]:
+        """The story events the question is most like a way of asking about, as (event id,
+        similarity of the closest of its examples), best first."""
+        ranked, _ = self._events.search(Reader.terms(reading), top=top)
+        return tuple((r.label, r.score) for r in ranked)
 
     def character_described(
         self, reading: Reading, among: Collection[str] | None = None

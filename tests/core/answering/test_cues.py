@@ -143,3 +143,21 @@ def test_a_common_phrasal_wording_finds_its_verb(engine: Engine) -> None:
     # "messing with" is how fans say "tormenting"
     question = "the guard who keeps messing with her in lockup, whats he called"
     assert "Dale Holiday" in _shown(engine, question)
+
+
+def test_the_story_event_a_question_is_like_comes_first(engine: Engine) -> None:
+    # learnt from the event's example questions, none of which says it this way
+    answerer = engine._answerer
+    reading = answerer.reader.read("jeri lied to inez about the healer, right?", readings=1)[0]
+    liked = answerer.matcher.events_like(reading)
+    assert liked[0][0] == "hogarth-lies-about-ryback"
+
+
+def test_a_question_like_one_about_a_story_event_is_asked_of_the_story(engine: Engine) -> None:
+    # below the threshold and with no cue the examples settle, the event it resembles answers
+    question = "so what did hogarth tell inez about the healer to turn her against him"
+    assert "conning" in _shown(engine, question)
+
+
+def test_an_address_asks_for_a_number(engine: Engine) -> None:
+    assert not engine.ask("what is jessica's apartment address").answered

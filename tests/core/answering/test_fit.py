@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answering.fit import Asked, asked_type, holds
+from bot.core.answering.fit import Asked, asked_type, holds, text_holds
 from bot.core.answering.reply import Card, Reply, ReplyKind
 from bot.core.engine import Engine
 from bot.core.knowledge.richtext import plain, to_plain
@@ -62,3 +62,9 @@ def test_a_when_question_is_answered_with_a_time_not_another_fact_about_the_same
     assert reply.answered
     told = [to_plain(reply.content)] + [to_plain(c.description) for c in reply.cards]
     assert "April 2017" in " ".join(told)
+
+
+def test_an_address_or_a_number_asks_for_a_number() -> None:
+    assert asked_type("what's jessica's apartment number") is Asked.AMOUNT
+    assert asked_type("whats her address") is Asked.AMOUNT
+    assert not text_holds("Jessica's apartment is in Hell's Kitchen.", Asked.AMOUNT)

@@ -154,3 +154,25 @@ def _tmp(tmp_path: Path) -> None:
 
 def _problems_with_tmp(story: str) -> list[str]:
     return _problems_with(_TMP[0], story)
+
+
+def test_event_examples_must_name_known_events(tmp_path: Path) -> None:
+    story = _event() + "event_examples:\n  e1: [what does mara find]\n  e9: [who is e9]\n"
+    problems = _problems_with(tmp_path, story)
+    assert any("event_examples.e9: no event has the id 'e9'" in p for p in problems), problems
+
+
+def test_event_examples_load_beside_their_events(tmp_path: Path) -> None:
+    folder = tmp_path / "harbor-lights-s1"
+    shutil.copytree(MINI, folder)
+    (folder / "story.yaml").write_text(
+        _event() + "event_examples:\n  e1: [what does mara find, mara found what??]\n"
+    )
+    kb = load_knowledge(folder)
+    assert kb.event_examples == {"e1": ("what does mara find", "mara found what??")}
+
+
+def test_every_shipped_event_has_example_questions() -> None:
+    kb = load_knowledge(KNOWLEDGE_ROOT / "jessica-jones-s2")
+    assert {e.id for e in kb.events} == set(kb.event_examples)
+    assert all(len(asked) >= 3 for asked in kb.event_examples.values())
