@@ -26,7 +26,7 @@ from bot.core.errors import CharacterNotFound, EpisodeNotFound
 from bot.core.knowledge.model import Billing, Character, Fact, KnowledgeBase
 from bot.core.knowledge.richtext import plain, to_plain
 from bot.core.understanding.entities import EntityIndex, Kind, Mention, find_episode_numbers
-from bot.core.understanding.matching import Candidate, Matcher, calibration
+from bot.core.understanding.matching import FOUND_READING, Candidate, Matcher, calibration
 from bot.core.understanding.reading import RELATIONS, Reader, Reading
 from bot.core.understanding.termcache import TermCache, reading_inputs
 from bot.core.understanding.text import QUESTION_CONCEPTS, STOPWORDS, normalize, stem
@@ -310,8 +310,17 @@ class Answerer:
             for need in kind.needs
             if not self._has(c.reading, need)
         }
+        if _ROLE_NOUNS & set(first.text.split()) and not first.all_of(Kind.CHARACTER):
+            wanted.add(Kind.CHARACTER)  # "the guy with the pet ...": someone only described
         if wanted:
             described = self.matcher.described_readings(first, wanted)
+            if Kind.CHARACTER in wanted and not any(
+                Kind.CHARACTER is m.kind for r in described for m in r.mentions
+            ):
+                # not by what the season says of them, perhaps by what they did in it
+                by_story = self._described_subject(first)
+                if by_story is not None:
+                    described.append(replace(by_story, weight=by_story.weight * FOUND_READING))
             if described:
                 ranked = self.matcher.rank([*readings, *described])
         special = self._other_season_or_episode(text, first, ranked)
@@ -498,7 +507,12 @@ class Answerer:
         None when no description clearly fits one."""
         if not _ROLE_NOUNS & set(reading.text.split()):
             return None  # "the name of her business" describes no one
-        query = StoryQuery.ask(reading.text, reading.all_of(Kind.CHARACTER), reading.episodes)
+        query = StoryQuery.ask(
+            reading.text,
+            reading.all_of(Kind.CHARACTER),
+            reading.episodes,
+            likely=self.matcher.events_like(reading),
+        )
         by_story = self.story.described(query)
         # "the nurse she killed": only someone the season calls a nurse
         roles = {stem(w) for w in reading.text.split() if w in _ROLE_NOUNS} - _ANYONE

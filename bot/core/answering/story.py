@@ -18,6 +18,7 @@ from bot.core.knowledge.model import Character, Event, Fate, KnowledgeBase, Rela
 from bot.core.knowledge.richtext import RichText, Segment
 from bot.core.knowledge.verbs import VerbVocabulary, verb_vocabulary
 from bot.core.understanding.text import STOPWORDS, normalize, stem
+from bot.core.understanding.vocabulary import vocabulary
 
 __all__ = ["ASPECTS", "Story", "StoryQuery"]
 
@@ -108,6 +109,8 @@ _OBJECT_SIZE = 3  # words an object between a verb and its particle may have
 _CACHE_SIZE = 512
 _LIKED = 0.5  # similarity to an event's example question that says the question asks about it
 _LIKE_WEIGHT = 4.0  # ...and what that likeness adds to the event's score, per unit of it
+_DESCRIBED_LIKE = 0.5  # likeness to an event's questions that describes its doer without a verb
+_CLOSE_LIKE = 0.1  # events this near the likeliest are as likely meant
 _RARE_VERB_USES = 2  # events a verb may have and still tell one of them on its own
 _T = TypeVar("_T")
 # Verbs whose subject undergoes them: asked with one, the character is the object of a kin event.
@@ -192,6 +195,7 @@ class Story:
             if form:
                 self._forms_by_first.setdefault(form[0], []).append(number)
         self._event_stems = {e.id: self._stems_of(e) for e in kb.events}
+        self._event_by_id = {e.id: e for e in kb.events}
         # who an event involves: its parties, and anyone its text names ("in her building")
         # a verb few events use tells them on its own ("the guy who heals people")
         uses: dict[str, int] = {}
@@ -431,9 +435,10 @@ class Story:
         """The characters a question may describe by what they did or had done to them ("the
         guard tormenting <her>", "the nurse <they> find living rough"): the other parties of the
         events that clearly fit, each with the episode revealing it when that is a twist."""
-        if not self._verbs_in(query.text):
-            return {}
         named = set(query.characters)
+        if not self._verbs_in(query.text):
+            return self._described_by_likeness(query)
+        query = replace(query, likely=())  # what they did tells who they are
         tokens = query.text.split()
         verbs_at = [at for _, at in self._verbs_in(query.text)]
         places = [at for c in named if (at := self._position(c, tokens)) is not None]
@@ -460,6 +465,40 @@ class Story:
                     continue
                 revealed = max(self._spoiler(scored.event), self._name_spoiler(character))
                 out[character] = revealed if revealed > scored.event.episode else None
+        return out
+
+    def _described_by_likeness(self, query: StoryQuery) -> dict[str, int | None]:
+        """ "the guy with the pet mongoose": no verb tells what they did, but the question is
+        much like one about an event: its doers (else its parties) not named in the question."""
+        roles = vocabulary().role_nouns | vocabulary().person_nouns
+        describing = [
+            w for w in self._content_words(query.text) if w not in _NAME_WORDS | roles
+        ]
+        if not describing or not query.likely:
+            return {}  # "what's his name again, the guy" describes no one
+        # the events it is about as much like as the likeliest: the one described is in them all
+        top = query.likely[0][1]
+        close = [
+            self._event_by_id[event_id]
+            for event_id, score in query.likely
+            if score >= max(_DESCRIBED_LIKE, top - _CLOSE_LIKE) and event_id in self._event_by_id
+        ]
+        if not close:
+            return {}
+        named = set(query.characters)
+        shared: set[str] | None = None
+        for event in close:
+            parties = {c for c in event.who if c not in named} or {
+                c for c in event.characters if c not in named
+            }
+            shared = parties if shared is None else shared & parties
+        out: dict[str, int | None] = {}
+        for character in sorted(shared or ()):
+            revealed = max(
+                max(self._spoiler(e) for e in close), self._name_spoiler(character)
+            )
+            first = min(e.episode for e in close)
+            out[character] = revealed if revealed > first else None
         return out
 
     # -- for the /character and /episode cards -----------------------------------------------------
