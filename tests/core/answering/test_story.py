@@ -386,3 +386,15 @@ def test_someone_the_event_only_names_counts_as_involved() -> None:
         "leslie-hansen",
     )
     assert "head" in _lead(reply)
+
+
+def test_someone_described_without_a_verb_is_found_through_the_events_they_are_in() -> None:
+    # the matcher found the question most like ones about the speedster's pet (and a little
+    # like another event): the one described is the doer the close events share
+    query = StoryQuery.ask(
+        "the guy with the pet mongoose",
+        likely=[("coleman-keeps-mongoose", 0.7), ("malcolm-works-with-jessica", 0.3)],
+    )
+    assert _story().described(query) == {"robert-coleman": None}
+    vague = StoryQuery.ask("the guy", likely=[("coleman-keeps-mongoose", 0.9)])
+    assert _story().described(vague) == {}
