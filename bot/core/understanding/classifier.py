@@ -102,9 +102,12 @@ class Classifier:
         self._label_of = np.repeat(np.arange(len(starts), dtype=np.intp), sizes)
         self._count = count
         self.size = count
-        # per label, its examples that name something ("{character}"), largest first
+        # per label, its examples' terms, and those that name something ("{character}") largest
+        # first
+        self._examples: dict[str, list[frozenset[str]]] = {}
         self._anchored: dict[str, list[frozenset[str]]] = {}
         for label, (start, end) in zip(self.labels, itertools.pairwise(label_bounds), strict=True):
+            self._examples[label] = [e.terms for e in usable[start:end]]
             self._anchored[label] = sorted(
                 (
                     e.terms
@@ -120,6 +123,11 @@ class Classifier:
         whose every term the question has (0: none is): the question then asks that example's
         question about the same thing, whatever else it says."""
         return next((len(t) for t in self._anchored.get(label, ()) if t <= terms), 0)
+
+    def covers(self, terms: frozenset[str], label: str) -> bool:
+        """Whether one example of `label` holds every term of the question: the question then
+        says no more than a way of asking for it does, only less of it."""
+        return bool(terms) and any(terms <= example for example in self._examples.get(label, ()))
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)

@@ -260,6 +260,13 @@ class Matcher:
             return self.kind_classifier.contained(_generic(terms), candidate.label)
         return self.fact_classifier.contained(terms, candidate.label)
 
+    def covered(self, candidate: Candidate) -> bool:
+        """Whether one example of the candidate's label holds every term of the question."""
+        terms = Reader.terms(candidate.reading)
+        if candidate.label in self.kind_classifier.labels:
+            return self.kind_classifier.covers(_generic(terms), candidate.label)
+        return self.fact_classifier.covers(terms, candidate.label)
+
     # -- readings found rather than read ---------------------------------------------------------
 
     def relation_readings(self, first: Reading) -> list[Reading]:

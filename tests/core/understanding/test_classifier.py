@@ -52,3 +52,10 @@ def test_coverage_scores_the_share_of_the_question_a_description_covers() -> Non
     ranked = descriptions.rank({"lawyer", "play"})  # "play" is in no description: not counted
     assert ranked[0].label == "lawyer"
     assert ranked[0].score == pytest.approx(1.0)
+
+
+def test_an_example_covers_a_question_that_says_no_more_than_it() -> None:
+    classifier = Classifier(_examples())
+    assert classifier.covers(frozenset({"write", "script"}), "writer")
+    assert not classifier.covers(frozenset({"write", "budget"}), "writer")
+    assert not classifier.covers(frozenset(), "writer")
