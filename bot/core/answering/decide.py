@@ -158,6 +158,13 @@ class Answerer:
         # what one question's parts were decided as, while it is being answered
         self._decided: dict[tuple[str, Reading | None, int | None], _Decision] = {}
         self._characters = {c.id: c for c in kb.characters}
+        # an actor and the part they play are one subject ("the actress who plays <her>")
+        self._same_subject: dict[str, frozenset[str]] = {}
+        for character in kb.characters:
+            for person in character.played_by:
+                pair = frozenset({f"{{character:{character.id}}}", f"{{person:{person}}}"})
+                for term in pair:
+                    self._same_subject[term] = self._same_subject.get(term, frozenset()) | pair
         self.calibration = calibration()
         self._facts = {f.id: f for f in kb.facts}
         self._public_names = {c.id: c.public_name for c in kb.characters}
@@ -922,7 +929,8 @@ class Answerer:
         if kind is None:
             return frozenset(reading.specific)
         used = {need.value for need in kind.needs}
-        return frozenset(t for t in reading.specific if t[1:].split(":")[0] in used)
+        named = {t for t in reading.specific if t[1:].split(":")[0] in used}
+        return frozenset(named.union(*(self._same_subject.get(t, ()) for t in named)))
 
     # -- declining ----------------------------------------------------------------------------------
 

@@ -161,3 +161,12 @@ def test_a_question_like_one_about_a_story_event_is_asked_of_the_story(engine: E
 
 def test_an_address_asks_for_a_number(engine: Engine) -> None:
     assert not engine.ask("what is jessica's apartment address").answered
+
+
+def test_the_actress_who_plays_someone_is_no_second_subject_to_ask_back_about(
+    engine: Engine,
+) -> None:
+    # "the actress that plays <her>" also reads as that actress: one subject, not two
+    question = "who's the actress that plays dorothy walker"
+    assert engine.ask(question).intent == "character.actor"
+    assert "Rebecca De Mornay" in _shown(engine, question)
