@@ -29,7 +29,13 @@ from bot.core.understanding.entities import EntityIndex, Kind, Mention, find_epi
 from bot.core.understanding.matching import FOUND_READING, Candidate, Matcher, calibration
 from bot.core.understanding.reading import RELATIONS, Reader, Reading
 from bot.core.understanding.termcache import TermCache, reading_inputs
-from bot.core.understanding.text import QUESTION_CONCEPTS, STOPWORDS, normalize, stem
+from bot.core.understanding.text import (
+    COMMON_ENGLISH,
+    QUESTION_CONCEPTS,
+    STOPWORDS,
+    normalize,
+    stem,
+)
 from bot.core.understanding.vocabulary import vocabulary
 
 __all__ = ["Answerer"]
@@ -43,6 +49,9 @@ WANTING = 3  # the likeliest answers whose needs are looked for in what a questi
 # Kinds whose answers are checked against the knowledge (`verifies: true`) may answer a question
 # scoring this share of the threshold, when the check finds an answer.
 VERIFIED_SHARE = 0.6
+# a word that is a name: capitalised (not the English of a sentence's first word, checked apart)
+_PROPER_WORD = re.compile(r"\b[A-Z][A-Za-z'’-]+")
+_OWN_NAME = frozenset({"full", "real", "first", "last", "surname", "middle", "maiden"})
 TOLD_LIKE = 0.6  # how like a question about one story event a question must be to be asked of it
 TOLD_ALONE = 0.8  # ...when it names nothing of the season ("the security footage")
 LEADING = 2  # a cue this near the start (after "ok so") opens the question
@@ -158,6 +167,13 @@ class Answerer:
         # what one question's parts were decided as, while it is being answered
         self._decided: dict[tuple[str, Reading | None, int | None], _Decision] = {}
         self._characters = {c.id: c for c in kb.characters}
+        # the words of every name a thing of the season goes by, to tell a name already said
+        self._name_words: dict[str, set[str]] = {}
+        for key, names in [
+            *((c.id, (c.name, *c.aliases, *c.shared_aliases)) for c in kb.characters),
+            *((p.id, (p.name, *p.aliases, *p.shared_aliases)) for p in kb.people),
+        ]:
+            self._name_words[key] = {w for n in names for w in normalize(n).split()}
         # an actor and the part they play are one subject ("the actress who plays <her>")
         self._same_subject: dict[str, frozenset[str]] = {}
         for character in kb.characters:
@@ -301,7 +317,30 @@ class Answerer:
         if decision.reply.answered and asked is not None and not holds(decision.reply, asked):
             # "how much money did she leave with": the answer tells no amount
             decision = self._decline(self._unknown_kind(), readings[0], [])
+        elif decision.reply.answered and not self._names_what_is_asked(
+            text, readings[0], decision
+        ):
+            # "what was the nurse she killed called": telling that she did is no name
+            decision = self._decline(self._unknown_kind(), readings[0], [])
         return replace(decision, reading=readings[0])
+
+    def _names_what_is_asked(self, text: str, reading: Reading, decision: _Decision) -> bool:
+        """Whether an answer to a question asking what something is called holds a name the
+        question did not already say (true of any answer to any other question). Someone's own
+        full or real name may repeat the name asked about."""
+        words = set(normalize(text).split())
+        if not words & vocabulary().naming_words or words & _OWN_NAME:
+            return True
+        said = set(words)
+        for mention in reading.mentions:  # as read literally: not the actor of a part named
+            said |= self._name_words.get(mention.key, set())
+        reply = decision.reply
+        told = "\n".join([*(card.title for card in reply.cards), *map(to_plain, reply.texts())])
+        return any(
+            word.lower() not in said and word.lower() not in COMMON_ENGLISH
+            for word in _PROPER_WORD.findall(told)
+        )
+
 
     def _choose(self, text: str, readings: list[Reading], watched: int | None) -> _Decision:
         first = readings[0]

@@ -170,3 +170,10 @@ def test_the_actress_who_plays_someone_is_no_second_subject_to_ask_back_about(
     question = "who's the actress that plays dorothy walker"
     assert engine.ask(question).intent == "character.actor"
     assert "Rebecca De Mornay" in _shown(engine, question)
+
+
+def test_a_name_asked_needs_a_name_the_question_did_not_say(engine: Engine) -> None:
+    # the story tells that she killed a nurse, not what the nurse was called
+    assert not engine.ask("the nurse alisa kills during her escape from igh, whats her name").answered
+    assert "Eka Darville" in _shown(engine, "name of the actor playing malcolm?")
+    assert engine.ask("what is jessicas full name").answered  # her own name may repeat hers
