@@ -196,6 +196,7 @@ class Story:
                 self._forms_by_first.setdefault(form[0], []).append(number)
         self._event_stems = {e.id: self._stems_of(e) for e in kb.events}
         self._event_by_id = {e.id: e for e in kb.events}
+        self._names_by_first: dict[str, list[str]] = {}
         # who an event involves: its parties, and anyone its text names ("in her building")
         # a verb few events use tells them on its own ("the guy who heals people")
         uses: dict[str, int] = {}
@@ -717,8 +718,16 @@ class Story:
         return None
 
     def _named_in(self, event: Event) -> frozenset[str]:
+        if not self._names_by_first:
+            # each name by its first word (and a one-word name also with a possessive "s")
+            for character, names in self._names.items():
+                for name in names:
+                    self._names_by_first.setdefault(name[0], []).append(character)
+                    if len(name) == 1:
+                        self._names_by_first.setdefault(name[0] + "s", []).append(character)
         tokens = normalize(event.text).split()
-        return frozenset(c for c in self._names if self._span(c, tokens) is not None)
+        candidates = {c for word in tokens for c in self._names_by_first.get(word, ())}
+        return frozenset(c for c in candidates if self._span(c, tokens) is not None)
 
     def _content_words(self, text: str) -> list[str]:
         return [w for w in text.split() if w not in STOPWORDS and w not in _QUESTION_WORDS]
