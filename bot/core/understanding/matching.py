@@ -33,6 +33,7 @@ CALIBRATION_FILE = Path(__file__).resolve().parent / "calibration.yaml"
 ASKING_SHARE = 0.01
 FOUND_READING = 0.95  # a reading found from a description counts a little less than a name
 EVENTS_LIKE = 6  # the story events a question is compared with most closely
+EVENTS_LIKED_KEPT = 256  # questions whose likeliest events are remembered
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 
 
@@ -163,6 +164,7 @@ class Matcher:
             + 1
         )
         self._characters = Classifier(characters, coverage=True)
+        self._events_liked: dict[tuple[frozenset[str], int], tuple[tuple[str, float], ...]] = {}
         # how fans ask about each story event: its telling and its example questions
         self._events = Classifier(
             self._labelled(
@@ -364,8 +366,15 @@ class Matcher:
     def events_like(self, reading: Reading, top: int = EVENTS_LIKE) -> tuple[tuple[str, float], ...]:
         """The story events the question is most like a way of asking about, as (event id,
         similarity of the closest of its examples), best first."""
-        ranked, _ = self._events.search(Reader.terms(reading), top=top)
-        return tuple((r.label, r.score) for r in ranked)
+        key = (Reader.terms(reading), top)
+        found = self._events_liked.get(key)
+        if found is None:
+            ranked, _ = self._events.search(key[0], top=top)
+            found = tuple((r.label, r.score) for r in ranked)
+            if len(self._events_liked) >= EVENTS_LIKED_KEPT:
+                self._events_liked.clear()  # bounded: questions come from outside
+            self._events_liked[key] = found
+        return found
 
     def character_described(
         self, reading: Reading, among: Collection[str] | None = None
