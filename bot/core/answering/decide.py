@@ -9,6 +9,7 @@ and questions with nothing to do with the season a short note of what the bot co
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -51,6 +52,7 @@ WANTING = 3  # the likeliest answers whose needs are looked for in what a questi
 VERIFIED_SHARE = 0.6
 # a word that is a name: capitalised (not the English of a sentence's first word, checked apart)
 _PROPER_WORD = re.compile(r"\b[A-Z][A-Za-z'’-]+")
+_WHICH = frozenset({"which", "what", "whats"})
 _OWN_NAME = frozenset({"full", "real", "first", "last", "surname", "middle", "maiden"})
 TOLD_LIKE = 0.6  # how like a question about one story event a question must be to be asked of it
 TOLD_ALONE = 0.8  # ...when it names nothing of the season ("the security footage")
@@ -174,6 +176,9 @@ class Answerer:
             *((p.id, (p.name, *p.aliases, *p.shared_aliases)) for p in kb.people),
         ]:
             self._name_words[key] = {w for n in names for w in normalize(n).split()}
+        # (names proper: not aliases such as "the <company> doctor")
+        proper = [c.name for c in kb.characters] + [p.name for p in kb.people]
+        self._all_name_words = {w for name in proper for w in normalize(name).split()}
         # an actor and the part they play are one subject ("the actress who plays <her>")
         self._same_subject: dict[str, frozenset[str]] = {}
         for character in kb.characters:
@@ -328,18 +333,23 @@ class Answerer:
         """Whether an answer to a question asking what something is called holds a name the
         question did not already say (true of any answer to any other question). Someone's own
         full or real name may repeat the name asked about."""
-        words = set(normalize(text).split())
-        if not words & vocabulary().naming_words or words & _OWN_NAME:
+        tokens = normalize(text).split()
+        words = set(tokens)
+        which_named = any(
+            first in _WHICH and second in vocabulary().named_nouns
+            for first, second in itertools.pairwise(tokens)
+        )
+        if not (words & vocabulary().naming_words or which_named) or words & _OWN_NAME:
             return True
         said = set(words)
         for mention in reading.mentions:  # as read literally: not the actor of a part named
             said |= self._name_words.get(mention.key, set())
+        if which_named and not words & vocabulary().naming_words:
+            said |= self._all_name_words  # a university is not called after anyone in the story
         reply = decision.reply
         told = "\n".join([*(card.title for card in reply.cards), *map(to_plain, reply.texts())])
-        return any(
-            word.lower() not in said and word.lower() not in COMMON_ENGLISH
-            for word in _PROPER_WORD.findall(told)
-        )
+        found = {normalize(word) for word in _PROPER_WORD.findall(told)}  # "Ann's": ann
+        return any(word not in said and word not in COMMON_ENGLISH for word in found if word)
 
 
     def _choose(self, text: str, readings: list[Reading], watched: int | None) -> _Decision:

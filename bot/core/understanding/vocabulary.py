@@ -42,6 +42,7 @@ class Vocabulary:
     asking_the_room: tuple[str, ...]  # phrases
     opinion_words: frozenset[str]
     naming_words: frozenset[str]
+    named_nouns: frozenset[str]
     amount_questions: tuple[str, ...]  # phrases
     year_questions: tuple[str, ...]  # phrases
     time_questions: tuple[str, ...]  # phrases
@@ -100,6 +101,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         asking_the_room=_phrases(data.get("asking_the_room"), "asking_the_room", problems),
         opinion_words=_words(data.get("opinion_words"), "opinion_words", problems),
         naming_words=_words(data.get("naming_words"), "naming_words", problems),
+        named_nouns=_words(data.get("named_nouns"), "named_nouns", problems),
         amount_questions=_phrases(data.get("amount_questions"), "amount_questions", problems),
         year_questions=_phrases(data.get("year_questions"), "year_questions", problems),
         time_questions=_phrases(data.get("time_questions"), "time_questions", problems),

@@ -177,3 +177,9 @@ def test_a_name_asked_needs_a_name_the_question_did_not_say(engine: Engine) -> N
     assert not engine.ask("the nurse alisa kills during her escape from igh, whats her name").answered
     assert "Eka Darville" in _shown(engine, "name of the actor playing malcolm?")
     assert engine.ask("what is jessicas full name").answered  # her own name may repeat hers
+
+
+def test_which_of_the_things_that_have_names_asks_for_one(engine: Engine) -> None:
+    # the story says he went back to his old university, never which one
+    assert not engine.ask("which university did malcolm attend").answered
+    assert "IGH" in _shown(engine, "which company is behind jessica's powers")
