@@ -251,10 +251,18 @@ class Story:
         """ "What does she do after <something happens>", "what happens to him before ...":
         the events of the one asked about right after (or before) the event the question tells,
         in story order; None when the question tells no such event."""
+        chosen = self._sequel_events(query, acting=acting)
+        if not chosen:
+            return None
+        return self._events_reply("", [_Scored(1, e) for e in chosen[:2]], self._line)
+
+    def _sequel_events(self, query: StoryQuery, *, acting: bool, limit: int = 2) -> list[Event]:
+        """The events of `_sequel`, up to `limit`: [] when the question tells no event to
+        follow (or none follows it)."""
         tokens = query.text.split()
         at = next((i for i, w in enumerate(tokens) if w in _SEQUENCE), None)
         if at is None:
-            return None
+            return []
         # the told event runs from "after" to the next question word (or the end)
         end = next((i for i in range(at + 1, len(tokens)) if tokens[i] in _WH), len(tokens))
         told = " ".join(tokens[at + 1 : end])
@@ -262,7 +270,7 @@ class Story:
         in_told = [c for c in query.characters if self._span(c, told.split()) is not None]
         found = self._best(StoryQuery(told, tuple(in_told), query.episodes), need_verb=True)
         if not found:
-            return None
+            return []
         anchor = found[0].event
         asked = [c for c in query.characters if self._span(c, rest) is not None]
         subject = asked[0] if asked else (anchor.who or anchor.characters or ("",))[0]
@@ -271,14 +279,11 @@ class Story:
             later = list(self.kb.events[index + 1 :])
         else:
             later = list(reversed(self.kb.events[:index]))
-        chosen = [
+        return [
             e
             for e in later
             if subject in (e.who if acting else e.characters) and e.id != anchor.id
-        ][:2]
-        if not chosen:
-            return None
-        return self._events_reply("", [_Scored(1, e) for e in chosen], self._line)
+        ][:limit]
 
     def episode(self, query: StoryQuery) -> Reply | None:
         """Which episode does X happen in."""
@@ -297,6 +302,11 @@ class Story:
 
     def where(self, query: StoryQuery) -> Reply | None:
         """Where does X happen (or go): only events whose place the sources give."""
+        if set(query.text.split()) & _SEQUENCE and self._sequel_events(query, acting=True):
+            # "where do they go after <something>": the first place the story gives after it
+            later = self._sequel_events(query, acting=True, limit=3)
+            placed = [_Scored(1, e) for e in later if e.where][:1]
+            return self._events_reply("", placed, self._place_line)
         found = [s for s in self._best(query, need_verb=False, limit=6) if s.event.where]
         return self._events_reply("", found[:2], self._place_line)
 

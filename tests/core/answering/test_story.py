@@ -398,3 +398,18 @@ def test_someone_described_without_a_verb_is_found_through_the_events_they_are_i
     assert _story().described(query) == {"robert-coleman": None}
     vague = StoryQuery.ask("the guy", likely=[("coleman-keeps-mongoose", 0.9)])
     assert _story().described(vague) == {}
+
+
+def test_where_someone_goes_after_a_told_event_is_the_next_place_the_story_gives() -> None:
+    reply = _ask(
+        "plot.where", "where does alisa go after she blames trish", "alisa-jones", "trish-walker"
+    )
+    assert "studio" in _lead(reply)
+    # nothing the story tells after it has a place: no place from before it either
+    _no_answer(
+        "plot.where",
+        "where does jessica go after trish kills alisa",
+        "jessica-jones",
+        "trish-walker",
+        "alisa-jones",
+    )
