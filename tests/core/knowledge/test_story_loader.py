@@ -175,4 +175,4 @@ def test_event_examples_load_beside_their_events(tmp_path: Path) -> None:
 def test_every_shipped_event_has_example_questions() -> None:
     kb = load_knowledge(KNOWLEDGE_ROOT / "jessica-jones-s2")
     assert {e.id for e in kb.events} == set(kb.event_examples)
-    assert all(len(asked) >= 3 for asked in kb.event_examples.values())
+    assert all(len(asked) >= 2 for asked in kb.event_examples.values())
