@@ -54,6 +54,7 @@ VERIFIED_SHARE = 0.6
 _PROPER_WORD = re.compile(r"\b[A-Z][A-Za-z'’-]+")
 _WHICH = frozenset({"which", "what", "whats"})
 _OWN_NAME = frozenset({"full", "real", "first", "last", "surname", "middle", "maiden"})
+EPISODE_VOTERS = 8  # the likeliest events whose episodes vote for the one a question tells
 TOLD_LIKE = 0.6  # how like a question about one story event a question must be to be asked of it
 TOLD_ALONE = 0.8  # ...when it names nothing of the season ("the security footage")
 LEADING = 2  # a cue this near the start (after "ok so") opens the question
@@ -112,7 +113,7 @@ _TO_OTHERS = re.compile(
 _OPINION = re.compile(r"\b(?:" + "|".join(sorted(vocabulary().opinion_words)) + r")\b")
 _LEADING_INTERJECTION = re.compile(
     r"^(?:(?:wait|hey|yo|ok|okay|so|um|uh|btw|hmm|oh|ah|also|quick|q|question|random|real|"
-    r"guys|folks|lol|pls|please)\s+)+"
+    r"guys|folks|lol|pls|please|hold on|hang on)\s+)+"
 )
 
 
@@ -543,7 +544,12 @@ class Answerer:
         told = match.group("event")
         reading = self.reader.read(told, readings=1)[0]
         number = self.story.episode_of(
-            StoryQuery.ask(told, reading.all_of(Kind.CHARACTER), reading.episodes)
+            StoryQuery.ask(
+                told,
+                reading.all_of(Kind.CHARACTER),
+                reading.episodes,
+                likely=self.matcher.events_like(reading, top=EPISODE_VOTERS),
+            )
         )
         if number is None:
             return None
@@ -1154,8 +1160,13 @@ class Answerer:
         if not looks_like_question:
             return False
         lowered = _ANYONE_KNOW.sub(" ", lowered)
+        # "best finale ever?" shares a view; "who plays her? she's so good lol" asks, then
+        # remarks: only what comes before the question mark is the question
+        asked, mark, _ = text.partition("?")
+        if mark:
+            lowered = _ANYONE_KNOW.sub(" ", _LEADING_INTERJECTION.sub("", normalize(asked)))
         if _OPINION.search(lowered):
-            return False  # "best finale ever?" shares a view
+            return False
         return asking_for_a_fact or not _TO_OTHERS.search(lowered)
 
     # -- slash-command look-ups ----------------------------------------------------------------------

@@ -183,3 +183,16 @@ def test_which_of_the_things_that_have_names_asks_for_one(engine: Engine) -> Non
     # the story says he went back to his old university, never which one
     assert not engine.ask("which university did malcolm attend").answered
     assert "IGH" in _shown(engine, "which company is behind jessica's powers")
+
+
+def test_the_one_where_is_the_episode_whose_events_the_words_are_most_like(
+    engine: Engine,
+) -> None:
+    # no story verb in "visits the aquarium"; the events it is like are mostly in episode 5
+    assert "Jamie King" in _shown(engine, "who wrote the one where jessica visits the aquarium")
+    assert "Pork Chop" not in _shown(
+        engine, "whats the title of the ep where trish loses it on air and quits"
+    )
+    assert "Shark in the Bathtub" in _shown(
+        engine, "whats the title of the ep where trish loses it on air and quits"
+    )

@@ -413,3 +413,17 @@ def test_where_someone_goes_after_a_told_event_is_the_next_place_the_story_gives
         "trish-walker",
         "alisa-jones",
     )
+
+
+def test_the_episode_told_is_voted_by_the_likeliest_events() -> None:
+    story = _story()
+    by_id = {e.id: e for e in _kb().events}
+    fifth = [e.id for e in _kb().events if e.episode == 5][:3]
+    clear = StoryQuery.ask("the aquarium bit", likely=[(i, 0.5) for i in fifth])
+    assert story.episode_of(clear) == 5
+    other = next(e.id for e in _kb().events if e.episode == 7)
+    split = StoryQuery.ask(
+        "the aquarium bit", likely=[(fifth[0], 0.6), (other, 0.6), (fifth[1], 0.1)]
+    )
+    assert story.episode_of(split) is None  # no episode clearly ahead
+    assert by_id[fifth[0]].episode == 5
