@@ -52,6 +52,10 @@ WANTING = 3  # the likeliest answers whose needs are looked for in what a questi
 VERIFIED_SHARE = 0.6
 # a word that is a name: capitalised (not the English of a sentence's first word, checked apart)
 _PROPER_WORD = re.compile(r"\b[A-Z][A-Za-z'’-]+")
+# words that make a name for someone a description of them ("<her> dad", "the lawyer")
+_DESCRIBING_NOUNS = (
+    vocabulary().relation_nouns | vocabulary().role_nouns | vocabulary().person_nouns
+) - {"one"}
 _WHICH = frozenset({"which", "what", "whats"})
 _OWN_NAME = frozenset({"full", "real", "first", "last", "surname", "middle", "maiden"})
 EPISODE_VOTERS = 8  # the likeliest events whose episodes vote for the one a question tells
@@ -178,8 +182,14 @@ class Answerer:
         ]:
             self._name_words[key] = {w for n in names for w in normalize(n).split()}
         # (names proper: not aliases such as "the <company> doctor")
-        proper = [c.name for c in kb.characters] + [p.name for p in kb.people]
-        self._all_name_words = {w for name in proper for w in normalize(name).split()}
+        self._proper_words = {
+            key: set(normalize(name).split())
+            for key, name in [
+                *((c.id, c.name) for c in kb.characters),
+                *((p.id, p.name) for p in kb.people),
+            ]
+        }
+        self._all_name_words = set().union(*self._proper_words.values())
         # an actor and the part they play are one subject ("the actress who plays <her>")
         self._same_subject: dict[str, frozenset[str]] = {}
         for character in kb.characters:
@@ -343,8 +353,13 @@ class Answerer:
         if not (words & vocabulary().naming_words or which_named) or words & _OWN_NAME:
             return True
         said = set(words)
+        tokens_read = reading.text.split()
         for mention in reading.mentions:  # as read literally: not the actor of a part named
-            said |= self._name_words.get(mention.key, set())
+            called = set(tokens_read[mention.start : mention.end])
+            if not called & _DESCRIBING_NOUNS:
+                # named (by name or nickname), not described ("her dad"): their other names
+                # are no news
+                said |= self._name_words.get(mention.key, set())
         if which_named and not words & vocabulary().naming_words:
             said |= self._all_name_words  # a university is not called after anyone in the story
         reply = decision.reply

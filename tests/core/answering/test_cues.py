@@ -196,3 +196,8 @@ def test_the_one_where_is_the_episode_whose_events_the_words_are_most_like(
     assert "Shark in the Bathtub" in _shown(
         engine, "whats the title of the ep where trish loses it on air and quits"
     )
+
+
+def test_a_name_for_someone_that_describes_them_is_no_name_said(engine: Engine) -> None:
+    # "hogarths wife" names Jeri by name: Jeri's names are not news, her wife's name is
+    assert "Wendy" in _shown(engine, "name of hogarths wife?")
