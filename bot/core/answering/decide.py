@@ -121,6 +121,23 @@ _LEADING_INTERJECTION = re.compile(
 )
 
 
+def _about(reading: Reading, key: str, secret: int | None) -> Reading:
+    """The reading about the character `key` the question describes, instead of any it names."""
+    mention = Mention(Kind.CHARACTER, key, 0, 0, 100.0, False, secret)
+    return replace(
+        reading,
+        mentions=(*(m for m in reading.mentions if m.kind is not Kind.CHARACTER), mention),
+        slots=reading.slots | {"{character}"},
+        specific=frozenset(t for t in reading.specific if not t.startswith("{character:"))
+        | {"{character:" + key + "}"},
+    )
+
+
+def _role_at(reading: Reading) -> int | None:
+    """Where the question's first role noun ("the nurse", "the guy") is, if it has one."""
+    return next((i for i, w in enumerate(reading.text.split()) if w in _ROLE_NOUNS), None)
+
+
 def _asks_for_a_name(text: str) -> bool:
     return bool(vocabulary().naming_words & set(normalize(text).split()))
 
@@ -382,8 +399,21 @@ class Answerer:
             for need in kind.needs
             if not self._has(c.reading, need)
         }
-        if _ROLE_NOUNS & set(first.text.split()) and not first.all_of(Kind.CHARACTER):
+        described_one = bool(_ROLE_NOUNS & set(first.text.split()))
+        if described_one and not first.all_of(Kind.CHARACTER):
             wanted.add(Kind.CHARACTER)  # "the guy with the pet ...": someone only described
+        elif described_one and self._asks_about_the_described(first):
+            # "who plays the doc who experimented on <her>": about the doc, not about her
+            subject = self._described_subject(first)
+            if subject is None and (found := self.matcher.character_described(first)):
+                subject = _about(first, found.key, found.secret)
+            if subject is not None:
+                # asked of them with the words before the description: "who plays the ..."
+                asking = self.reader.read(" ".join(first.text.split()[: _role_at(first)]))[0]
+                subject = replace(subject, concepts=asking.concepts, unknown=())
+                ranked = self.matcher.rank(
+                    [*readings, replace(subject, weight=subject.weight * FOUND_READING)]
+                )
         if wanted:
             described = self.matcher.described_readings(first, wanted)
             if Kind.CHARACTER in wanted and not any(
@@ -580,6 +610,16 @@ class Answerer:
                 return " ".join(clauses[number : number + 2]) if len(clause.split()) < 4 else clause
         return text
 
+    @staticmethod
+    def _asks_about_the_described(reading: Reading) -> bool:
+        """Whether the question's subject is someone it describes, a role noun coming before any
+        name: "who plays the nurse <she> attacked", not "who plays <her> nurse"."""
+        first_role = _role_at(reading)
+        first_name = min(
+            (m.start for m in reading.mentions if m.kind is Kind.CHARACTER), default=None
+        )
+        return first_role is not None and first_name is not None and first_role < first_name
+
     def _described_subject(self, reading: Reading) -> Reading | None:
         """The reading about the one character the question describes (not one it names), or
         None when no description clearly fits one."""
@@ -609,13 +649,7 @@ class Answerer:
             key, secret = found.key, by_story.get(found.key, found.secret)
         else:
             return None
-        mention = Mention(Kind.CHARACTER, key, 0, 0, 100.0, False, secret)
-        return replace(
-            reading,
-            mentions=(*(m for m in reading.mentions if m.kind is not Kind.CHARACTER), mention),
-            slots=reading.slots | {"{character}"},
-            specific=reading.specific | {"{character:" + key + "}"},
-        )
+        return _about(reading, key, secret)
 
     def _roles_of(self, character_id: str) -> frozenset[str]:
         """The stems of every word the season uses of a character: description and relations."""

@@ -201,3 +201,11 @@ def test_the_one_where_is_the_episode_whose_events_the_words_are_most_like(
 def test_a_name_for_someone_that_describes_them_is_no_name_said(engine: Engine) -> None:
     # "hogarths wife" names Jeri by name: Jeri's names are not news, her wife's name is
     assert "Wendy" in _shown(engine, "name of hogarths wife?")
+
+
+def test_a_question_about_someone_described_before_anyone_named_is_about_them(
+    engine: Engine,
+) -> None:
+    # "the detective" comes before "jessica": the question asks about the detective
+    assert "Eddy Costa" in _shown(engine, "the detective who released jessica, whats his name")
+    assert "Karl Malus" in _shown(engine, "the doctor jessica spots at the aquarium, who is that")
