@@ -101,6 +101,11 @@ _EPISODE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_FIRST_OR_LAST = re.compile(
+    rf"\b(first|last|final)\s+(\d{{1,2}}|{_NUM_WORDS})\s+(?:{_EP_WORD}|eps)\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class EpisodeRef:
     number: int | None  # None: a number outside the season (e.g. "episode 40")
@@ -115,6 +120,14 @@ def find_episode_numbers(
     """Every episode reference in normalized `text`, in order; numbers exactly, never fuzzily."""
     found: list[EpisodeRef] = []
     taken: list[tuple[int, int]] = []
+    for match in _FIRST_OR_LAST.finditer(text):
+        # "the first five episodes", "last 3 eps": that many from the start or the end
+        size = int(match[2]) if match[2].isdigit() else NUMBER_WORDS[match[2]]
+        if not 1 < size <= count:
+            continue
+        first = 1 if match[1] == "first" else count - size + 1
+        found += [EpisodeRef(n, match.start(), match.end()) for n in range(first, first + size)]
+        taken.append(match.span())
     for pattern, how in _EPISODE_PATTERNS:
         for match in pattern.finditer(text):
             span = match.span()

@@ -88,12 +88,16 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_NUMBER_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\b")
+
+
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """The comparable form of a question or an alias: folded words separated by single spaces."""
     text = fold(strip_discord_markup(text))
     text = text.replace("’", "'").replace("‘", "'")
     text = _APOSTROPHE_S.sub(lambda m: m[1] + ("" if m[2] == "s" else m[2]), text)
+    text = _NUMBER_RANGE.sub(r"\1 to \2", text)  # "eps 1-5": a range, once the dash is gone
     text = text.replace("'", "").replace("-", " ").replace("&", " and ")
     text = _NON_WORD.sub(" ", text)
     # Keep "2:49" and "7.00", but not a sentence's final dot.

@@ -63,6 +63,10 @@ def test_two_episodes_in_one_question() -> None:
         ("episode 4, 5 and 6", [4, 5, 6]),
         ("jj 2.08", [8]),
         ("episode 3 and 2:49", [3]),  # a length, not an episode
+        ("eps 1-3", [1, 2, 3]),  # a dash between numbers is a range
+        ("the first five episodes", [1, 2, 3, 4, 5]),
+        ("last 3 eps", [11, 12, 13]),
+        ("the first episode", [1]),
     ],
 )
 def test_lists_ranges_and_dotted_forms(text: str, numbers: list[int]) -> None:
