@@ -28,7 +28,7 @@ from bot.core.knowledge.model import Billing, Character, Fact, KnowledgeBase
 from bot.core.knowledge.richtext import plain, to_plain
 from bot.core.understanding.entities import EntityIndex, Kind, Mention, find_episode_numbers
 from bot.core.understanding.matching import FOUND_READING, Candidate, Matcher, calibration
-from bot.core.understanding.reading import RELATIONS, VERB, Reader, Reading
+from bot.core.understanding.reading import RELATIONS, Reader, Reading
 from bot.core.understanding.termcache import TermCache, reading_inputs
 from bot.core.understanding.text import (
     COMMON_ENGLISH,
@@ -437,7 +437,6 @@ class Answerer:
                 self._verified(text, ranked, watched)
                 or self._contained(text, ranked, watched)
                 or self._covered(text, ranked, watched)
-                or self._named_only(text, first, ranked, watched)
                 or self._told(text, first, ranked, watched)
             )
             return verified or self._not_sure(first, ranked)
@@ -728,31 +727,6 @@ class Answerer:
             return None
         reply = self._build(best, text, watched)
         return _Decision(reply, best.score) if reply is not None else None
-
-    def _named_only(
-        self, text: str, first: Reading, ranked: list[Candidate], watched: int | None
-    ) -> _Decision | None:
-        """Below the threshold, a question that says nothing but the one thing it names, in
-        everyday words ("<actor> other stuff she's been in?", "<name> was in it? as who"), is
-        answered by the likeliest kind about that kind of thing: its card says who or what it
-        is, and what else there is to know."""
-        if len(first.mentions) != 1 or first.episodes or self._points_at_someone(text):
-            return None
-        said = (
-            first.concepts
-            - QUESTION_CONCEPTS
-            - self.matcher.common_concepts
-            - {"season", VERB}
-        )
-        if said:
-            return None
-        named = first.mentions[0].kind
-        for candidate in self._answerable_lead(ranked)[:WANTING]:
-            kind = self._kind(candidate.label)
-            if kind is not None and named in kind.needs and not self._needs_unmet(candidate):
-                reply = self._build(candidate, text, watched)
-                return _Decision(reply, candidate.score) if reply is not None else None
-        return None
 
     def _answerable_lead(self, ranked: list[Candidate]) -> list[Candidate]:
         """The likeliest candidates down to the first that does not answer: below the threshold,

@@ -210,8 +210,3 @@ def test_a_question_about_someone_described_before_anyone_named_is_about_them(
     assert "Eddy Costa" in _shown(engine, "the detective who released jessica, whats his name")
     assert "Karl Malus" in _shown(engine, "the doctor jessica spots at the aquarium, who is that")
 
-
-def test_a_question_saying_nothing_but_a_name_gets_its_card(engine: Engine) -> None:
-    # "what else" is everyday English: the question is about the actress, whatever else it says
-    assert engine.ask("carrie-anne moss, what else").intent == "person.info"
-    assert not engine.ask("what else").answered
