@@ -223,6 +223,7 @@ class Story:
     def who_did(self, query: StoryQuery) -> Reply | None:
         """Who did X (to Y): the matching events, told whole. Someone's death answers "who
         died", not "who killed them": it does not say who did it."""
+        query = self._without_told(query)
         asked = {verb for verb, _ in self._verbs_in(query.text)}
         # a death does not say who did it; nor does an event told without its doer, unless it
         # is the very thing asked ("the other subject kills him": "who killed him")
@@ -248,6 +249,20 @@ class Story:
         if self._verbs_in(query.text):
             found = [s for s in found if s.event.did in self._related_verbs(query.text)]
         return self._events_reply("", found[:_MAX_LINES], self._line)
+
+    def _without_told(self, query: StoryQuery) -> StoryQuery:
+        """ "who saved her after <someone> attacked her": the question without the event it
+        only tells to place the one it asks about, when what is left still asks something."""
+        tokens = query.text.split()
+        at = next((i for i, w in enumerate(tokens) if w in _SEQUENCE), None)
+        if at is None:
+            return query
+        end = next((i for i in range(at + 1, len(tokens)) if tokens[i] in _WH), len(tokens))
+        rest = " ".join(tokens[:at] + tokens[end:])
+        if not self._verbs_in(rest):
+            return query
+        kept = tuple(c for c in query.characters if self._span(c, rest.split()) is not None)
+        return replace(query, text=rest, characters=kept or query.characters, likely=())
 
     def _sequel(self, query: StoryQuery, *, acting: bool) -> Reply | None:
         """ "What does she do after <something happens>", "what happens to him before ...":

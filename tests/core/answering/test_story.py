@@ -427,3 +427,15 @@ def test_the_episode_told_is_voted_by_the_likeliest_events() -> None:
     )
     assert story.episode_of(split) is None  # no episode clearly ahead
     assert by_id[fifth[0]].episode == 5
+
+
+def test_who_did_asks_about_the_act_not_the_event_that_only_places_it() -> None:
+    query = StoryQuery.ask(
+        "who saved inez after alisa attacked her", ("inez-green", "alisa-jones")
+    )
+    asked = _story()._without_told(query)
+    assert asked.text == "who saved inez"
+    assert asked.characters == ("inez-green",)
+    # with nothing asked outside it, the told event is the question
+    whole = StoryQuery.ask("what happens after alisa escapes", ("alisa-jones",))
+    assert _story()._without_told(whole) == whole
