@@ -192,6 +192,18 @@ class Reader:
         mentions = self.index.find(words, fuzzy=fuzzy)
         spans = {i for m in mentions for i in range(m.start, m.end)}
         concepts, unknown = self._concepts(words, spans)
+        # "what happened in the octopus ep": the word "episode" beside a title is part of it
+        # (unless it is all the question says besides: "octopus ep?" asks about the episode)
+        titled = {
+            i
+            for m in mentions
+            if m.kind is Kind.EPISODE
+            for i in (m.start - 1, m.end)
+            if 0 <= i < len(words) and words[i] == "episode"
+        }
+        if titled and concepts - {"episode"}:
+            spans |= titled
+            concepts, unknown = self._concepts(words, spans)
         # Each mention with several meanings (a shared alias, a title shared by two things, the
         # show's own name) multiplies the readings; keep the first few.
         groups: dict[tuple[int, int], list[Mention | None]] = {}

@@ -210,3 +210,10 @@ def test_a_question_about_someone_described_before_anyone_named_is_about_them(
     assert "Eddy Costa" in _shown(engine, "the detective who released jessica, whats his name")
     assert "Karl Malus" in _shown(engine, "the doctor jessica spots at the aquarium, who is that")
 
+
+
+def test_the_word_episode_beside_a_title_is_part_of_the_title(engine: Engine) -> None:
+    # "ep" after "facetime" names the episode; it does not ask what an episode is called
+    assert engine.ask("what happens in the facetime ep").intent == "episode.plot"
+    assert engine.ask("quick summary of the pork chop episode pls").intent == "episode.plot"
+    assert engine.ask("the facetime ep").answered  # all it says: still about the episode
