@@ -192,8 +192,8 @@ class Reader:
         mentions = self.index.find(words, fuzzy=fuzzy)
         spans = {i for m in mentions for i in range(m.start, m.end)}
         concepts, unknown = self._concepts(words, spans)
-        # "what happened in the octopus ep": the word "episode" beside a title is part of it
-        # (unless it is all the question says besides: "octopus ep?" asks about the episode)
+        # "what happened in the <title> ep": the word "episode" beside a title is part of it
+        # (unless it is all the question says besides: "<title> ep?" asks about the episode)
         titled = {
             i
             for m in mentions
