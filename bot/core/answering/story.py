@@ -113,7 +113,9 @@ _DESCRIBED_LIKE = 0.5  # likeness to an event's questions that describes its doe
 _CLOSE_LIKE = 0.1  # events this near the likeliest are as likely meant
 _EPISODE_VOTE = 1.2  # the likeness an episode's events must gather to be the one told...
 _EPISODE_LEAD = 1.5  # ...and how many times the next episode's
-_RARE_VERB_USES = 2  # events a verb may have and still tell one of them on its own
+_RARE_VERB_USES = 2
+_STORYLINE = 6  # events a character's storyline is told in
+_WHOLE = frozenset({"whole", "entire", "everything", "full", "all"})  # events a verb may have and still tell one of them on its own
 _T = TypeVar("_T")
 # Verbs whose subject undergoes them: asked with one, the character is the object of a kin event.
 _UNDERGOES = frozenset({"die"})
@@ -432,11 +434,16 @@ class Story:
         return self._reply("", [(Segment(text, spoiler),)], list(character.sources))
 
     def recap(self, query: StoryQuery) -> Reply | None:
-        """A short recap of episodes 1..N (N named, else how far the asker has watched)."""
+        """A short recap of episodes 1..N (N named, else how far the asker has watched, else
+        the whole season when that is asked); of one character's storyline when one is named."""
         last = max(query.episodes) if query.episodes else query.watched
+        if not last and (query.characters or set(query.text.split()) & _WHOLE):
+            last = len(self.kb.episodes)  # every line behind its own reveal
         if not last:
             return None
         last = min(last, len(self.kb.episodes))
+        if query.characters:
+            return self._storyline(query.characters[0], last)
         lines: list[RichText] = []
         sources: list[str] = []
         for number in range(1, last + 1):
@@ -449,6 +456,23 @@ class Story:
         if not lines:
             return None
         return self._reply("", lines, sources)
+
+    def _storyline(self, character: str, last: int) -> Reply | None:
+        """One character's turning points through episode `last`, in story order."""
+        events = [
+            e
+            for e in self.kb.events
+            if character in e.characters and e.episode <= last and e.spoiler_from == e.episode
+        ]
+        major = [e for e in events if e.did in _MAJOR]
+        chosen = sorted((major or events)[:_STORYLINE], key=events.index)
+        if len(chosen) < _STORYLINE:  # too few turning points: the rest of their story fills in
+            extra = [e for e in events if e not in chosen]
+            step = max(1, len(extra) // (_STORYLINE - len(chosen)))
+            chosen = sorted([*chosen, *extra[::step][: _STORYLINE - len(chosen)]], key=events.index)
+        if not chosen:
+            return None
+        return self._events_reply("", [_Scored(1, e) for e in chosen], self._line)
 
     def episode_of(self, query: StoryQuery) -> int | None:
         """The one episode whose events the words tell ("<she> gets arrested for the killing"),

@@ -211,6 +211,23 @@ def test_recap_so_far_uses_the_asker_s_progress() -> None:
     assert _BARS.search(_shown(reply, 3)) is None  # all seen: nothing to bar
 
 
+def test_a_recap_of_the_whole_season_bars_each_line_until_its_episode() -> None:
+    reply = _ask("plot.recap", "recap the whole season for me")
+    plain = to_plain(reply.content)
+    assert plain.startswith("Episode 1:")
+    assert "Episode 13:" in plain
+    assert "Playland" not in _outside_bars(reply, 0)  # nothing watched: the finale stays barred
+
+
+def test_a_character_s_storyline_follows_them_in_story_order() -> None:
+    reply = _ask("plot.recap", "give me hogarths storyline", "jeri-hogarth")
+    lines = to_plain(reply.content).split("\n")
+    assert 3 <= len(lines) <= 6
+    assert any("ALS" in line for line in lines)
+    episodes = [int(line.rsplit("(episode ", 1)[1].split(")")[0]) for line in lines]
+    assert episodes == sorted(episodes)
+
+
 # -- what the sources do not say -------------------------------------------------------------------
 
 
