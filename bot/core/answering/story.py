@@ -113,9 +113,9 @@ _DESCRIBED_LIKE = 0.5  # likeness to an event's questions that describes its doe
 _CLOSE_LIKE = 0.1  # events this near the likeliest are as likely meant
 _EPISODE_VOTE = 1.2  # the likeness an episode's events must gather to be the one told...
 _EPISODE_LEAD = 1.5  # ...and how many times the next episode's
-_RARE_VERB_USES = 2
+_RARE_VERB_USES = 2  # events a verb may have and still tell one of them on its own
 _STORYLINE = 6  # events a character's storyline is told in
-_WHOLE = frozenset({"whole", "entire", "everything", "full", "all"})  # events a verb may have and still tell one of them on its own
+_WHOLE = frozenset({"whole", "entire", "everything", "full", "all"})  # "recap the whole season"
 _T = TypeVar("_T")
 # Verbs whose subject undergoes them: asked with one, the character is the object of a kin event.
 _UNDERGOES = frozenset({"die"})
