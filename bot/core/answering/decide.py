@@ -56,6 +56,10 @@ _PROPER_WORD = re.compile(r"\b[A-Z][A-Za-z'’-]+")
 _DESCRIBING_NOUNS = (
     vocabulary().relation_nouns | vocabulary().role_nouns | vocabulary().person_nouns
 ) - {"one"}
+# "who plays ...", "who directed ...": asked about the making of the show, not its story
+_ABOUT_THE_MAKING = re.compile(
+    r"\b(?:who|whom|whos)\s+(?:" + "|".join(sorted(vocabulary().asking_verbs)) + r")\b"
+)
 _WHICH = frozenset({"which", "what", "whats"})
 _OWN_NAME = frozenset({"full", "real", "first", "last", "surname", "middle", "maiden"})
 EPISODE_VOTERS = 8  # the likeliest events whose episodes vote for the one a question tells
@@ -248,6 +252,10 @@ class Answerer:
             else None
         )
 
+    def _verifies(self, label: str) -> bool:
+        kind = self._kind(label)
+        return kind is not None and kind.verifies
+
     def _does(self, label: str) -> Does:
         kind = self._kind(label)
         return kind.does if kind else Does.ANSWER
@@ -433,11 +441,16 @@ class Answerer:
         if cued is not None:
             return cued
         if best is None or best.score < self.calibration.threshold:
+            rescuable = ranked
+            if _ABOUT_THE_MAKING.search(normalize(text)):
+                # "who plays the lawyer who gets diagnosed": whatever the story tells of her,
+                # the question is about the making of the show
+                rescuable = [c for c in ranked if not self._verifies(c.label)]
             verified = (
-                self._verified(text, ranked, watched)
-                or self._contained(text, ranked, watched)
-                or self._covered(text, ranked, watched)
-                or self._told(text, first, ranked, watched)
+                self._verified(text, rescuable, watched)
+                or self._contained(text, rescuable, watched)
+                or self._covered(text, rescuable, watched)
+                or self._told(text, first, rescuable, watched)
             )
             return verified or self._not_sure(first, ranked)
         best = self._prefer_structured(best, ranked)
@@ -767,8 +780,8 @@ class Answerer:
         """Below the threshold, a question about the season much like the ways fans ask about
         a story event is asked of the story: by the kind its cue asks for ("who", "why"), else
         the likeliest story kind, answering only when the story verifies it."""
-        if _asks_for_a_name(text):
-            return None  # a name is asked of someone described: that is the cue's to find
+        if _asks_for_a_name(text) or _ABOUT_THE_MAKING.search(normalize(text)):
+            return None  # a name asked, "who plays ...": not what the story tells
         like = self.matcher.events_like(first, top=1)
         if not like or like[0][1] < (TOLD_LIKE if first.on_topic else TOLD_ALONE):
             return None

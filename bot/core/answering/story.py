@@ -475,13 +475,15 @@ class Story:
         return self._events_reply("", [_Scored(1, e) for e in chosen], self._line)
 
     def episode_of(self, query: StoryQuery) -> int | None:
-        """The one episode whose events the words tell ("<she> gets arrested for the killing"),
-        when the events that fit best all happen in it."""
+        """The one episode whose events the words tell ("<she> gets arrested for the killing"):
+        the one the likeliest events vote for clearly, else the one all the best-fitting events
+        happen in."""
+        voted = self._voted_episode(query)
+        if voted is not None:
+            return voted
         found = self._best(query, need_verb=True) if self._verbs_in(query.text) else []
         episodes = {s.event.episode for s in found}
-        if len(episodes) == 1:
-            return episodes.pop()
-        return self._voted_episode(query)
+        return episodes.pop() if len(episodes) == 1 else None
 
     def _voted_episode(self, query: StoryQuery) -> int | None:
         """The episode whose events the words are most like, all together: a vote of the

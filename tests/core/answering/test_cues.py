@@ -217,3 +217,9 @@ def test_the_word_episode_beside_a_title_is_part_of_the_title(engine: Engine) ->
     assert engine.ask("what happens in the facetime ep").intent == "episode.plot"
     assert engine.ask("quick summary of the pork chop episode pls").intent == "episode.plot"
     assert engine.ask("the facetime ep").answered  # all it says: still about the episode
+
+
+def test_who_plays_someone_described_by_the_story_is_no_story_question(engine: Engine) -> None:
+    # the story knows who was diagnosed; the question asks who plays her
+    answer = engine.ask("who plays the lawyer lady who gets diagnosed with als")
+    assert answer.intent != "plot.diagnosis"
