@@ -9,7 +9,6 @@ and questions with nothing to do with the season a short note of what the bot co
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -60,6 +59,9 @@ _DESCRIBING_NOUNS = (
 _ABOUT_THE_MAKING = re.compile(
     r"\b(?:who|whom|whos)\s+(?:" + "|".join(sorted(vocabulary().asking_verbs)) + r")\b"
 )
+_KIND_OF = re.compile(r"\b(?:what|which|whats)\s+(?:kind|type|sort|make)\s+of\s+(?P<thing>[a-z]+)")
+# words that name parts of the show, not things in it ("Episode 9: ...")
+_PARTS_OF_THE_SHOW = frozenset({"episode", "episodes", "season", "seasons", "aka"})
 _WHICH = frozenset({"which", "what", "whats"})
 _OWN_NAME = frozenset({"full", "real", "first", "last", "surname", "middle", "maiden"})
 EPISODE_VOTERS = 8  # the likeliest events whose episodes vote for the one a question tells
@@ -211,6 +213,7 @@ class Answerer:
             ]
         }
         self._all_name_words = set().union(*self._proper_words.values())
+        self._title_words = {w for e in kb.episodes for w in normalize(e.title).split()}
         # an actor and the part they play are one subject ("the actress who plays <her>")
         self._same_subject: dict[str, frozenset[str]] = {}
         for character in kb.characters:
@@ -363,7 +366,20 @@ class Answerer:
         ):
             # "what was the nurse she killed called": telling that she did is no name
             decision = self._decline(self._unknown_kind(), readings[0], [])
+        elif decision.reply.answered and not self._tells_the_kind_asked(text, decision):
+            # "what kind of gun did he use": an answer that never says "gun" does not tell
+            decision = self._decline(self._unknown_kind(), readings[0], [])
         return replace(decision, reading=readings[0])
+
+    @staticmethod
+    def _tells_the_kind_asked(text: str, decision: _Decision) -> bool:
+        """Whether an answer to "what kind (type, sort) of <thing>" says that thing at all."""
+        asked = _KIND_OF.search(normalize(text))
+        if asked is None:
+            return True
+        reply = decision.reply
+        told = normalize(" ".join([*(c.title for c in reply.cards), *map(to_plain, reply.texts())]))
+        return stem(asked["thing"]) in {stem(w) for w in told.split()}
 
     def _names_what_is_asked(self, text: str, reading: Reading, decision: _Decision) -> bool:
         """Whether an answer to a question asking what something is called holds a name the
@@ -371,9 +387,10 @@ class Answerer:
         full or real name may repeat the name asked about."""
         tokens = normalize(text).split()
         words = set(tokens)
+        # "which university", "which tv network": a word between them may qualify the noun
         which_named = any(
-            first in _WHICH and second in vocabulary().named_nouns
-            for first, second in itertools.pairwise(tokens)
+            word in _WHICH and vocabulary().named_nouns & set(tokens[at + 1 : at + 3])
+            for at, word in enumerate(tokens)
         )
         if not (words & vocabulary().naming_words or which_named) or words & _OWN_NAME:
             return True
@@ -386,11 +403,16 @@ class Answerer:
                 # are no news
                 said |= self._name_words.get(mention.key, set())
         if which_named and not words & vocabulary().naming_words:
-            said |= self._all_name_words  # a university is not called after anyone in the story
+            # a university is not called after anyone in the story, nor after an episode
+            said |= self._all_name_words | self._title_words
         reply = decision.reply
         told = "\n".join([*(card.title for card in reply.cards), *map(to_plain, reply.texts())])
         found = {normalize(word) for word in _PROPER_WORD.findall(told)}  # "Ann's": ann
-        return any(word not in said and word not in COMMON_ENGLISH for word in found if word)
+        return any(
+            word not in said and word not in COMMON_ENGLISH and word not in _PARTS_OF_THE_SHOW
+            for word in found
+            if word
+        )
 
 
     def _choose(self, text: str, readings: list[Reading], watched: int | None) -> _Decision:

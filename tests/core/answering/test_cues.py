@@ -223,3 +223,9 @@ def test_who_plays_someone_described_by_the_story_is_no_story_question(engine: E
     # the story knows who was diagnosed; the question asks who plays her
     answer = engine.ask("who plays the lawyer lady who gets diagnosed with als")
     assert answer.intent != "plot.diagnosis"
+
+
+def test_what_kind_of_thing_needs_an_answer_that_says_that_thing(engine: Engine) -> None:
+    # the story tells that he shot at them, never with what
+    assert not engine.ask("what kind of rifle did cheng shoot jessica with").answered
+    assert not engine.ask("which tv network hires trish after she quits her show").answered
