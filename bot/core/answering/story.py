@@ -113,6 +113,8 @@ _DESCRIBED_LIKE = 0.5  # likeness to an event's questions that describes its doe
 _CLOSE_LIKE = 0.1  # events this near the likeliest are as likely meant
 _EPISODE_VOTE = 1.2  # the likeness an episode's events must gather to be the one told...
 _EPISODE_LEAD = 1.5  # ...and how many times the next episode's
+_DETERMINERS = frozenset("the a an his her their my your our its this that these those".split())
+_ROLES = vocabulary().role_nouns | vocabulary().person_nouns
 _RARE_VERB_USES = 2  # events a verb may have and still tell one of them on its own
 _STORYLINE = 6  # events a character's storyline is told in
 _WHOLE = frozenset({"whole", "entire", "everything", "full", "all"})  # "recap the whole season"
@@ -734,7 +736,14 @@ class Story:
                 for at in range(len(stems) - 2):
                     if stems[at] == form[0] and form[1] in stems[at + 2 : at + 2 + _OBJECT_SIZE]:
                         found.append((verb, at))
-        found = list(dict.fromkeys(found))
+        # "kill the guard": someone's role after a determiner is who they are, not what they do
+        # (unlike "her diagnosis", which tells the event)
+        words = text.split()
+        found = [
+            (verb, at)
+            for verb, at in dict.fromkeys(found)
+            if not (at > 0 and words[at - 1] in _DETERMINERS and words[at] in _ROLES)
+        ]
         _remember(self._verbs_cache, text, found)
         return found
 

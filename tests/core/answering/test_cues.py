@@ -229,3 +229,8 @@ def test_what_kind_of_thing_needs_an_answer_that_says_that_thing(engine: Engine)
     # the story tells that he shot at them, never with what
     assert not engine.ask("what kind of rifle did cheng shoot jessica with").answered
     assert not engine.ask("which tv network hires trish after she quits her show").answered
+
+
+def test_a_role_after_a_determiner_is_who_someone_is_not_what_they_do(engine: Engine) -> None:
+    # "the guard" is the one killed, not someone guarding
+    assert "Episode 10" in _shown(engine, "what episode does jessica end up killing the guard in")
