@@ -113,6 +113,7 @@ _DESCRIBED_LIKE = 0.5  # likeness to an event's questions that describes its doe
 _CLOSE_LIKE = 0.1  # events this near the likeliest are as likely meant
 _EPISODE_VOTE = 1.2  # the likeness an episode's events must gather to be the one told...
 _EPISODE_LEAD = 1.5  # ...and how many times the next episode's
+_FATE_VERBS = frozenset({"die", "survive"})  # what happens to one, whoever else is named
 _DETERMINERS = frozenset("the a an his her their my your our its this that these those".split())
 _ROLES = vocabulary().role_nouns | vocabulary().person_nouns
 _RARE_VERB_USES = 2  # events a verb may have and still tell one of them on its own
@@ -254,6 +255,23 @@ class Story:
             found = [s for s in found if s.event.did in self._related_verbs(query.text)]
         return self._events_reply("", found[:_MAX_LINES], self._line)
 
+    def _between(self, query: StoryQuery) -> Reply | None:
+        """ "does <she> kill <her> in the end", "does <he> actually heal <her>": whether
+        something happened between two people is told by the events between them with that
+        verb (or its kin), not by the first one's fate."""
+        if len(query.characters) < 2:
+            return None
+        asked = {verb for verb, _ in self._verbs_in(query.text)} - _FATE_VERBS
+        if not asked:
+            return None
+        pair = set(query.characters[:2])
+        found = [
+            s
+            for s in self._best(query, need_verb=True, limit=4)
+            if pair <= set(s.event.characters)
+        ]
+        return self._events_reply("", found[:_MAX_LINES], self._line) if found else None
+
     def _without_told(self, query: StoryQuery) -> StoryQuery:
         """ "who saved her after <someone> attacked her": the question without the event it
         only tells to place the one it asks about, when what is left still asks something."""
@@ -369,6 +387,9 @@ class Story:
         sequel = self._sequel(query, acting=False)
         if sequel is not None:
             return sequel
+        between = self._between(query)
+        if between is not None:
+            return between
         who = query.characters[0]
         if query.episodes:
             events = [

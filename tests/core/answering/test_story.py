@@ -456,3 +456,10 @@ def test_who_did_asks_about_the_act_not_the_event_that_only_places_it() -> None:
     # with nothing asked outside it, the told event is the question
     whole = StoryQuery.ask("what happens after alisa escapes", ("alisa-jones",))
     assert _story()._without_told(whole) == whole
+
+
+def test_whether_something_happened_between_two_people_is_told_by_their_events() -> None:
+    reply = _ask(
+        "plot.fate", "does ryback manage to heal hogarth", "shane-ryback", "jeri-hogarth"
+    )
+    assert "heal" in _lead(reply)  # not Ryback's own fate
