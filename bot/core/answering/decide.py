@@ -455,6 +455,10 @@ class Answerer:
                     described.append(replace(by_story, weight=by_story.weight * FOUND_READING))
             if described:
                 ranked = self.matcher.rank([*readings, *described])
+        if _ABOUT_THE_MAKING.search(normalize(text)):
+            # "who plays <her ex>": whatever the story tells of them, the question is about the
+            # making of the show
+            ranked = [c for c in ranked if not self._verifies(c.label)]
         special = self._other_season_or_episode(text, first, ranked)
         if special is not None:
             return special
@@ -463,16 +467,11 @@ class Answerer:
         if cued is not None:
             return cued
         if best is None or best.score < self.calibration.threshold:
-            rescuable = ranked
-            if _ABOUT_THE_MAKING.search(normalize(text)):
-                # "who plays the lawyer who gets diagnosed": whatever the story tells of her,
-                # the question is about the making of the show
-                rescuable = [c for c in ranked if not self._verifies(c.label)]
             verified = (
-                self._verified(text, rescuable, watched)
-                or self._contained(text, rescuable, watched)
-                or self._covered(text, rescuable, watched)
-                or self._told(text, first, rescuable, watched)
+                self._verified(text, ranked, watched)
+                or self._contained(text, ranked, watched)
+                or self._covered(text, ranked, watched)
+                or self._told(text, first, ranked, watched)
             )
             return verified or self._not_sure(first, ranked)
         best = self._prefer_structured(best, ranked)

@@ -234,3 +234,10 @@ def test_what_kind_of_thing_needs_an_answer_that_says_that_thing(engine: Engine)
 def test_a_role_after_a_determiner_is_who_someone_is_not_what_they_do(engine: Engine) -> None:
     # "the guard" is the one killed, not someone guarding
     assert "Episode 10" in _shown(engine, "what episode does jessica end up killing the guard in")
+
+
+def test_who_plays_someone_the_sources_cast_no_one_as_is_not_told_by_the_story(
+    engine: Engine,
+) -> None:
+    # the story knows Pam is her ex; it does not know who plays her
+    assert not engine.ask("who plays pam, the ex of jeri").answered
