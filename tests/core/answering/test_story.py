@@ -463,3 +463,12 @@ def test_whether_something_happened_between_two_people_is_told_by_their_events()
         "plot.fate", "does ryback manage to heal hogarth", "shane-ryback", "jeri-hogarth"
     )
     assert "heal" in _lead(reply)  # not Ryback's own fate
+
+
+def test_one_event_far_likelier_than_any_other_episode_s_tells_the_episode() -> None:
+    by_episode = {e.episode: e.id for e in _kb().events}
+    query = StoryQuery.ask(
+        "the bit where she learns she is ill",
+        likely=[(by_episode[3], 0.9), (by_episode[12], 0.5), (by_episode[9], 0.5)],
+    )
+    assert _story().episode_of(query) == 3
