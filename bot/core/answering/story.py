@@ -104,7 +104,7 @@ _SEQUENCE = frozenset({"after", "before"})
 _WH = frozenset("what who whom where when why how which does did do is was".split())
 _CUE_REACH = 10  # words from a cue ("which episode does ...") to the verb it asks about
 # Particles of phrasal verbs, which may follow the verb's object ("bailed her out")
-_PARTICLES = frozenset("out up off down away back over".split())
+_PARTICLES = frozenset("out up off down away back over into".split())
 _OBJECT_SIZE = 3  # words an object between a verb and its particle may have
 _CACHE_SIZE = 512
 _LIKED = 0.5  # similarity to an event's example question that says the question asks about it

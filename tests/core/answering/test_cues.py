@@ -241,3 +241,12 @@ def test_who_plays_someone_the_sources_cast_no_one_as_is_not_told_by_the_story(
 ) -> None:
     # the story knows Pam is her ex; it does not know who plays her
     assert not engine.ask("who plays pam, the ex of jeri").answered
+
+
+def test_a_phrasal_verb_split_by_its_object_with_into() -> None:
+    from bot.core.answering.story import Story
+    from bot.core.knowledge.loader import load_knowledge
+    from tests.conftest import KNOWLEDGE_ROOT
+
+    story = Story(load_knowledge(KNOWLEDGE_ROOT / "jessica-jones-s2"))
+    assert "persuade" in {verb for verb, _ in story._verbs_in("who talked her into it")}
