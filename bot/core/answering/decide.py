@@ -196,6 +196,7 @@ class Answerer:
         self._not_sure_name = self.kinds.role(Does.NOT_SURE).name
         # what one question's parts were decided as, while it is being answered
         self._decided: dict[tuple[str, Reading | None, int | None], _Decision] = {}
+        self._described: dict[Reading, Reading | None] = {}  # per question, like _decided
         self._characters = {c.id: c for c in kb.characters}
         # the words of every name a thing of the season goes by, to tell a name already said
         self._name_words: dict[str, set[str]] = {}
@@ -270,6 +271,7 @@ class Answerer:
     ) -> Answer:
         text = question.strip()[:MAX_QUESTION]
         self._decided.clear()  # parts and clauses of one question often repeat each other
+        self._described.clear()
         decision = self._decide(text, watched)
         if trigger is Trigger.AUTO and not self._worth_answering_unasked(text, decision):
             return Answer(None, None)
@@ -657,6 +659,11 @@ class Answerer:
     def _described_subject(self, reading: Reading) -> Reading | None:
         """The reading about the one character the question describes (not one it names), or
         None when no description clearly fits one."""
+        if reading not in self._described:
+            self._described[reading] = self._described_subject_afresh(reading)
+        return self._described[reading]
+
+    def _described_subject_afresh(self, reading: Reading) -> Reading | None:
         if not _ROLE_NOUNS & set(reading.text.split()):
             return None  # "the name of her business" describes no one
         query = StoryQuery.ask(
