@@ -7,8 +7,9 @@ The sets, each written blind by a different author from the source texts only:
   run once before any change for them; blind5.yaml (general): written at the same time but sealed
   until the redesign was done, then run once; blind6.yaml (general) and plot2.yaml (the story):
   written later, sealed until the second round of work on understanding and the story was done,
-  then run once; blind7.yaml and plot3.yaml likewise, for the third round (story events learnt
-  from example questions). Their first-run figures are in README.
+  then run once; blind7.yaml and plot3.yaml likewise, at the start of the third round (story
+  events learnt from example questions), and blind8.yaml and plot4.yaml, written during it and
+  sealed until it was done. Their first-run figures are in README.
 
 A set that was studied is no longer a blind measure, so these floors are regression guards: each
 sits just under what the engine reached, to catch a change that makes the bot worse at questions
@@ -30,15 +31,17 @@ HERE = Path(__file__).resolve().parent
 # Floors, kept here (not imported) so that loosening one shows in review.
 MINIMUM = {
     "questions.yaml": {"answer": 0.91, "decline": 0.95, "silent": 0.97},
-    "holdout.yaml": {"answer": 0.76, "decline": 0.95, "silent": 0.97},
-    "blind3.yaml": {"answer": 0.80, "decline": 0.93, "silent": 0.97},
-    "blind4.yaml": {"answer": 0.76, "decline": 0.89, "silent": 0.97},
-    "blind5.yaml": {"answer": 0.83, "decline": 0.85, "silent": 0.97},
-    "blind6.yaml": {"answer": 0.83, "decline": 0.90, "silent": 0.97},
-    "blind7.yaml": {"answer": 0.76, "decline": 0.90, "silent": 0.97},
+    "holdout.yaml": {"answer": 0.78, "decline": 0.95, "silent": 0.97},
+    "blind3.yaml": {"answer": 0.81, "decline": 0.93, "silent": 0.97},
+    "blind4.yaml": {"answer": 0.77, "decline": 0.90, "silent": 0.97},
+    "blind5.yaml": {"answer": 0.84, "decline": 0.87, "silent": 0.97},
+    "blind6.yaml": {"answer": 0.83, "decline": 0.92, "silent": 0.97},
+    "blind7.yaml": {"answer": 0.80, "decline": 0.93, "silent": 0.97},
+    "blind8.yaml": {"answer": 0.78, "decline": 0.80, "silent": 0.97},
     "plot.yaml": {"answer": 0.66, "decline": 0.72},
-    "plot2.yaml": {"answer": 0.57, "decline": 0.56},
-    "plot3.yaml": {"answer": 0.56, "decline": 0.57},
+    "plot2.yaml": {"answer": 0.61, "decline": 0.59},
+    "plot3.yaml": {"answer": 0.62, "decline": 0.61},
+    "plot4.yaml": {"answer": 0.58, "decline": 0.66},
 }
 # The share of correct answers that lead with what was asked, and the median length of a
 # single-fact answer, on the general sets.
