@@ -197,6 +197,7 @@ class Answerer:
         # what one question's parts were decided as, while it is being answered
         self._decided: dict[tuple[str, Reading | None, int | None], _Decision] = {}
         self._described: dict[Reading, Reading | None] = {}  # per question, like _decided
+        self._roles: dict[str, frozenset[str]] = {}  # per character, for good
         self._characters = {c.id: c for c in kb.characters}
         # the words of every name a thing of the season goes by, to tell a name already said
         self._name_words: dict[str, set[str]] = {}
@@ -694,6 +695,11 @@ class Answerer:
 
     def _roles_of(self, character_id: str) -> frozenset[str]:
         """The stems of every word the season uses of a character: description and relations."""
+        if character_id not in self._roles:
+            self._roles[character_id] = self._roles_of_afresh(character_id)
+        return self._roles[character_id]
+
+    def _roles_of_afresh(self, character_id: str) -> frozenset[str]:
         character = self._characters.get(character_id)
         if character is None:
             return frozenset()

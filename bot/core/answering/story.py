@@ -205,7 +205,15 @@ class Story:
                 self._forms_by_first.setdefault(form[0], []).append(number)
         self._event_stems = {e.id: self._stems_of(e) for e in kb.events}
         self._event_by_id = {e.id: e for e in kb.events}
+        self._index_of = {e.id: i for i, e in enumerate(kb.events)}
+        self._events_with_stem: dict[str, list[int]] = {}
+        self._events_with_verb: dict[str, list[int]] = {}
+        for index, event in enumerate(kb.events):
+            for word in self._event_stems[event.id]:
+                self._events_with_stem.setdefault(word, []).append(index)
+            self._events_with_verb.setdefault(event.did, []).append(index)
         self._names_by_first: dict[str, list[str]] = {}
+        self._stems_of_verb: dict[str, set[str]] = {}
         # who an event involves: its parties, and anyone its text names ("in her building")
         # a verb few events use tells them on its own ("the guy who heals people")
         uses: dict[str, int] = {}
@@ -672,10 +680,16 @@ class Story:
         like = {event_id: score for event_id, score in query.likely if score >= _LIKED}
         question_stems = self._question_stems(query.text)
         # only the events of a named character can answer about them
-        events: Iterable[Event] = self.kb.events
         if query.characters:
-            ids = sorted({i for c in query.characters for i in self._events_of.get(c, ())})
-            events = [self.kb.events[i] for i in ids]
+            ids = {i for c in query.characters for i in self._events_of.get(c, ())}
+        else:
+            # with no one named, only an event sharing a word, liked, or (when a rare verb may
+            # tell it alone) with a verb asked can be strong enough: skip the rest unscored
+            ids = {i for w in question_stems for i in self._events_with_stem.get(w, ())}
+            ids |= {self._index_of[e] for e in like if e in self._index_of}
+            if rare_alone:
+                ids |= {i for v in direct for i in self._events_with_verb.get(v, ())}
+        events = [self.kb.events[i] for i in sorted(ids)]
         scored: list[_Scored] = []
         for event in events:
             if verbs is not None and event.did not in verbs:
@@ -858,7 +872,10 @@ class Story:
         return found
 
     def _verb_stems(self, verb: str) -> set[str]:
-        return {s for v, form in self._forms if v == verb for s in form}
+        if not self._stems_of_verb:
+            for v, form in self._forms:
+                self._stems_of_verb.setdefault(v, set()).update(form)
+        return self._stems_of_verb.get(verb, set())
 
     def _stems_of(self, event: Event) -> set[str]:
         text = " ".join(
