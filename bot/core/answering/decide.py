@@ -59,6 +59,7 @@ _DESCRIBING_NOUNS = (
 _ABOUT_THE_MAKING = re.compile(
     r"\b(?:who|whom|whos)\s+(?:" + "|".join(sorted(vocabulary().asking_verbs)) + r")\b"
 )
+_POLITE_ASKING = re.compile(r"\bthink\s+(?:you|u)\s+(?:can|could|would|might)\b")
 _KIND_OF = re.compile(r"\b(?:what|which|whats)\s+(?:kind|type|sort|make)\s+of\s+(?P<thing>[a-z]+)")
 # words that name parts of the show, not things in it ("Episode 9: ...")
 _PARTS_OF_THE_SHOW = frozenset({"episode", "episodes", "season", "seasons", "aka"})
@@ -589,6 +590,10 @@ class Answerer:
             return None
         words = normalize(text).split()
         for kind in kinds:
+            if kind.does is Does.DECLINE:
+                if _POLITE_ASKING.search(" ".join(words)):
+                    continue  # "do you think you could tell me ...": a polite way of asking
+                return self._decline(kind, first, [])  # the bot's own view, of anything
             if not self._may_override(best, kind, leading=(kind.cued_at(words) or 0) <= LEADING):
                 return None
             if not kind.names and _asks_for_a_name(text):

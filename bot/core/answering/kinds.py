@@ -71,7 +71,8 @@ class QuestionKind:
     ask_back: str = ""  # what to ask when the builder needs more than the question gave
     examples: tuple[str, ...] = ()
     # Word sequences that ask for this kind wherever a question uses them ("which episode"): a
-    # kind that verifies its answers may answer on a cue alone when the knowledge clearly does.
+    # kind that verifies its answers may answer on a cue alone when the knowledge clearly does;
+    # a kind that declines ("do you think ...": the bot's own view) declines on its cue.
     cues: tuple[tuple[str, ...], ...] = ()
 
     def cued_at(self, words: Sequence[str]) -> int | None:
@@ -232,8 +233,12 @@ def parse_kinds(
         ):
             problem(kinds_file, f"{at}.cues", "must be a list of words or phrases")
             cues_raw = []
-        if cues_raw and not raw.get("verifies"):
-            problem(kinds_file, f"{at}.cues", "only kinds that verify their answers have cues")
+        if cues_raw and not (raw.get("verifies") or does is Does.DECLINE):
+            problem(
+                kinds_file,
+                f"{at}.cues",
+                "only kinds that verify their answers, or decline, have cues",
+            )
         kinds[name] = QuestionKind(
             name=name,
             does=does,

@@ -49,8 +49,9 @@ def test_only_kinds_that_verify_may_have_cues() -> None:
     examples = {"off_topic": FIVE, "chatter": FIVE, "cast.list": FIVE}
     with pytest.raises(KnowledgeInvalid) as caught:
         parse_kinds(declared, examples, BUILDERS)
-    assert "kinds.cast.list.cues: only kinds that verify their answers have cues" in str(
-        caught.value
+    assert (
+        "kinds.cast.list.cues: only kinds that verify their answers, or decline, have cues"
+        in str(caught.value)
     )
 
 
@@ -250,3 +251,26 @@ def test_a_phrasal_verb_split_by_its_object_with_into() -> None:
 
     story = Story(load_knowledge(KNOWLEDGE_ROOT / "jessica-jones-s2"))
     assert "persuade" in {verb for verb, _ in story._verbs_in("who talked her into it")}
+
+
+def test_a_question_asking_the_bot_s_own_view_is_declined_whatever_it_is_about(
+    engine: Engine,
+) -> None:
+    # "what happened to her" would cue her fate; "do you think" asks for a view first
+    assert engine.ask("do you think trish deserved what happened to her").intent == "opinion"
+    assert not engine.ask("your take on the finale?").answered
+    # a polite way of asking is no request for a view
+    assert engine.ask("do you think you could tell me who directed ep 5").answered
+
+
+def test_a_declining_kind_may_have_cues() -> None:
+    roles = {
+        "off_topic": {"does": "off_topic"},
+        "chatter": {"does": "chatter"},
+        "clarify": {"does": "clarify"},
+        "unknown": {"does": "not_sure"},
+    }
+    declared = {"kinds": {**roles, "views": {"does": "decline", "cues": ["your opinion"]}}}
+    examples = {"off_topic": FIVE, "chatter": FIVE, "views": FIVE}
+    kinds = parse_kinds(declared, examples, BUILDERS)
+    assert kinds["views"].cued_at(["in", "your", "opinion"]) == 1
