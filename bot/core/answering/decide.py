@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.answering.builders import Answers, protect
 from bot.core.answering.dispatch import BUILDERS, BuildRequest
-from bot.core.answering.fit import asked_type, holds
+from bot.core.answering.fit import asked_type, holds, reply_text, tells_the_kind_asked
 from bot.core.answering.kinds import Does, KindRegistry, QuestionKind, shipped_kinds
 from bot.core.answering.reply import Card, CardField, Reply, ReplyKind
 from bot.core.answering.story import Story, StoryQuery
@@ -60,7 +60,6 @@ _ABOUT_THE_MAKING = re.compile(
     r"\b(?:who|whom|whos)\s+(?:" + "|".join(sorted(vocabulary().asking_verbs)) + r")\b"
 )
 _POLITE_ASKING = re.compile(r"\bthink\s+(?:you|u)\s+(?:can|could|would|might)\b")
-_KIND_OF = re.compile(r"\b(?:what|which|whats)\s+(?:kind|type|sort|make)\s+of\s+(?P<thing>[a-z]+)")
 # words that name parts of the show, not things in it ("Episode 9: ...")
 _PARTS_OF_THE_SHOW = frozenset({"episode", "episodes", "season", "seasons", "aka"})
 _WHICH = frozenset({"which", "what", "whats"})
@@ -370,20 +369,10 @@ class Answerer:
         ):
             # "what was the nurse she killed called": telling that she did is no name
             decision = self._decline(self._unknown_kind(), readings[0], [])
-        elif decision.reply.answered and not self._tells_the_kind_asked(text, decision):
+        elif decision.reply.answered and not tells_the_kind_asked(text, decision.reply):
             # "what kind of gun did he use": an answer that never says "gun" does not tell
             decision = self._decline(self._unknown_kind(), readings[0], [])
         return replace(decision, reading=readings[0])
-
-    @staticmethod
-    def _tells_the_kind_asked(text: str, decision: _Decision) -> bool:
-        """Whether an answer to "what kind (type, sort) of <thing>" says that thing at all."""
-        asked = _KIND_OF.search(normalize(text))
-        if asked is None:
-            return True
-        reply = decision.reply
-        told = normalize(" ".join([*(c.title for c in reply.cards), *map(to_plain, reply.texts())]))
-        return stem(asked["thing"]) in {stem(w) for w in told.split()}
 
     def _names_what_is_asked(self, text: str, reading: Reading, decision: _Decision) -> bool:
         """Whether an answer to a question asking what something is called holds a name the
@@ -409,9 +398,7 @@ class Answerer:
         if which_named and not words & vocabulary().naming_words:
             # a university is not called after anyone in the story, nor after an episode
             said |= self._all_name_words | self._title_words
-        reply = decision.reply
-        told = "\n".join([*(card.title for card in reply.cards), *map(to_plain, reply.texts())])
-        found = {normalize(word) for word in _PROPER_WORD.findall(told)}  # "Ann's": ann
+        found = {normalize(w) for w in _PROPER_WORD.findall(reply_text(decision.reply))}  # "Ann's"
         return any(
             word not in said and word not in COMMON_ENGLISH and word not in _PARTS_OF_THE_SHOW
             for word in found

@@ -10,10 +10,10 @@ from enum import StrEnum
 
 from bot.core.answering.reply import Reply
 from bot.core.knowledge.richtext import to_plain
-from bot.core.understanding.text import normalize
+from bot.core.understanding.text import normalize, stem
 from bot.core.understanding.vocabulary import vocabulary
 
-__all__ = ["Asked", "asked_type", "holds", "text_holds"]
+__all__ = ["Asked", "asked_type", "holds", "reply_text", "tells_the_kind_asked", "text_holds"]
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MONTHS = (
@@ -52,13 +52,27 @@ def asked_type(question: str) -> Asked | None:
     return None
 
 
-def _text(reply: Reply) -> str:
+def reply_text(reply: Reply) -> str:
+    """Everything a reply tells, as plain text: its cards' titles and every text in it."""
     return "\n".join([*(card.title for card in reply.cards), *map(to_plain, reply.texts())])
 
 
 def holds(reply: Reply, asked: Asked) -> bool:
     """Whether the reply holds an answer of the asked type."""
-    return text_holds(_text(reply), asked)
+    return text_holds(reply_text(reply), asked)
+
+
+_KIND_OF = re.compile(r"\b(?:what|which|whats)\s+(?:kind|type|sort|make)\s+of\s+(?P<thing>[a-z]+)")
+
+
+def tells_the_kind_asked(question: str, reply: Reply) -> bool:
+    """Whether an answer to "what kind (type, sort) of <thing>" says that thing at all (true of
+    any answer to another question): "what kind of gun" is not told by "he shot at them"."""
+    asked = _KIND_OF.search(normalize(question))
+    if asked is None:
+        return True
+    told = normalize(reply_text(reply))
+    return stem(asked["thing"]) in {stem(w) for w in told.split()}
 
 
 def text_holds(text: str, asked: Asked) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answering.fit import Asked, asked_type, holds, text_holds
+from bot.core.answering.fit import Asked, asked_type, holds, tells_the_kind_asked, text_holds
 from bot.core.answering.reply import Card, Reply, ReplyKind
 from bot.core.engine import Engine
 from bot.core.knowledge.richtext import plain, to_plain
@@ -68,3 +68,10 @@ def test_an_address_or_a_number_asks_for_a_number() -> None:
     assert asked_type("what's jessica's apartment number") is Asked.AMOUNT
     assert asked_type("whats her address") is Asked.AMOUNT
     assert not text_holds("Jessica's apartment is in Hell's Kitchen.", Asked.AMOUNT)
+
+
+def test_what_kind_of_thing_is_told_only_by_an_answer_saying_that_thing() -> None:
+    question = "what kind of gun did he use"
+    assert not tells_the_kind_asked(question, _reply("He shoots at them from across the street."))
+    assert tells_the_kind_asked(question, _reply("He fires a hunting rifle, a gun he kept."))
+    assert tells_the_kind_asked("who shot her", _reply("Cheng did."))
