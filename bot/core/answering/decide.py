@@ -67,6 +67,7 @@ _OWN_NAME = frozenset({"full", "real", "first", "last", "surname", "middle", "ma
 EPISODE_VOTERS = 8  # the likeliest events whose episodes vote for the one a question tells
 TOLD_LIKE = 0.6  # how like a question about one story event a question must be to be asked of it
 TOLD_ALONE = 0.8  # ...when it names nothing of the season ("the security footage")
+SHORT_ASIDE = 5  # words of a part that is only "what do u think?" tacked on a question
 LEADING = 2  # a cue this near the start (after "ok so") opens the question
 WHOLE_ASKING = 3  # terms a way of asking needs before holding it whole says what is asked
 
@@ -314,6 +315,9 @@ class Answerer:
         decisions: list[_Decision] = []
         context: Reading | None = None
         for part in parts[:MAX_PARTS]:
+            if self._only_asks_a_view(part):
+                # "was she right or nah, what do u think": the bot's own view of all of it
+                return self._decide_one(part, context, watched)
             decision = self._decide_one(part, context, watched)
             context = decision.reading or context
             if decision.reply.answered:
@@ -327,6 +331,15 @@ class Answerer:
             # part that asks something answerable is the question
             return decisions[0]
         return whole
+
+    def _only_asks_a_view(self, part: str) -> bool:
+        """Whether a part of a question is no more than a declining kind's cue ("what do u
+        think?", "your take?"): it asks the bot's view of the rest."""
+        words = normalize(part).split()
+        return len(words) <= SHORT_ASIDE and any(
+            kind.does is Does.DECLINE and kind.cued_at(words) is not None
+            for kind in self.kinds.cued(part)
+        )
 
     @staticmethod
     def _reply_key(reply: Reply) -> tuple[str | None, tuple[str, ...]]:
@@ -576,6 +589,9 @@ class Answerer:
         ):
             return None
         words = normalize(text).split()
+        # the bot's own view asked anywhere ("..., what do u think") is asked before anything
+        # the same words also cue ("what do ...")
+        kinds.sort(key=lambda k: k.does is not Does.DECLINE)
         for kind in kinds:
             if kind.does is Does.DECLINE:
                 if _POLITE_ASKING.search(" ".join(words)):

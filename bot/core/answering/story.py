@@ -38,6 +38,8 @@ _KIN: dict[str, tuple[str, ...]] = {
     "arrest": ("surrender", "imprison"),
     "imprison": ("arrest",),
     "kidnap": ("transfer",),
+    "remember": ("recognize",),
+    "recognize": ("remember",),
 }
 # How fans name a relation, onto the relation labels the knowledge uses.
 _RELATION_WORDS: dict[str, tuple[str, ...]] = {
@@ -68,7 +70,6 @@ _RELATION_WORDS: dict[str, tuple[str, ...]] = {
     "client": ("client", "ex-client"),
     "boss": ("employer",),
     "employ": ("employer", "employee"),
-    "work": ("employee", "employer", "assistant", "partner"),
     "partner": ("partner", "ex-partner"),
     "assist": ("assistant", "ex-assistant"),
     "doctor": ("doctor",),
@@ -122,6 +123,9 @@ _RARE_VERB_USES = 2  # events a verb may have and still tell one of them on its 
 _STORYLINE = 6  # events a character's storyline is told in
 _WHOLE = frozenset({"whole", "entire", "everything", "full", "all"})  # "recap the whole season"
 _T = TypeVar("_T")
+_WHO = frozenset({"who", "whom"})
+_DO = frozenset({"do", "does", "did"})
+_ADVERBS = frozenset("just almost nearly then also still never finally even".split())
 # Verbs whose subject undergoes them: asked with one, the character is the object of a kin event.
 _UNDERGOES = frozenset({"die"})
 _SEASON_END = frozenset({"end", "ends", "ending", "finale", "last"})
@@ -240,6 +244,21 @@ class Story:
         died", not "who killed them": it does not say who did it."""
         query = self._without_told(query)
         asked = {verb for verb, _ in self._verbs_in(query.text)}
+        if self._asks_whom(query):
+            # "who did <she> kill", "the doctor <she> remembers": the one it is done to
+            done_to = [
+                s
+                for s in self._best(query, need_verb=True, limit=6)
+                if (s.event.whom or s.event.what)
+                and not set(s.event.whom) & set(query.characters)
+            ]
+            # "who" is answered by someone it is done to: a character, or "her new guard"
+            people = [
+                s
+                for s in done_to
+                if s.event.whom or set(normalize(s.event.what).split()) & _ROLES
+            ]
+            return self._events_reply("", people[:_MAX_LINES], self._whom_line)
         # a death does not say who did it; nor does an event told without its doer, unless it
         # is the very thing asked ("the other subject kills him": "who killed him")
         found = [
@@ -249,6 +268,31 @@ class Story:
             and (s.event.who or s.event.did in asked)
         ]
         return self._events_reply("", found[:_MAX_LINES], self._doer_line)
+
+    def _asks_whom(self, query: StoryQuery) -> bool:
+        """Whether "who" asks whom something is done to: "who did <she> kill", "who does <he>
+        accidentally shoot", "who's the doctor <she> remembers": after "who" comes only "did"
+        (or a description), then everyone the question names, right before its verb."""
+        tokens = query.text.split()
+        verbs = self._verbs_in(query.text)
+        who_at = next((i for i, w in enumerate(tokens) if w in _WHO), None)
+        if not query.characters or not verbs or who_at is None:
+            return False
+        verb_at = min(at for _, at in verbs)
+        spans = [self._span(c, tokens) for c in query.characters]
+        if self._passive(tokens, verb_at) or any(
+            span is None or not who_at < span[0] < verb_at for span in spans
+        ):
+            return False
+        first = min(span[0] for span in spans if span is not None)
+        last = max(span[1] for span in spans if span is not None)
+        between = tokens[who_at + 1 : first]
+        asks_object = bool(between) and (
+            all(w in _DO for w in between)  # "who did <she> kill"
+            or (between[0] in _DETERMINERS and not self._verbs_in(" ".join(between)))
+        )
+        # the doer right before the verb: "<she> kills", "<she> accidentally kills"
+        return asks_object and all(w.endswith("ly") or w in _ADVERBS for w in tokens[last:verb_at])
 
     def what_did(self, query: StoryQuery) -> Reply | None:
         """What did X do (to Y): events where the first named character acts."""
@@ -931,6 +975,16 @@ class Story:
             ),
         )
 
+    def _whom_line(self, event: Event) -> RichText:
+        """Whom it is done to first, then the event: "Bo Li: Ann saves Bo (episode 2)."."""
+        names = [self._characters[c].name for c in event.whom if c in self._characters]
+        lead = f"{' and '.join(names)}: " if names else ""
+        return (
+            Segment(
+                lead + _sentence(event.text, f"(episode {event.episode})"), self._spoiler(event)
+            ),
+        )
+
     def _episode_line(self, event: Event) -> RichText:
         # the title is how fans name an episode too, and no spoiler
         title = self._titles.get(event.episode)
@@ -979,10 +1033,11 @@ class Story:
     ) -> Reply | None:
         if not found:
             return None
-        chosen = [s.event for s in found]
-        chosen += [t for e in chosen for t in self._twins(e) if t not in chosen]
-        # Earlier reveals first: the plain version before the twist that retells it.
-        events = sorted(dict.fromkeys(chosen), key=lambda e: (self._spoiler(e), e.episode))
+        # The likeliest first; before each, the same beat told before its twist (the plain
+        # version before the one that retells it).
+        events = list(
+            dict.fromkeys(t for s in found for t in (*self._twins(s.event), s.event))
+        )
         return self._reply(
             intent, [line(e) for e in events], [s for e in events for s in e.sources]
         )

@@ -259,6 +259,9 @@ def test_a_question_asking_the_bot_s_own_view_is_declined_whatever_it_is_about(
     # "what happened to her" would cue her fate; "do you think" asks for a view first
     assert engine.ask("do you think trish deserved what happened to her").intent == "opinion"
     assert not engine.ask("your take on the finale?").answered
+    # "..., what do u think" tacked on a question asks the bot's view of all of it
+    assert engine.ask("was trish right to kill alisa or nah, what do u think").intent == "opinion"
+    assert engine.ask("who plays trish? what do you think of her").answered
     # a polite way of asking is no request for a view
     assert engine.ask("do you think you could tell me who directed ep 5").answered
 

@@ -89,8 +89,34 @@ def test_who_did_answers_the_doer_of_the_named_victim() -> None:
 
 def test_who_did_with_the_named_doer_answers_the_victim() -> None:
     reply = _ask("plot.who_did", "who did trish kill", "trish-walker")
+    assert _lead(reply).startswith("Alisa Jones: ")  # whom it was done to leads, not the doer
     assert "kills Alisa" in _lead(reply)
     assert len(to_plain(reply.content)) < 300
+
+
+@pytest.mark.parametrize(
+    ("question", "characters", "lead"),
+    [
+        # the doer is named right before the verb: "who" asks whom
+        ("who does jess accidentally kill in ep 10", ("jessica-jones",), "Dale Holiday: "),
+        # a description, then the doer and the verb: the described one is whom it is done to
+        ("who's the creepy doctor jess remembers at the aquarium", ("jessica-jones",), "Karl"),
+        # the named one is whom it is done to: "who" still asks the doer
+        ("who put jess to sleep with a sedative", ("jessica-jones",), "Karl Malus: "),
+        ("who is getting malus a fake passport", ("karl-malus",), "Oscar Arocho: "),
+    ],
+)
+def test_who_asks_the_doer_or_whom_it_is_done_to_by_where_the_named_stand(
+    question: str, characters: tuple[str, ...], lead: str
+) -> None:
+    episodes = (10,) if "ep 10" in question else ()
+    reply = _ask("plot.who_did", question, *characters, episodes=episodes)
+    assert _lead(reply).startswith(lead)
+
+
+def test_the_likeliest_event_leads_even_when_a_later_reveal_is_less_likely() -> None:
+    reply = _ask("plot.who_did", "who does alisa kill to bust out of prison", "alisa-jones")
+    assert "new guard" in _lead(reply)
 
 
 def test_a_twist_retold_follows_the_twist_s_episode() -> None:
@@ -346,6 +372,11 @@ def test_a_relative_stands_in_only_right_after_the_name() -> None:
         StoryQuery.ask("what did jessica and her mom do", ["jessica-jones"])
     )
     assert both.characters == ("jessica-jones",)
+    # "working" after the name is what he does, not "his work partner"
+    working = story._with_relatives(
+        StoryQuery.ask("who is malcolm working for by the end", ["malcolm-ducasse"])
+    )
+    assert working.characters == ("malcolm-ducasse",)
 
 
 def test_a_death_does_not_answer_who_did_the_killing() -> None:
