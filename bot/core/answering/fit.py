@@ -1,5 +1,6 @@
 """Whether an answer is of the type its question asks for: an amount for "how much" or "how
-many", a year for "what year", a time (a date, a month, a year or an episode) for "when". An answer
+many", a year for "what year", a time (a date, a month, a year or an episode) for "when", a job
+for "what does he do for a living". An answer
 without one answers something else (the story of how someone left a firm, not how much they left
 with; the part an actor plays, not when they were cast)."""
 
@@ -31,6 +32,7 @@ class Asked(StrEnum):
     AMOUNT = "amount"
     YEAR = "year"
     TIME = "time"  # a date, a year, a month or an episode ("when does she find out")
+    OCCUPATION = "occupation"  # a job ("what does he do for a living")
 
 
 _TIME = re.compile(
@@ -49,6 +51,8 @@ def asked_type(question: str) -> Asked | None:
         return Asked.AMOUNT
     if any(f" {phrase} " in text for phrase in words.time_questions):
         return Asked.TIME
+    if any(f" {phrase} " in text for phrase in words.occupation_questions):
+        return Asked.OCCUPATION
     return None
 
 
@@ -81,6 +85,9 @@ def text_holds(text: str, asked: Asked) -> bool:
         return bool(_YEAR.search(text))
     if asked is Asked.TIME:
         return bool(_TIME.search(text))
+    if asked is Asked.OCCUPATION:
+        jobs = vocabulary().occupation_nouns
+        return any(stem(word) in jobs or word in jobs for word in normalize(text).split())
     # "one" is as often a pronoun ("open one of her own") as a count
     number_words = set(vocabulary().number_words) - {"one"}
     if any(word in number_words for word in normalize(text).split()):

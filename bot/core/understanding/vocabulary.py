@@ -46,6 +46,8 @@ class Vocabulary:
     amount_questions: tuple[str, ...]  # phrases
     year_questions: tuple[str, ...]  # phrases
     time_questions: tuple[str, ...]  # phrases
+    occupation_questions: tuple[str, ...]  # phrases
+    occupation_nouns: frozenset[str]
 
 
 def _words(raw: Any, key: str, problems: list[Problem]) -> frozenset[str]:
@@ -105,6 +107,10 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         amount_questions=_phrases(data.get("amount_questions"), "amount_questions", problems),
         year_questions=_phrases(data.get("year_questions"), "year_questions", problems),
         time_questions=_phrases(data.get("time_questions"), "time_questions", problems),
+        occupation_questions=_phrases(
+            data.get("occupation_questions"), "occupation_questions", problems
+        ),
+        occupation_nouns=_words(data.get("occupation_nouns"), "occupation_nouns", problems),
     )
     unknown = vocabulary.question_concepts - set(vocabulary.concepts) - {
         "why",

@@ -1,4 +1,5 @@
-"""An answer to "how much", "how many" or "what year" must hold an amount or a year."""
+"""An answer to "how much", "how many", "what year" or "what does he do for a living" must hold an
+amount, a year or a job."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ def _reply(text: str) -> Reply:
         ("how many reviews did it get", Asked.AMOUNT),
         ("what year did that happen", Asked.YEAR),
         ("when was she cast", Asked.TIME),
+        ("what does her boyfriend do for a living", Asked.OCCUPATION),
+        ("whats his job", Asked.OCCUPATION),
+        ("what job offer does he turn down", None),
         ("who directed episode 3", None),
     ],
 )
@@ -38,6 +42,9 @@ def test_the_asked_type_is_read_from_the_question(question: str, asked: Asked | 
         ("Years earlier, her family dies in an accident.", Asked.YEAR, False),
         ("It came out in 2018.", Asked.YEAR, True),
         ("She plays the mysterious woman.", Asked.TIME, False),
+        ("He proposes to her (episode 5).", Asked.OCCUPATION, False),
+        ("The new superintendent of her building.", Asked.OCCUPATION, True),
+        ("A New York lawyer who sometimes hires her.", Asked.OCCUPATION, True),
         ("She was cast in April 2017.", Asked.TIME, True),
         ("Trish quits on air (episode 9).", Asked.TIME, True),
     ],
