@@ -39,6 +39,8 @@ _KIN: dict[str, tuple[str, ...]] = {
     "imprison": ("arrest",),
     "kidnap": ("transfer",),
     "remember": ("recognize",),
+    "discover": ("learn",),
+    "learn": ("discover",),
     "recognize": ("remember",),
 }
 # How fans name a relation, onto the relation labels the knowledge uses.
@@ -117,6 +119,8 @@ _EPISODE_LEAD = 1.5  # ...and how many times the next episode's
 _TOP_EVENT = 0.7  # or one event's likeness...
 _TOP_LEAD = 0.2  # ...ahead of every event of another episode by this
 _FATE_VERBS = frozenset({"die", "survive"})  # what happens to one, whoever else is named
+# "does he make it out alive": whatever the verb, a question of life or death, told by the fate
+_LIFE_WORDS = frozenset("alive dead death live lives living survive survives die dies".split())
 _DETERMINERS = frozenset("the a an his her their my your our its this that these those".split())
 _ROLES = vocabulary().role_nouns | vocabulary().person_nouns
 _RARE_VERB_USES = 2  # events a verb may have and still tell one of them on its own
@@ -125,6 +129,8 @@ _WHOLE = frozenset({"whole", "entire", "everything", "full", "all"})  # "recap t
 _T = TypeVar("_T")
 _WHO = frozenset({"who", "whom"})
 _DO = frozenset({"do", "does", "did"})
+_TELLING = frozenset("for after before since because when while".split())
+_YES_NO = frozenset("does did do is was will has had".split())
 _ADVERBS = frozenset("just almost nearly then also still never finally even".split())
 # Verbs whose subject undergoes them: asked with one, the character is the object of a kin event.
 _UNDERGOES = frozenset({"die"})
@@ -315,16 +321,26 @@ class Story:
         verb (or its kin), not by the first one's fate."""
         if len(query.characters) < 2:
             return None
-        asked = {verb for verb, _ in self._verbs_in(query.text)} - _FATE_VERBS
+        asked = self._own_verbs(query.text) - _FATE_VERBS
         if not asked:
             return None
         pair = set(query.characters[:2])
+        kin = asked | {k for verb in asked for k in _KIN.get(verb, ())}
         found = [
             s
             for s in self._best(query, need_verb=True, limit=4)
             if pair <= set(s.event.characters)
+            and (s.event.did in kin or not tokens_ask_yes_or_no(query.text))
         ]
         return self._events_reply("", found[:_MAX_LINES], self._line) if found else None
+
+    def _own_verbs(self, text: str) -> set[str]:
+        """The verbs the question asks with, not those of what it only tells to place it: in
+        "does she go to jail for shooting him" the jail, not the shooting."""
+        found = self._verbs_in(text)
+        tokens = text.split()
+        told_at = next((i for i, w in enumerate(tokens) if w in _TELLING), len(tokens))
+        return {verb for verb, at in found if at < told_at}
 
     def _without_told(self, query: StoryQuery) -> StoryQuery:
         """ "who saved her after <someone> attacked her": the question without the event it
@@ -445,6 +461,15 @@ class Story:
         if between is not None:
             return between
         who = query.characters[0]
+        if tokens_ask_yes_or_no(query.text) and not set(query.text.split()) & _LIFE_WORDS:
+            # "does she ever find out", "does he go to jail": told only by an event of theirs
+            # with that verb; their fate answers only whether they die or survive
+            asked = self._own_verbs(query.text) - _FATE_VERBS
+            kin = asked | {k for verb in asked for k in _KIN.get(verb, ())}
+            if asked and not any(
+                who in e.characters and e.did in kin for e in self.kb.events
+            ):
+                return None
         if query.episodes:
             events = [
                 e for e in self.kb.events if who in e.characters and e.episode in query.episodes
@@ -718,6 +743,9 @@ class Story:
             cue = query.cue
             said = {v for v, at in self._verbs_in(query.text) if cue <= at <= cue + _CUE_REACH}
             near = said | {kin for verb in said for kin in _KIN.get(verb, ())}
+        # "does she ever find out ...": yes or no is told only by an event with the verb asked
+        yes_or_no = self._own_verbs(query.text) if tokens_ask_yes_or_no(query.text) else set()
+        yes_or_no |= {kin for verb in yes_or_no for kin in _KIN.get(verb, ())}
         # where each named character stands in the question: the same for every event
         positions = {c: self._position(c, tokens) for c in query.characters}
         # an event whose example questions the question closely resembles is asked about
@@ -737,6 +765,8 @@ class Story:
         scored: list[_Scored] = []
         for event in events:
             if verbs is not None and event.did not in verbs:
+                continue
+            if yes_or_no and event.did not in yes_or_no:
                 continue
             if query.episodes and event.episode not in query.episodes:
                 continue
@@ -1059,6 +1089,11 @@ class Story:
     def _reply(self, intent: str, lines: list[RichText], sources: Iterable[str]) -> Reply:
         ids = tuple(dict.fromkeys(sources))
         return Reply(ReplyKind.ANSWER, intent, _lines(lines), sources=self.kb.source_titles(ids))
+
+
+def tokens_ask_yes_or_no(text: str) -> bool:
+    """Whether a (normalized) question asks yes or no: "does she ...", "did he ever ..."."""
+    return text.split()[:1] != [] and text.split()[0] in _YES_NO
 
 
 def _remember(cache: dict[str, _T], key: str, value: _T) -> None:

@@ -503,3 +503,21 @@ def test_one_event_far_likelier_than_any_other_episode_s_tells_the_episode() -> 
         likely=[(by_episode[3], 0.9), (by_episode[12], 0.5), (by_episode[9], 0.5)],
     )
     assert _story().episode_of(query) == 3
+
+
+def test_a_yes_or_no_question_is_told_only_by_an_event_with_the_verb_asked() -> None:
+    # nothing says she goes to jail; the shooting it names only places the question
+    _no_answer("plot.fate", "does inez go to jail for shooting ryback", "inez-green", "shane-ryback")
+    _no_answer("plot.fate", "does griffin ever find out about the drug", "griffin-sinclair")
+    # what the story does tell is still told
+    killed = _ask("plot.fate", "does trish kill alisa", "trish-walker", "alisa-jones")
+    assert "kills Alisa" in _lead(killed)
+    assert "survives" in _lead(_ask("plot.fate", "does hogarth die from the als", "jeri-hogarth"))
+
+
+def test_the_verbs_a_question_asks_with_are_not_those_of_what_it_only_tells() -> None:
+    story = _story()
+    assert story._own_verbs("does she go to jail for shooting him") == {"imprison"} | (
+        story._own_verbs("does she go to jail")
+    )
+    assert "shoot" not in story._own_verbs("does she go to jail for shooting him")
