@@ -824,6 +824,8 @@ class Answerer:
         the likeliest story kind, answering only when the story verifies it."""
         if _asks_for_a_name(text) or _ABOUT_THE_MAKING.search(normalize(text)):
             return None  # a name asked, "who plays ...": not what the story tells
+        if not any(w not in STOPWORDS for w in first.text.split()):
+            return None  # "who is he": like many ways of asking, about nothing it says
         like = self.matcher.events_like(first, top=1)
         if not like or like[0][1] < (TOLD_LIKE if first.on_topic else TOLD_ALONE):
             return None

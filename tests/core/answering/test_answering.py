@@ -333,3 +333,11 @@ def test_who_plays_another_age_of_a_character_is_not_the_adult_actor(
     assert not reply.answered
     assert "Rachael Taylor" not in answer_text(engine, question)
     assert "Krysten Ritter" not in answer_text(engine, question)
+
+
+@pytest.mark.parametrize("question", ["who is he", "who is she really", "what about her"])
+def test_a_question_saying_nothing_but_question_words_gets_no_story_event(
+    engine: Engine, question: str
+) -> None:
+    # such words are like many ways of asking about some event; alike, they tell none of them
+    assert not engine.ask(question).answered
