@@ -433,6 +433,8 @@ class Answerer:
             for need in kind.needs
             if not self._has(c.reading, need)
         }
+        if not first.all_of(Kind.PERSON) and self.matcher.person_described(first) is not None:
+            wanted.add(Kind.PERSON)  # "the guy from <another show>": someone known from it
         described_one = bool(_ROLE_NOUNS & set(first.text.split()))
         if described_one and not first.all_of(Kind.CHARACTER):
             wanted.add(Kind.CHARACTER)  # "the guy with the pet ...": someone only described

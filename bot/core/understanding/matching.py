@@ -24,7 +24,7 @@ from bot.core.understanding.classifier import Classifier, Labelled, Ranked, idf_
 from bot.core.understanding.entities import Kind, Mention
 from bot.core.understanding.reading import Reader, Reading
 from bot.core.understanding.termcache import TermCache
-from bot.core.understanding.text import COMMON_ENGLISH, CONCEPTS, concept
+from bot.core.understanding.text import COMMON_ENGLISH, CONCEPTS, concept, normalize
 from bot.core.understanding.vocabulary import vocabulary
 
 __all__ = ["Calibration", "Candidate", "Described", "Matcher", "calibration"]
@@ -88,6 +88,26 @@ class Described:
 def _generic(terms: frozenset[str]) -> frozenset[str]:
     """Terms without the particular names ("{character:some-id}"), keeping the slots."""
     return frozenset(t for t in terms if ":" not in t)
+
+
+_KNOWN_FROM = frozenset({"from", "in", "on", "of"})
+
+
+def _names_as_known_from(words: Sequence[str], title: Sequence[str]) -> bool:
+    """Whether the words name a title as where someone is known from: "from <title>", "in
+    <title>", or "<title>" before a word for a person ("the <title> actress")."""
+    size = len(title)
+    if not size:
+        return False
+    people = vocabulary().person_nouns | vocabulary().role_nouns
+    for at in range(len(words) - size + 1):
+        if list(words[at : at + size]) != list(title):
+            continue
+        before = words[at - 1] if at else ""
+        after = words[at + size] if at + size < len(words) else ""
+        if before in _KNOWN_FROM or after in people:
+            return True
+    return False
 
 
 def _sentences(text: RichText) -> list[str]:
@@ -288,7 +308,21 @@ class Matcher:
             out += self._described(first, Kind.EPISODE, self.episode_described(first))
         if Kind.OUTLET in wanted and Kind.OUTLET not in has:
             out += self._described(first, Kind.OUTLET, self.review_described(first))
+        if Kind.PERSON in wanted and Kind.PERSON not in has:
+            out += self._described(first, Kind.PERSON, self.person_described(first))
         return out
+
+    def person_described(self, reading: Reading) -> Described | None:
+        """ "the guy from <another show>", "the <film> actress": the one person the season's
+        sources say is known for a title the question names as where it knows them from."""
+        words = reading.text.split()
+        found = {
+            person.id
+            for person in self.kb.people
+            for title in person.known_for
+            if _names_as_known_from(words, normalize(title).split())
+        }
+        return Described(found.pop(), 1.0) if len(found) == 1 else None
 
     @staticmethod
     def _described(reading: Reading, kind: Kind, found: Described | None) -> list[Reading]:

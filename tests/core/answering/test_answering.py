@@ -253,6 +253,10 @@ def test_three_questions_in_one_message(engine: Engine) -> None:
         ("in which episode is will simpson killed", "Episode 2"),  # found by what happens in it
         ("who is trish's mom", "Dorothy Walker"),  # a relation, not Trish herself
         ("the octopus one, who directed it", "Millicent Shelton"),  # a title word + "one"
+        # someone known from another title, as the sources say
+        ("the lady from the matrix, who does she play", "Hogarth"),
+        ("the blonde from transformers, who's her character", "Trish"),
+        ("who does the matrix actress play", "Hogarth"),
     ],
 )
 def test_things_found_by_description(engine: Engine, question: str, expected: str) -> None:
