@@ -129,6 +129,7 @@ _WHOLE = frozenset({"whole", "entire", "everything", "full", "all"})  # "recap t
 _T = TypeVar("_T")
 _WHO = frozenset({"who", "whom"})
 _DO = frozenset({"do", "does", "did"})
+_WHY_WORDS = frozenset({"why"})
 _TELLING = frozenset("for after before since because when while".split())
 _YES_NO = frozenset("does did do is was will has had".split())
 _ADVERBS = frozenset("just almost nearly then also still never finally even".split())
@@ -264,7 +265,7 @@ class Story:
                 for s in done_to
                 if s.event.whom or set(normalize(s.event.what).split()) & _ROLES
             ]
-            return self._events_reply("", people[:_MAX_LINES], self._whom_line)
+            return self._events_reply("", people[:_MAX_LINES], self._and_why(query, self._whom_line))
         # a death does not say who did it; nor does an event told without its doer, unless it
         # is the very thing asked ("the other subject kills him": "who killed him")
         found = [
@@ -273,7 +274,7 @@ class Story:
             if (s.event.did not in _UNDERGOES or s.event.did in asked)
             and (s.event.who or s.event.did in asked)
         ]
-        return self._events_reply("", found[:_MAX_LINES], self._doer_line)
+        return self._events_reply("", found[:_MAX_LINES], self._and_why(query, self._doer_line))
 
     def _asks_whom(self, query: StoryQuery) -> bool:
         """Whether "who" asks whom something is done to: "who did <she> kill", "who does <he>
@@ -397,7 +398,7 @@ class Story:
     def episode(self, query: StoryQuery) -> Reply | None:
         """Which episode does X happen in."""
         found = self._best(query, need_verb=False)
-        return self._events_reply("", found, self._episode_line)
+        return self._events_reply("", found, self._and_why(query, self._episode_line))
 
     def why(self, query: StoryQuery) -> Reply | None:
         """Why (or how) does X happen: only events whose reason (or manner) the sources give."""
@@ -417,7 +418,7 @@ class Story:
             placed = [_Scored(1, e) for e in later if e.where][:1]
             return self._events_reply("", placed, self._place_line)
         found = [s for s in self._best(query, need_verb=False, limit=6) if s.event.where]
-        return self._events_reply("", found[:2], self._place_line)
+        return self._events_reply("", found[:2], self._and_why(query, self._place_line))
 
     def diagnosis(self, query: StoryQuery) -> Reply | None:
         """What was X diagnosed with."""
@@ -1014,6 +1015,21 @@ class Story:
                 lead + _sentence(event.text, f"(episode {event.episode})"), self._spoiler(event)
             ),
         )
+
+    def _and_why(
+        self, query: StoryQuery, line: Callable[[Event], RichText]
+    ) -> Callable[[Event], RichText]:
+        """`line`, followed by the reason the sources give, when the question also asks why
+        ("who killed him and why")."""
+        if not set(query.text.split()) & _WHY_WORDS:
+            return line
+
+        def with_reason(event: Event) -> RichText:
+            if not event.why:
+                return line(event)
+            return (*line(event), Segment(f" Why: {event.why}.", self._spoiler(event)))
+
+        return with_reason
 
     def _episode_line(self, event: Event) -> RichText:
         # the title is how fans name an episode too, and no spoiler

@@ -478,9 +478,7 @@ def test_the_episode_told_is_voted_by_the_likeliest_events() -> None:
 
 
 def test_who_did_asks_about_the_act_not_the_event_that_only_places_it() -> None:
-    query = StoryQuery.ask(
-        "who saved inez after alisa attacked her", ("inez-green", "alisa-jones")
-    )
+    query = StoryQuery.ask("who saved inez after alisa attacked her", ("inez-green", "alisa-jones"))
     asked = _story()._without_told(query)
     assert asked.text == "who saved inez"
     assert asked.characters == ("inez-green",)
@@ -490,9 +488,7 @@ def test_who_did_asks_about_the_act_not_the_event_that_only_places_it() -> None:
 
 
 def test_whether_something_happened_between_two_people_is_told_by_their_events() -> None:
-    reply = _ask(
-        "plot.fate", "does ryback manage to heal hogarth", "shane-ryback", "jeri-hogarth"
-    )
+    reply = _ask("plot.fate", "does ryback manage to heal hogarth", "shane-ryback", "jeri-hogarth")
     assert "heal" in _lead(reply)  # not Ryback's own fate
 
 
@@ -507,7 +503,9 @@ def test_one_event_far_likelier_than_any_other_episode_s_tells_the_episode() -> 
 
 def test_a_yes_or_no_question_is_told_only_by_an_event_with_the_verb_asked() -> None:
     # nothing says she goes to jail; the shooting it names only places the question
-    _no_answer("plot.fate", "does inez go to jail for shooting ryback", "inez-green", "shane-ryback")
+    _no_answer(
+        "plot.fate", "does inez go to jail for shooting ryback", "inez-green", "shane-ryback"
+    )
     _no_answer("plot.fate", "does griffin ever find out about the drug", "griffin-sinclair")
     # what the story does tell is still told
     killed = _ask("plot.fate", "does trish kill alisa", "trish-walker", "alisa-jones")
@@ -521,3 +519,12 @@ def test_the_verbs_a_question_asks_with_are_not_those_of_what_it_only_tells() ->
         story._own_verbs("does she go to jail")
     )
     assert "shoot" not in story._own_verbs("does she go to jail for shooting him")
+
+
+def test_a_question_also_asking_why_gets_the_reason_the_sources_give() -> None:
+    reply = _ask("plot.who_did", "who killed stirling adams and why", "stirling-adams")
+    assert "Why: he seemed to be exploiting Jessica." in _lead(reply)
+    # asked only who, the reason is left out
+    assert "Why:" not in to_plain(
+        _ask("plot.who_did", "who killed stirling adams", "stirling-adams").content
+    )
