@@ -30,59 +30,6 @@ _QUESTION_WORDS = frozenset(
     "first time then after before still again ever really actually s2 the a an".split()
 )
 _PASSIVE_AUX = frozenset("was were is are get gets got been being".split())
-# Verbs close enough that asking with one should find an event told with the other.
-_KIN: dict[str, tuple[str, ...]] = {
-    "die": ("kill", "suicide"),
-    "kill": ("die", "suicide", "try-to-kill"),
-    "suicide": ("die", "kill"),
-    "arrest": ("surrender", "imprison"),
-    "imprison": ("arrest",),
-    "kidnap": ("transfer",),
-    "remember": ("recognize",),
-    "discover": ("learn",),
-    "learn": ("discover",),
-    "recognize": ("remember",),
-}
-# How fans name a relation, onto the relation labels the knowledge uses.
-_RELATION_WORDS: dict[str, tuple[str, ...]] = {
-    "mom": ("mother",),
-    "mum": ("mother",),
-    "mother": ("mother", "adoptive-mother"),
-    "dad": ("father",),
-    "father": ("father",),
-    "parent": ("mother", "father", "adoptive-mother"),
-    "brother": ("brother",),
-    "sister": ("sister", "adoptive-sister"),
-    "sibl": ("brother", "sister", "adoptive-sister"),
-    "son": ("son",),
-    "daughter": ("daughter",),
-    "kid": ("son", "daughter"),
-    "child": ("son", "daughter"),
-    "wife": ("wife",),
-    "husband": ("husband",),
-    "boyfriend": ("boyfriend", "ex-boyfriend"),
-    "bf": ("boyfriend", "ex-boyfriend"),
-    "girlfriend": ("girlfriend", "ex-girlfriend"),
-    "gf": ("girlfriend", "ex-girlfriend"),
-    "ex": ("ex-boyfriend", "ex-girlfriend", "ex-lover", "ex-partner"),
-    "lover": ("lover", "ex-lover", "love-interest"),
-    "love": ("love-interest", "lover"),
-    "lawyer": ("lawyer",),
-    "attorney": ("lawyer",),
-    "client": ("client", "ex-client"),
-    "boss": ("employer",),
-    "employ": ("employer", "employee"),
-    "partner": ("partner", "ex-partner"),
-    "assist": ("assistant", "ex-assistant"),
-    "doctor": ("doctor",),
-    "patient": ("patient",),
-    "guard": ("guard",),
-    "friend": ("friend",),
-    "neighbor": ("neighbor",),
-    "neighbour": ("neighbor",),
-    "rival": ("rival",),
-    "enemi": ("enemy",),
-}
 _NAME_WORDS = frozenset("name names nam call called real full first last surname known".split())
 # Verbs that carry a season's turning points, preferred in a recap.
 _MAJOR = (
@@ -186,6 +133,12 @@ class Story:
     def __init__(self, kb: KnowledgeBase, verbs: VerbVocabulary | None = None) -> None:
         self.kb = kb
         self.verbs = verbs or verb_vocabulary()
+        # how fans name a relation ("kid", "bf"), by the word and its stem
+        self._relation_words = {
+            key: labels
+            for word, labels in vocabulary().relation_labels.items()
+            for key in (word, stem(word))
+        }
         self._forms: list[tuple[str, tuple[str, ...]]] = sorted(
             (
                 (verb, tuple(stem(self.verbs.base(w)) for w in normalize(form).split()))
@@ -326,7 +279,7 @@ class Story:
         if not asked:
             return None
         pair = set(query.characters[:2])
-        kin = asked | {k for verb in asked for k in _KIN.get(verb, ())}
+        kin = self.verbs.with_kin(asked)
         found = [
             s
             for s in self._best(query, need_verb=True, limit=4)
@@ -466,7 +419,7 @@ class Story:
             # "does she ever find out", "does he go to jail": told only by an event of theirs
             # with that verb; their fate answers only whether they die or survive
             asked = self._own_verbs(query.text) - _FATE_VERBS
-            kin = asked | {k for verb in asked for k in _KIN.get(verb, ())}
+            kin = self.verbs.with_kin(asked)
             if asked and not any(
                 who in e.characters and e.did in kin for e in self.kb.events
             ):
@@ -743,10 +696,10 @@ class Story:
         if query.cue is not None:
             cue = query.cue
             said = {v for v, at in self._verbs_in(query.text) if cue <= at <= cue + _CUE_REACH}
-            near = said | {kin for verb in said for kin in _KIN.get(verb, ())}
+            near = self.verbs.with_kin(said)
         # "does she ever find out ...": yes or no is told only by an event with the verb asked
         yes_or_no = self._own_verbs(query.text) if tokens_ask_yes_or_no(query.text) else set()
-        yes_or_no |= {kin for verb in yes_or_no for kin in _KIN.get(verb, ())}
+        yes_or_no = self.verbs.with_kin(yes_or_no)
         # where each named character stands in the question: the same for every event
         positions = {c: self._position(c, tokens) for c in query.characters}
         # an event whose example questions the question closely resembles is asked about
@@ -829,7 +782,7 @@ class Story:
             labels = {
                 label
                 for word in following
-                for label in _RELATION_WORDS.get(stem(word), _RELATION_WORDS.get(word, ()))
+                for label in self._relation_words.get(stem(word), self._relation_words.get(word, ()))
             }
             relatives = [
                 r.who for r in self.kb.relations if r.of == character and r.label in labels
@@ -873,7 +826,7 @@ class Story:
 
     def _related_verbs(self, text: str) -> set[str]:
         direct = {verb for verb, _ in self._verbs_in(text)}
-        return direct | {kin for verb in direct for kin in _KIN.get(verb, ())}
+        return self.verbs.with_kin(direct)
 
     @staticmethod
     def _passive(tokens: list[str], verb_at: int | None) -> bool:
@@ -963,7 +916,7 @@ class Story:
             return []
         stems = {stem(w) for w in query.text.split()} | set(query.text.split())
         labels = {
-            label for word, found in _RELATION_WORDS.items() if word in stems for label in found
+            label for word, found in self._relation_words.items() if word in stems for label in found
         }
         named = set(query.characters)
         if len(named) >= 2:

@@ -6,12 +6,14 @@ words to it. Generic English only: a new season reuses it and adds verbs here wh
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from bot.core.errors import KnowledgeInvalid, Problem
 
 __all__ = ["VERBS_FILE", "VerbVocabulary", "verb_vocabulary"]
 
@@ -26,6 +28,12 @@ class VerbVocabulary:
     forms: dict[str, tuple[str, ...]]
     # irregular past forms onto the plain verb ("took" -> "take"), which a stemmer cannot do
     irregular: dict[str, str]
+    # verbs close enough that asking with one should find an event told with the other
+    kin: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def with_kin(self, verbs: set[str]) -> set[str]:
+        """The verbs and their kin."""
+        return verbs | {k for verb in verbs for k in self.kin.get(verb, ())}
 
     def base(self, word: str) -> str:
         """The plain form of an irregular past form, else the word itself."""
@@ -53,4 +61,11 @@ def verb_vocabulary() -> VerbVocabulary:
     for plain, past in (table or {}).items():
         for word in str(past).split():
             irregular[word] = str(plain)
-    return VerbVocabulary(forms, irregular)
+    kin_table = data.get("kin") if isinstance(data, dict) else None
+    kin = {str(verb): tuple(str(k) for k in (kins or [])) for verb, kins in (kin_table or {}).items()}
+    unknown = sorted({v for verb, kins in kin.items() for v in (verb, *kins)} - set(forms))
+    if unknown:
+        raise KnowledgeInvalid(
+            [Problem(VERBS_FILE.name, f"kin.{verb}", "is not a verb of `verbs`") for verb in unknown]
+        )
+    return VerbVocabulary(forms, irregular, kin)

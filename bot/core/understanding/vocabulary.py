@@ -33,6 +33,7 @@ class Vocabulary:
     question_concepts: frozenset[str]
     relation_nouns: frozenset[str]
     relation_synonyms: dict[str, str]
+    relation_labels: dict[str, tuple[str, ...]]  # a fan's word -> the relation labels it means
     person_nouns: frozenset[str]
     role_nouns: frozenset[str]
     age_modifiers: frozenset[str]
@@ -94,6 +95,12 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         question_concepts=_words(data.get("question_concepts"), "question_concepts", problems),
         relation_nouns=_words(data.get("relation_nouns"), "relation_nouns", problems),
         relation_synonyms=_mapping(data.get("relation_synonyms"), "relation_synonyms", str, problems),
+        relation_labels={
+            word: tuple(labels.split())
+            for word, labels in _mapping(
+                data.get("relation_labels"), "relation_labels", str, problems
+            ).items()
+        },
         person_nouns=_words(data.get("person_nouns"), "person_nouns", problems),
         role_nouns=_words(data.get("role_nouns"), "role_nouns", problems),
         age_modifiers=_words(data.get("age_modifiers"), "age_modifiers", problems),

@@ -176,3 +176,12 @@ def test_every_shipped_event_has_example_questions() -> None:
     kb = load_knowledge(KNOWLEDGE_ROOT / "jessica-jones-s2")
     assert {e.id for e in kb.events} == set(kb.event_examples)
     assert all(len(asked) >= 2 for asked in kb.event_examples.values())
+
+
+def test_kin_verbs_are_verbs_of_the_vocabulary() -> None:
+    verbs = verb_vocabulary()
+    assert verbs.kin, "verbs.yaml lists which verbs are kin"
+    for verb, kins in verbs.kin.items():
+        assert verb in verbs
+        assert all(k in verbs for k in kins), verb
+    assert verbs.with_kin({"die"}) >= {"die", "kill"}
