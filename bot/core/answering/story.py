@@ -708,6 +708,18 @@ class Story:
         # only the events of a named character can answer about them
         if query.characters:
             ids = {i for c in query.characters for i in self._events_of.get(c, ())}
+            # of theirs, only an event sharing a word, liked, with a verb asked, or (of two or
+            # more named) involving everyone named can be strong enough: skip the rest unscored
+            sharing = {i for w in question_stems for i in self._events_with_stem.get(w, ())}
+            sharing |= {self._index_of[e] for e in like if e in self._index_of}
+            sharing |= {i for v in asked for i in self._events_with_verb.get(v, ())}
+            named = set(query.characters)
+            ids = {
+                i
+                for i in ids
+                if i in sharing
+                or (len(named) >= 2 and named <= self._involved[self.kb.events[i].id])
+            }
         else:
             # with no one named, only an event sharing a word, liked, or (when a rare verb may
             # tell it alone) with a verb asked can be strong enough: skip the rest unscored

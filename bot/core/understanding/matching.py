@@ -93,13 +93,18 @@ def _generic(terms: frozenset[str]) -> frozenset[str]:
 _KNOWN_FROM = frozenset({"from", "in", "on", "of"})
 
 
+@cache
+def _people_nouns() -> frozenset[str]:
+    return vocabulary().person_nouns | vocabulary().role_nouns
+
+
 def _names_as_known_from(words: Sequence[str], title: Sequence[str]) -> bool:
     """Whether the words name a title as where someone is known from: "from <title>", "in
     <title>", or "<title>" before a word for a person ("the <title> actress")."""
     size = len(title)
     if not size:
         return False
-    people = vocabulary().person_nouns | vocabulary().role_nouns
+    people = _people_nouns()
     for at in range(len(words) - size + 1):
         if list(words[at : at + size]) != list(title):
             continue
@@ -193,6 +198,13 @@ class Matcher:
                 for text in (event.text, *kb.event_examples.get(event.id, ()))
             )
         )
+        # the titles people are known for, by their first word: (person id, title words)
+        self._known_for: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for person in kb.people:
+            for title in person.known_for:
+                words = tuple(normalize(title).split())
+                if words:
+                    self._known_for.setdefault(words[0], []).append((person.id, words))
         self._reviews = Classifier(reviews, coverage=True)
         self._episodes = Classifier(episodes, coverage=True)
         # One vocabulary for how telling each word of a question is, over everything the season
@@ -317,10 +329,10 @@ class Matcher:
         sources say is known for a title the question names as where it knows them from."""
         words = reading.text.split()
         found = {
-            person.id
-            for person in self.kb.people
-            for title in person.known_for
-            if _names_as_known_from(words, normalize(title).split())
+            person
+            for word in set(words)
+            for person, title in self._known_for.get(word, ())
+            if _names_as_known_from(words, title)
         }
         return Described(found.pop(), 1.0) if len(found) == 1 else None
 
