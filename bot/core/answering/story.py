@@ -77,6 +77,11 @@ _T = TypeVar("_T")
 _WHO = frozenset({"who", "whom"})
 _DO = frozenset({"do", "does", "did"})
 _WHY_WORDS = frozenset({"why"})
+# how one ends up: a question saying only these (and names) asks someone's fate
+_FATE_WORDS = vocabulary().fate_words
+_FATE_STEMS = frozenset(stem(w) for w in _FATE_WORDS)
+_QUESTION_STEMS = frozenset(stem(w) for w in _QUESTION_WORDS)
+_AGE_WORDS = vocabulary().age_modifiers
 _TELLING = frozenset("for after before since because when while".split())
 _YES_NO = frozenset("does did do is was will has had".split())
 _ADVERBS = frozenset("just almost nearly then also still never finally even".split())
@@ -424,12 +429,24 @@ class Story:
                 who in e.characters and e.did in kin for e in self.kb.events
             ):
                 return None
+        fates = [f for f in self.kb.fates if f.who == who]
+        context = self._context_words(query.text)
+        if context and not any(context & self._text_stems(f.text) for f in fates):
+            # "what happens to him outside the bar": the moment it tells, not how he ends up
+            found = [
+                s
+                for s in self._best(query, need_verb=False, limit=4)
+                if who in self._involved[s.event.id]
+            ]
+            if found:
+                return self._events_reply("", found[:_MAX_LINES], self._line)
+            if not query.episodes:
+                return None
         if query.episodes:
             events = [
                 e for e in self.kb.events if who in e.characters and e.episode in query.episodes
             ]
             return self._events_reply("", [_Scored(1, e) for e in events][:4], self._line)
-        fates = [f for f in self.kb.fates if f.who == who]
         events = [e for e in self.kb.events if who in e.characters]
         if not fates and set(query.text.split()) & _SEASON_END:
             # "at the end": only what the last episode tells of them, if anything
@@ -894,6 +911,27 @@ class Story:
         tokens = normalize(event.text).split()
         candidates = {c for word in tokens for c in self._names_by_first.get(word, ())}
         return frozenset(c for c in candidates if self._span(c, tokens) is not None)
+
+    def _context_words(self, text: str) -> set[str]:
+        """The stems of what a question about someone's fate says beyond asking it: not names,
+        question words, numbers, or words of how one ends up ("happen", "alive", "end")."""
+        words = text.split()
+        if set(words) & _SEASON_END:
+            return set()  # "at the end": how they end up, whatever about
+        return {
+            stem(w)
+            for w in self._content_words(text)
+            if not any(c.isdigit() for c in w)  # "ep3"
+            and w not in _FATE_WORDS
+            and stem(w) not in self._name_stems
+            and stem(w) not in _FATE_STEMS
+            and stem(w) not in _QUESTION_STEMS  # "whats"
+            and w not in self._relation_words  # "her dad": who, not what else
+            and w not in _AGE_WORDS  # "her little brother"
+        }
+
+    def _text_stems(self, text: str) -> set[str]:
+        return {stem(w) for w in normalize(text).split()}
 
     def _content_words(self, text: str) -> list[str]:
         return [w for w in text.split() if w not in STOPWORDS and w not in _QUESTION_WORDS]

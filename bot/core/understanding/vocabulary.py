@@ -49,6 +49,7 @@ class Vocabulary:
     time_questions: tuple[str, ...]  # phrases
     occupation_questions: tuple[str, ...]  # phrases
     occupation_nouns: frozenset[str]
+    fate_words: frozenset[str]
 
 
 def _words(raw: Any, key: str, problems: list[Problem]) -> frozenset[str]:
@@ -118,6 +119,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
             data.get("occupation_questions"), "occupation_questions", problems
         ),
         occupation_nouns=_words(data.get("occupation_nouns"), "occupation_nouns", problems),
+        fate_words=_words(data.get("fate_words"), "fate_words", problems),
     )
     unknown = vocabulary.question_concepts - set(vocabulary.concepts) - {
         "why",

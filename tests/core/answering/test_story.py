@@ -528,3 +528,13 @@ def test_a_question_also_asking_why_gets_the_reason_the_sources_give() -> None:
     assert "Why:" not in to_plain(
         _ask("plot.who_did", "who killed stirling adams", "stirling-adams").content
     )
+
+
+def test_what_happens_to_someone_at_a_moment_is_that_moment_not_their_fate() -> None:
+    moment = _ask("plot.fate", "what happens to malcolm outside the bar", "malcolm-ducasse")
+    assert "attack Malcolm outside the gay bar" in _lead(moment)
+    # asked only what becomes of him, his fate answers
+    fate = _ask("plot.fate", "what happens to malcolm in the end", "malcolm-ducasse")
+    assert "ends the season" in _lead(fate)
+    # what else it asks that neither his fate nor his story tells gets no answer
+    _no_answer("plot.fate", "what happens to malcolm's goldfish", "malcolm-ducasse")
