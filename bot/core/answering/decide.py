@@ -382,10 +382,24 @@ class Answerer:
         ):
             # "what was the nurse she killed called": telling that she did is no name
             decision = self._decline(self._unknown_kind(), readings[0], [])
+        elif decision.reply.answered and self._reason_untold(text, decision.reply):
+            # "why was he following her": that he was is no reason
+            decision = self._decline(self._unknown_kind(), readings[0], [])
         elif decision.reply.answered and not tells_the_kind_asked(text, decision.reply):
             # "what kind of gun did he use": an answer that never says "gun" does not tell
             decision = self._decline(self._unknown_kind(), readings[0], [])
         return replace(decision, reading=readings[0])
+
+    def _reason_untold(self, text: str, reply: Reply) -> bool:
+        """Whether a question opening with "why" got a story answer of another kind: the story
+        tells reasons only as the reason kind does."""
+        kind = self._kind((reply.intent or "").split("+")[0])
+        return (
+            normalize(text).split()[:1] == ["why"]
+            and kind is not None
+            and kind.verifies
+            and kind.aspect != "why"
+        )
 
     def _names_what_is_asked(self, text: str, reading: Reading, decision: _Decision) -> bool:
         """Whether an answer to a question asking what something is called holds a name the

@@ -345,3 +345,13 @@ def test_a_question_saying_nothing_but_question_words_gets_no_story_event(
 ) -> None:
     # such words are like many ways of asking about some event; alike, they tell none of them
     assert not engine.ask(question).answered
+
+
+def test_a_why_question_gets_a_reason_or_no_story_answer(engine: Engine) -> None:
+    # the story tells that he kills himself, not why: that he did is no answer to why
+    assert not engine.ask(
+        "why did malus decide to kill himself, like what was his reasoning"
+    ).answered
+    # a reason the story gives is told
+    reply = answer_text(engine, "why did alisa kill stirling")
+    assert "exploiting" in reply
