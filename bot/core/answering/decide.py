@@ -848,10 +848,16 @@ class Answerer:
         verifying = [
             kind for c in ranked if (kind := self._kind(c.label)) is not None and kind.verifies
         ]
+        event = self.kb.event(like[0][0])
         for kind in dict.fromkeys([*self.kinds.cued(text), *verifying]):
+            reading = first
             if Kind.CHARACTER in kind.needs and not first.all_of(Kind.CHARACTER):
-                continue
-            candidate = Candidate(kind.name, ranked[0].score if ranked else 0.0, first)
+                # about someone never named: the one the clearly meant event is about
+                party = (*event.who, *event.characters)[:1] if event else ()
+                if like[0][1] < TOLD_ALONE or not party:
+                    continue
+                reading = _about(first, party[0], None)
+            candidate = Candidate(kind.name, ranked[0].score if ranked else 0.0, reading)
             reply = self._build(candidate, text, watched)
             if reply is not None:
                 return _Decision(reply, candidate.score)

@@ -306,6 +306,9 @@ class KnowledgeBase:
     def character(self, character_id: str) -> Character | None:
         return next((c for c in self.characters if c.id == character_id), None)
 
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
     def characters_played_by(self, person_id: str) -> tuple[Character, ...]:
         return tuple(c for c in self.characters if person_id in c.played_by)
 

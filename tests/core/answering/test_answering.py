@@ -355,3 +355,9 @@ def test_a_why_question_gets_a_reason_or_no_story_answer(engine: Engine) -> None
     # a reason the story gives is told
     reply = answer_text(engine, "why did alisa kill stirling")
     assert "exploiting" in reply
+
+
+def test_a_question_clearly_about_one_event_needs_no_name(engine: Engine) -> None:
+    # nobody is named, but the question is much like the ways fans ask about one event
+    reply = answer_text(engine, "what does the security footage outside the aquarium show")
+    assert "drugging the woman" in reply
