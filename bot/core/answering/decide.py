@@ -51,6 +51,7 @@ WANTING = 3  # the likeliest answers whose needs are looked for in what a questi
 VERIFIED_SHARE = 0.6
 # a word that is a name: capitalised (not the English of a sentence's first word, checked apart)
 _PROPER_WORD = re.compile(r"\b[A-Z][A-Za-z'’-]+")
+_SENTENCE_START = re.compile(r"(?<=[.!?:])\s+|\n+")
 # words that make a name for someone a description of them ("<her> dad", "the lawyer")
 _DESCRIBING_NOUNS = (
     vocabulary().relation_nouns | vocabulary().role_nouns | vocabulary().person_nouns
@@ -147,6 +148,19 @@ def _role_at(reading: Reading) -> int | None:
 
 def _asks_for_a_name(text: str) -> bool:
     return bool(vocabulary().naming_words & set(normalize(text).split()))
+
+
+def _names_in(text: str, known: set[str]) -> set[str]:
+    """The words of `text` that name something: capitalized ones ("Ann's" as "ann"), except a
+    capital that only starts a sentence ("Homophobic thugs ...") and is no known name."""
+    found: set[str] = set()
+    for sentence in _SENTENCE_START.split(text):
+        for at, match in enumerate(_PROPER_WORD.finditer(sentence.strip())):
+            word = normalize(match.group())
+            opens = at == 0 and match.start() == 0
+            if word and (not opens or word in known):
+                found.add(word)
+    return found
 
 
 def _has_words(part: str) -> bool:
@@ -425,7 +439,7 @@ class Answerer:
         if which_named and not words & vocabulary().naming_words:
             # a university is not called after anyone in the story, nor after an episode
             said |= self._all_name_words | self._title_words
-        found = {normalize(w) for w in _PROPER_WORD.findall(reply_text(decision.reply))}  # "Ann's"
+        found = _names_in(reply_text(decision.reply), self._all_name_words | self._title_words)
         return any(
             word not in said and word not in COMMON_ENGLISH and word not in _PARTS_OF_THE_SHOW
             for word in found

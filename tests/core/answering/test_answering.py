@@ -361,3 +361,10 @@ def test_a_question_clearly_about_one_event_needs_no_name(engine: Engine) -> Non
     # nobody is named, but the question is much like the ways fans ask about one event
     reply = answer_text(engine, "what does the security footage outside the aquarium show")
     assert "drugging the woman" in reply
+
+
+def test_a_capital_that_only_opens_a_sentence_is_no_name(engine: Engine) -> None:
+    # "Homophobic thugs attack him ...": no one is named, so the names asked are not told
+    assert not engine.ask(
+        "who were the guys that beat up malcolm outside the bar, do they have names"
+    ).answered
