@@ -17,7 +17,13 @@ from rapidfuzz import fuzz, process
 
 from bot.core.answering.builders import Answers, protect
 from bot.core.answering.dispatch import BUILDERS, BuildRequest
-from bot.core.answering.fit import asked_type, holds, reply_text, tells_the_kind_asked
+from bot.core.answering.fit import (
+    asked_type,
+    holds,
+    reply_text,
+    tells_the_kind_asked,
+    tells_what_it_stands_for,
+)
 from bot.core.answering.kinds import Does, KindRegistry, QuestionKind, shipped_kinds
 from bot.core.answering.reply import Card, CardField, Reply, ReplyKind
 from bot.core.answering.story import Story, StoryQuery
@@ -398,6 +404,9 @@ class Answerer:
             decision = self._decline(self._unknown_kind(), readings[0], [])
         elif decision.reply.answered and self._reason_untold(text, decision.reply):
             # "why was he following her": that he was is no reason
+            decision = self._decline(self._unknown_kind(), readings[0], [])
+        elif decision.reply.answered and not tells_what_it_stands_for(text, decision.reply):
+            # "what does <it> stand for": what it is is no spelling out
             decision = self._decline(self._unknown_kind(), readings[0], [])
         elif decision.reply.answered and not tells_the_kind_asked(text, decision.reply):
             # "what kind of gun did he use": an answer that never says "gun" does not tell

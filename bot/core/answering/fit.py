@@ -11,10 +11,18 @@ from enum import StrEnum
 
 from bot.core.answering.reply import Reply
 from bot.core.knowledge.richtext import to_plain
-from bot.core.understanding.text import normalize, stem
+from bot.core.understanding.text import STOPWORDS, normalize, stem
 from bot.core.understanding.vocabulary import vocabulary
 
-__all__ = ["Asked", "asked_type", "holds", "reply_text", "tells_the_kind_asked", "text_holds"]
+__all__ = [
+    "Asked",
+    "asked_type",
+    "holds",
+    "reply_text",
+    "tells_the_kind_asked",
+    "tells_what_it_stands_for",
+    "text_holds",
+]
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MONTHS = (
@@ -77,6 +85,28 @@ def tells_the_kind_asked(question: str, reply: Reply) -> bool:
         return True
     told = normalize(reply_text(reply))
     return stem(asked["thing"]) in {stem(w) for w in told.split()}
+
+
+_STANDS_FOR = re.compile(
+    r"\b(?:what|wat|wht)\s+(?:does|do|did|is)\s+(?P<short>[a-z]{2,6})\s+(?:\w+\s+)?stands?\s+for\b"
+)
+
+
+def tells_what_it_stands_for(question: str, reply: Reply) -> bool:
+    """Whether an answer to "what does <letters> stand for" spells them out: words whose
+    initials are those letters, in order (true of any answer to another question)."""
+    asked = _STANDS_FOR.search(normalize(question))
+    if asked is None:
+        return True
+    letters = asked["short"]
+    # "Department of Defense" spells "dd" the way fans write it: small words carry no letter
+    words = [w for w in normalize(reply_text(reply)).split() if w not in STOPWORDS]
+    initials = "".join(w[0] for w in words)
+    return letters in initials and any(
+        "".join(w[0] for w in words[at : at + len(letters)]) == letters
+        and words[at] != letters  # the letters themselves are no spelling out
+        for at in range(len(words) - len(letters) + 1)
+    )
 
 
 def text_holds(text: str, asked: Asked) -> bool:

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answering.fit import Asked, asked_type, holds, tells_the_kind_asked, text_holds
+from bot.core.answering.fit import (
+    Asked,
+    asked_type,
+    holds,
+    tells_the_kind_asked,
+    tells_what_it_stands_for,
+    text_holds,
+)
 from bot.core.answering.reply import Card, Reply, ReplyKind
 from bot.core.engine import Engine
 from bot.core.knowledge.richtext import plain, to_plain
@@ -82,3 +89,18 @@ def test_what_kind_of_thing_is_told_only_by_an_answer_saying_that_thing() -> Non
     assert not tells_the_kind_asked(question, _reply("He shoots at them from across the street."))
     assert tells_the_kind_asked(question, _reply("He fires a hunting rifle, a gun he kept."))
     assert tells_the_kind_asked("who shot her", _reply("Cheng did."))
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "told"),
+    [
+        ("what does mcu stand for", "It is part of the Marvel Cinematic Universe (MCU).", True),
+        ("what does igh even stand for", "IGH is the shadowy company behind her powers.", False),
+        ("wat does igh stand for", "It experimented on people in great hurry.", False),
+        ("who directed episode 3", "Episode 3 was directed by someone.", True),  # not asked
+    ],
+)
+def test_what_letters_stand_for_is_told_only_by_words_they_begin(
+    question: str, text: str, told: bool
+) -> None:
+    assert tells_what_it_stands_for(question, _reply(text)) is told
