@@ -978,7 +978,12 @@ class Story:
             return []
         person = query.characters[0]
         of_person = [r for r in self.kb.relations if r.of == person and r.label in labels]
-        return of_person or [r for r in self.kb.relations if r.who == person and r.label in labels]
+        tokens = query.text.split()
+        span = self._span(person, tokens)
+        after = tokens[span[1]] if span is not None and span[1] < len(tokens) else ""
+        if of_person or after in self._relation_words or stem(after) in self._relation_words:
+            return of_person  # "<her> kid": hers, not whose kid she is
+        return [r for r in self.kb.relations if r.who == person and r.label in labels]
 
     def _recap_events(self, number: int, last: int) -> list[Event]:
         events = [e for e in self.kb.events if e.episode == number and self._spoiler(e) <= last]

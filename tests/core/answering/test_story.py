@@ -538,3 +538,9 @@ def test_what_happens_to_someone_at_a_moment_is_that_moment_not_their_fate() -> 
     assert "ends the season" in _lead(fate)
     # what else it asks that neither his fate nor his story tells gets no answer
     _no_answer("plot.fate", "what happens to malcolm's goldfish", "malcolm-ducasse")
+
+
+def test_someone_s_relative_is_theirs_not_whose_relative_they_are() -> None:
+    # nobody is her kid; that she is her mother's daughter is no answer
+    _no_answer("plot.relation", "who is trish's kid", "trish-walker")
+    assert "daughter" in _lead(_ask("plot.relation", "trish is whose daughter", "trish-walker"))
