@@ -952,7 +952,11 @@ class Answerer:
                 reply = self._build(covering[0], text, None)  # a reveal in its reading stays barred
                 if reply is not None:
                     return _Decision(reply, covering[0].score)
-            if not covering and not self._about_this_season(text, first):
+            if (
+                not covering
+                and not self._about_this_season(text, first)
+                and not self._only_places_earlier(text, first)
+            ):
                 return self._decline(
                     unknown,
                     first,
@@ -999,6 +1003,15 @@ class Answerer:
                 and re.search(r"\bin (?:the )?(?:season|s)\s?\d", lowered)
             )
         )
+
+    def _only_places_earlier(self, text: str, reading: Reading) -> bool:
+        """Whether a question about someone of this season names the earlier season only in a
+        clause of its own ("her wife, the one who died in s1, what was her name")."""
+        if not reading.all_of(Kind.CHARACTER):
+            return False
+        clauses = [c for c in _CLAUSE.split(text) if c and c.strip()]
+        earlier = [c for c in clauses if self.reader.read(c, readings=1)[0].other_season]
+        return len(clauses) > 1 and len(earlier) < len(clauses)
 
     def _anchored(self, reading: Reading) -> bool:
         """Whether a question names anything of this season, or uses a word only questions about

@@ -368,3 +368,12 @@ def test_a_capital_that_only_opens_a_sentence_is_no_name(engine: Engine) -> None
     assert not engine.ask(
         "who were the guys that beat up malcolm outside the bar, do they have names"
     ).answered
+
+
+def test_an_earlier_season_named_only_to_place_someone_does_not_make_it_that_season(
+    engine: Engine,
+) -> None:
+    reply = answer_text(engine, "hogarth's wife, the one who died in s1, what was her name")
+    assert "Wendy" in reply
+    # asked about the earlier season itself, the sources still don't say
+    assert not engine.ask("what was the budget of season 1").answered
