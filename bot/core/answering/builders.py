@@ -658,6 +658,11 @@ class Answers:
 
     def person_credits(self, person: Person, intent: str = "") -> Reply:
         credits = self.credits_of(person)
+        if not credits and person.known_for and self.kb.characters_played_by(person.id):
+            # an actor's other work, as far as the sources name it, then their part here
+            known = plain(f"{person.name} is also known for {human_list(person.known_for)}.")
+            body = join([known, self.person_lead(person)], sep="\n")
+            return self.reply(intent, self.card(person.name, body, (), person.sources))
         if not credits:
             return self.person_info(person, intent)
         body = plain(f"{person.name}'s credits {_count(credits)}: " + "; ".join(credits) + ".")

@@ -297,6 +297,14 @@ def test_people_lead_with_one_line_on_who_they_are(mini: KnowledgeBase) -> None:
     assert _description(answers.person_info(ada)).startswith("Ada Bright plays Mara Quinn")
 
 
+def test_an_actor_s_credits_are_the_other_work_the_sources_name(shipped: KnowledgeBase) -> None:
+    moss = shipped.person_named("Carrie-Anne Moss")
+    assert moss is not None
+    text = _description(Answers(shipped).person_credits(moss))
+    assert text.startswith("Carrie-Anne Moss is also known for The Matrix.")
+    assert "Jeri Hogarth" in text
+
+
 # -- facts, season, music, reception -----------------------------------------------------------
 
 
