@@ -60,6 +60,7 @@ _CACHE_SIZE = 512
 _LIKED = 0.5  # similarity to an event's example question that says the question asks about it
 _LIKE_WEIGHT = 4.0  # ...and what that likeness adds to the event's score, per unit of it
 _DESCRIBED_LIKE = 0.5  # likeness to an event's questions that describes its doer without a verb
+_CLOSE_EVENTS = 3  # the likeliest events a described someone must be in to be the one meant
 _CLOSE_LIKE = 0.1  # events this near the likeliest are as likely meant
 _EPISODE_VOTE = 1.2  # the likeness an episode's events must gather to be the one told...
 _EPISODE_LEAD = 1.5  # ...and how many times the next episode's
@@ -492,8 +493,17 @@ class Story:
             for w in self._content_words(query.text)
             if w not in _NAME_WORDS and stem(w) not in self._name_stems
         ]
-        if extra and query.cue is None:  # on a cue, the other words described whose name it is
-            return None  # "what is X's company called": about something else than X's name
+        # only described ("the guy who pays his bills"), and an event the question is much
+        # like is theirs: the other words say whose name it is
+        described = self._span(query.characters[0], query.text.split()) is None and any(
+            score >= _LIKED and query.characters[0] in self._event_by_id[event_id].characters
+            for event_id, score in query.likely[:_CLOSE_EVENTS]
+            if event_id in self._event_by_id
+        )
+        if extra and query.cue is None and not described:
+            # "what is X's company called": about something else than X's name (on a cue, or
+            # when X is only described, the other words say whose name it is)
+            return None
         character = self._characters.get(query.characters[0])
         if character is None:
             return None

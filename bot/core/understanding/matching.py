@@ -60,6 +60,11 @@ def calibration(path: Path = CALIBRATION_FILE) -> Calibration:
     return Calibration(*(float(data[k]) for k in keys))
 
 
+# How much the nearest examples' vote tempers likeness in the order of candidates: fitted on the
+# held-out examples (0.05 answered 55.4% of them right at 95.2% declined right; 0.25, 54.1%)
+VOTE_TEMPER = 0.05
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One way to answer: a label (kind name or "fact:<id>") for one reading, with its score."""
@@ -73,7 +78,7 @@ class Candidate:
     def rank_value(self) -> float:
         """Candidates are ordered by likeness tempered by the vote: of two labels about as like
         the question, the one more of its nearest examples belong to comes first."""
-        return float(self.score * self.share**0.25)
+        return float(self.score * self.share**VOTE_TEMPER)
 
 
 @dataclass(frozen=True, slots=True)
