@@ -330,6 +330,7 @@ class _Builder:
         season = Season(
             id=season_id,
             show=f.string("show"),
+            show_aliases=f.str_list("show_aliases"),
             number=f.integer("number", low=0),
             title=f.string("title"),
             aliases=f.str_list("aliases"),

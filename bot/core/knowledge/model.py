@@ -69,6 +69,8 @@ class Season:
     renewal_date: dt.date | None
     color: int | None
     sources: tuple[str, ...]
+    # other names of the show itself ("jj"), which may also name a character
+    show_aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,7 +108,7 @@ class Reader:
 
     def __init__(self, kb: KnowledgeBase, index: EntityIndex) -> None:
         self.kb, self.index = kb, index
-        self.show_names = {normalize(kb.season.show)}
+        self.show_names = {normalize(n) for n in (kb.season.show, *kb.season.show_aliases)}
         season_aliases = sorted(
             {normalize(a) for a in (kb.season.title, *kb.season.aliases)} - {""},
             key=len,

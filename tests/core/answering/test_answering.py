@@ -377,3 +377,8 @@ def test_an_earlier_season_named_only_to_place_someone_does_not_make_it_that_sea
     assert "Wendy" in reply
     # asked about the earlier season itself, the sources still don't say
     assert not engine.ask("what was the budget of season 1").answered
+
+
+def test_the_show_s_short_name_is_the_show_or_its_heroine(engine: Engine) -> None:
+    assert "Callery" in answer_text(engine, "whos the composer on jj")
+    assert "Ritter" in answer_text(engine, "the actress who plays jj")
