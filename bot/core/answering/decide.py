@@ -33,7 +33,7 @@ from bot.core.knowledge.model import Billing, Character, Fact, KnowledgeBase
 from bot.core.knowledge.richtext import plain, to_plain
 from bot.core.understanding.entities import EntityIndex, Kind, Mention, find_episode_numbers
 from bot.core.understanding.matching import FOUND_READING, Candidate, Matcher, calibration
-from bot.core.understanding.reading import RELATIONS, Reader, Reading
+from bot.core.understanding.reading import RELATIONS, THIS_SEASON, Reader, Reading
 from bot.core.understanding.termcache import TermCache, reading_inputs
 from bot.core.understanding.text import (
     COMMON_ENGLISH,
@@ -296,7 +296,14 @@ class Answerer:
         self._described.clear()
         decision = self._decide(text, watched)
         if trigger is Trigger.AUTO and not self._worth_answering_unasked(text, decision):
-            return Answer(None, None)
+            # "whos the composer? the music is so good": only what comes before the question
+            # mark is the question
+            asked, mark, rest = text.partition("?")
+            if not (mark and rest.strip()):
+                return Answer(None, None)
+            decision = self._decide(asked + mark, watched)
+            if not self._worth_answering_unasked(asked + mark, decision):
+                return Answer(None, None)
         return Answer(decision.reply, decision.reply.intent)
 
     def _decide(self, text: str, watched: int | None) -> _Decision:
@@ -1016,7 +1023,7 @@ class Answerer:
     def _anchored(self, reading: Reading) -> bool:
         """Whether a question names anything of this season, or uses a word only questions about
         the season use; "how do i make pancakes" does neither."""
-        if reading.on_topic:
+        if reading.on_topic or THIS_SEASON in reading.text.split():  # "... for s2"
             return True
         generic = QUESTION_CONCEPTS | {"season", "about"} | self.matcher.common_concepts
         known = self.matcher.idf
@@ -1331,7 +1338,9 @@ class Answerer:
             lowered = _ANYONE_KNOW.sub(" ", _LEADING_INTERJECTION.sub("", normalize(asked)))
         if _OPINION.search(lowered):
             return False
-        return asking_for_a_fact or not _TO_OTHERS.search(lowered)
+        # "who plays her again lol i keep forgetting": what follows the question is an aside
+        question = next((c for c in _CLAUSE.split(lowered) if c and c.strip()), lowered)
+        return asking_for_a_fact or not _TO_OTHERS.search(question)
 
     # -- slash-command look-ups ----------------------------------------------------------------------
 

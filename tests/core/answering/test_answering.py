@@ -153,6 +153,8 @@ def test_context_words_settle_a_shared_title(engine: Engine) -> None:
         "can someone tell me why my wifi keeps dropping",
         "best villain of the season? lol",  # a view, whatever follows it
         "did you guys finish it? no spoilers pls",
+        "lol did you guys see s2 yet",
+        "ok but who else thinks s2 was better? lol",
     ],
 )
 def test_chatter_in_auto_channels_is_left_alone(engine: Engine, chatter: str) -> None:
@@ -169,6 +171,9 @@ def test_chatter_in_auto_channels_is_left_alone(engine: Engine, chatter: str) ->
         "did anybody catch who directed episode 4",
         "who plays malcolm? he's so good in this lol",  # a remark after the question mark
         "hang on who directed episode 2",
+        "who plays trish again lol i keep forgetting",  # an aside after the question
+        "whos the composer on jj? the music is so good",  # decided on what precedes the "?"
+        "what was the working title for s2",  # naming the season anchors it
     ],
 )
 def test_clear_questions_in_auto_channels_are_answered(engine: Engine, question: str) -> None:
