@@ -299,7 +299,8 @@ class Answerer:
             # "whos the composer? the music is so good": only what comes before the question
             # mark is the question
             asked, mark, rest = text.partition("?")
-            if not (mark and rest.strip()):
+            opening = _LEADING_INTERJECTION.sub("", normalize(asked))
+            if not (mark and rest.strip() and _QUESTION_START.match(opening)):
                 return Answer(None, None)
             decision = self._decide(asked + mark, watched)
             if not self._worth_answering_unasked(asked + mark, decision):
