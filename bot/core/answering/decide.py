@@ -22,6 +22,7 @@ from bot.core.answering.fit import (
     holds,
     reply_text,
     tells_the_kind_asked,
+    tells_the_measure_asked,
     tells_what_it_stands_for,
 )
 from bot.core.answering.kinds import Does, KindRegistry, QuestionKind, shipped_kinds
@@ -412,6 +413,9 @@ class Answerer:
             decision = self._decline(self._unknown_kind(), readings[0], [])
         elif decision.reply.answered and self._reason_untold(text, decision.reply):
             # "why was he following her": that he was is no reason
+            decision = self._decline(self._unknown_kind(), readings[0], [])
+        elif decision.reply.answered and not tells_the_measure_asked(text, decision.reply):
+            # "the rotten tomatoes audience score": the critics' score is another measure
             decision = self._decline(self._unknown_kind(), readings[0], [])
         elif decision.reply.answered and not tells_what_it_stands_for(text, decision.reply):
             # "what does <it> stand for": what it is is no spelling out

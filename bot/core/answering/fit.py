@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from rapidfuzz import fuzz, process
+
 from bot.core.answering.reply import Reply
 from bot.core.knowledge.richtext import to_plain
 from bot.core.understanding.text import STOPWORDS, normalize, stem
@@ -20,10 +22,12 @@ __all__ = [
     "holds",
     "reply_text",
     "tells_the_kind_asked",
+    "tells_the_measure_asked",
     "tells_what_it_stands_for",
     "text_holds",
 ]
 
+_SAID = 85.0  # how alike a word of the answer must be to a qualifier typed with a slip
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -106,6 +110,31 @@ def tells_what_it_stands_for(question: str, reply: Reply) -> bool:
         "".join(w[0] for w in words[at : at + len(letters)]) == letters
         and words[at] != letters  # the letters themselves are no spelling out
         for at in range(len(words) - len(letters) + 1)
+    )
+
+
+def tells_the_measure_asked(question: str, reply: Reply) -> bool:
+    """Whether an answer to a question about a qualified measure ("the audience score", "its
+    imdb rating") says that qualifier: critics' scores are no audience score (true of any
+    answer to a question naming no such measure)."""
+    words = normalize(question).split()
+    measures = vocabulary().measure_nouns
+    qualifiers = {
+        stem(words[at - 1])
+        for at, word in enumerate(words)
+        if at > 0
+        and word in measures
+        and words[at - 1] not in STOPWORDS
+        and not any(c.isdigit() for c in words[at - 1])
+        and words[at - 1] not in measures
+    }
+    if not qualifiers:
+        return True
+    told = {stem(w) for w in normalize(reply_text(reply)).split()}
+    # "metacrtic": a qualifier typed with a slip is still said
+    return all(
+        q in told or process.extractOne(q, told, scorer=fuzz.ratio, score_cutoff=_SAID) is not None
+        for q in qualifiers
     )
 
 

@@ -50,6 +50,7 @@ class Vocabulary:
     occupation_questions: tuple[str, ...]  # phrases
     occupation_nouns: frozenset[str]
     fate_words: frozenset[str]
+    measure_nouns: frozenset[str]
 
 
 def _words(raw: Any, key: str, problems: list[Problem]) -> frozenset[str]:
@@ -120,6 +121,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         ),
         occupation_nouns=_words(data.get("occupation_nouns"), "occupation_nouns", problems),
         fate_words=_words(data.get("fate_words"), "fate_words", problems),
+        measure_nouns=_words(data.get("measure_nouns"), "measure_nouns", problems),
     )
     unknown = vocabulary.question_concepts - set(vocabulary.concepts) - {
         "why",

@@ -10,6 +10,7 @@ from bot.core.answering.fit import (
     asked_type,
     holds,
     tells_the_kind_asked,
+    tells_the_measure_asked,
     tells_what_it_stands_for,
     text_holds,
 )
@@ -104,3 +105,19 @@ def test_what_letters_stand_for_is_told_only_by_words_they_begin(
     question: str, text: str, told: bool
 ) -> None:
     assert tells_what_it_stands_for(question, _reply(text)) is told
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "told"),
+    [
+        ("what was the rotten tomatoes audience score", "Rotten Tomatoes: 82% approval.", False),
+        ("imdb rating for s2?", "Rotten Tomatoes: 82% approval.", False),
+        ("whats the metacrtic score", "Metacritic: 70/100 (19 reviews).", True),  # a slip
+        ("whats the rotten tomatoes score", "Rotten Tomatoes: 82% approval.", True),
+        ("what grade did it get", "It was graded B.", True),  # no qualifier
+    ],
+)
+def test_a_measure_asked_with_a_qualifier_is_told_only_by_an_answer_saying_it(
+    question: str, text: str, told: bool
+) -> None:
+    assert tells_the_measure_asked(question, _reply(text)) is told
