@@ -103,6 +103,7 @@ _POINTS_AT_SOMEONE = re.compile(
     r"\b(?:he|him|his|she|her|hers)\b"
     r"|\b(?:that|this|the other)\s+(?:one\s+)?(?:episode|ep|guy|girl|woman|man|character|actor|actress|one)\b"
     r"|\b(?:which|what)\s+(?:episode|one)\s+(?:was|is)\s+(?:that|it|this)\b"
+    r"|\bthe\s+(?:guy|girl|woman|man|lady|dude|kid)\W*$"  # nothing said of them
 )
 # "what was that song called", "who plays the mom": something the asker has in mind but does
 # not name ("it" is too often the season itself: "when did it come out")

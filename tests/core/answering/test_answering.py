@@ -387,3 +387,11 @@ def test_an_earlier_season_named_only_to_place_someone_does_not_make_it_that_sea
 def test_the_show_s_short_name_is_the_show_or_its_heroine(engine: Engine) -> None:
     assert "Callery" in answer_text(engine, "whos the composer on jj")
     assert "Ritter" in answer_text(engine, "the actress who plays jj")
+
+
+def test_who_plays_someone_only_pointed_at_is_asked_back(engine: Engine) -> None:
+    reply = engine.ask("who plays the guy").reply
+    assert reply is not None
+    assert reply.kind is ReplyKind.CLARIFY
+    # described, they are found
+    assert "Coleman" in answer_text(engine, "who plays the guy with the mongoose")
