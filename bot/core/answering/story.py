@@ -1016,17 +1016,14 @@ class Story:
 
     def _doer_line(self, event: Event) -> RichText:
         """The doer's full name first, then the event: "Ann Lee: Ann saves Bo (episode 2)."."""
-        names = [self._characters[c].name for c in event.who if c in self._characters]
-        lead = f"{' and '.join(names)}: " if names else ""
-        return (
-            Segment(
-                lead + _sentence(event.text, f"(episode {event.episode})"), self._spoiler(event)
-            ),
-        )
+        return self._led_line(event, event.who)
 
     def _whom_line(self, event: Event) -> RichText:
         """Whom it is done to first, then the event: "Bo Li: Ann saves Bo (episode 2)."."""
-        names = [self._characters[c].name for c in event.whom if c in self._characters]
+        return self._led_line(event, event.whom)
+
+    def _led_line(self, event: Event, leading: Iterable[str]) -> RichText:
+        names = [self._characters[c].name for c in leading if c in self._characters]
         lead = f"{' and '.join(names)}: " if names else ""
         return (
             Segment(

@@ -3,6 +3,8 @@ amount, a year or a job."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.core.answering.fit import (
@@ -93,31 +95,22 @@ def test_what_kind_of_thing_is_told_only_by_an_answer_saying_that_thing() -> Non
 
 
 @pytest.mark.parametrize(
-    ("question", "text", "told"),
+    ("check", "question", "text", "told"),
     [
-        ("what does mcu stand for", "It is part of the Marvel Cinematic Universe (MCU).", True),
-        ("what does igh even stand for", "IGH is the shadowy company behind her powers.", False),
-        ("wat does igh stand for", "It experimented on people in great hurry.", False),
-        ("who directed episode 3", "Episode 3 was directed by someone.", True),  # not asked
+        # "what does <letters> stand for": told only by words those letters begin
+        (tells_what_it_stands_for, "what does mcu stand for", "The Marvel Cinematic Universe.", True),
+        (tells_what_it_stands_for, "what does igh even stand for", "IGH is a company.", False),
+        (tells_what_it_stands_for, "wat does igh stand for", "People in great hurry.", False),
+        (tells_what_it_stands_for, "who directed episode 3", "Someone directed it.", True),
+        # a measure with a qualifier: told only by an answer saying it (a slip allowed)
+        (tells_the_measure_asked, "the rotten tomatoes audience score", "Rotten Tomatoes: 82%.", False),
+        (tells_the_measure_asked, "imdb rating for s2?", "Rotten Tomatoes: 82% approval.", False),
+        (tells_the_measure_asked, "whats the metacrtic score", "Metacritic: 70/100.", True),
+        (tells_the_measure_asked, "whats the rotten tomatoes score", "Rotten Tomatoes: 82%.", True),
+        (tells_the_measure_asked, "what grade did it get", "It was graded B.", True),
     ],
 )
-def test_what_letters_stand_for_is_told_only_by_words_they_begin(
-    question: str, text: str, told: bool
+def test_an_answer_tells_what_the_question_spells_out(
+    check: Callable[[str, Reply], bool], question: str, text: str, told: bool
 ) -> None:
-    assert tells_what_it_stands_for(question, _reply(text)) is told
-
-
-@pytest.mark.parametrize(
-    ("question", "text", "told"),
-    [
-        ("what was the rotten tomatoes audience score", "Rotten Tomatoes: 82% approval.", False),
-        ("imdb rating for s2?", "Rotten Tomatoes: 82% approval.", False),
-        ("whats the metacrtic score", "Metacritic: 70/100 (19 reviews).", True),  # a slip
-        ("whats the rotten tomatoes score", "Rotten Tomatoes: 82% approval.", True),
-        ("what grade did it get", "It was graded B.", True),  # no qualifier
-    ],
-)
-def test_a_measure_asked_with_a_qualifier_is_told_only_by_an_answer_saying_it(
-    question: str, text: str, told: bool
-) -> None:
-    assert tells_the_measure_asked(question, _reply(text)) is told
+    assert check(question, _reply(text)) is told
