@@ -171,6 +171,19 @@ def _names_in(text: str, known: set[str]) -> set[str]:
     return found
 
 
+def _asks_own_name(words: list[str]) -> bool:
+    """Whether the name asked is someone's own: "what's his actual name", not "the actual name
+    of her disease"."""
+    naming = vocabulary().naming_words
+    for at, word in enumerate(words):
+        if word not in naming or words[at + 1 : at + 2] == ["of"]:
+            continue
+        before = words[max(0, at - 2) : at]
+        if before[-1:] and before[-1] in _OWN_NAME | {"actual"} and before[:1] != ["the"]:
+            return True  # "his actual name", "<her> real name"; not "the actual name"
+    return False
+
+
 def _has_words(part: str) -> bool:
     """Whether a part of a question holds any word that could ask something."""
     return any(w not in STOPWORDS and not w.isdigit() for w in normalize(part).split())
@@ -448,7 +461,11 @@ class Answerer:
             word in _WHICH and vocabulary().named_nouns & set(tokens[at + 1 : at + 3])
             for at, word in enumerate(tokens)
         )
-        if not (words & vocabulary().naming_words or which_named) or words & _OWN_NAME:
+        if (
+            not (words & vocabulary().naming_words or which_named)
+            or words & _OWN_NAME
+            or _asks_own_name(tokens)
+        ):
             return True
         said = set(words)
         tokens_read = reading.text.split()
@@ -668,7 +685,9 @@ class Answerer:
                     reading = described
                 elif related:
                     reading = related[0]
-                elif not first.all_of(Kind.CHARACTER) or _asks_for_a_name(text):
+                elif not first.all_of(Kind.CHARACTER) or (
+                    _asks_for_a_name(text) and not _asks_own_name(words)
+                ):
                     continue  # the name asked is of someone described, not of the one named
             candidate = Candidate(kind.name, best.score if best else 0.0, reading)
             cue = kind.cued_at(normalize(asked).split())
@@ -783,8 +802,11 @@ class Answerer:
         if self._fact(best.label) is not None:
             return True
         kind = self._kind(best.label)
+        # an episode named to place a story question ("in ep 4, who ...") is no question
+        # about the episode's card
+        placed = Kind.EPISODE in (kind.needs if kind else ()) and cued.verifies
         return kind is not None and kind.does is Does.ANSWER and (
-            leading or kind.topic == cued.topic
+            leading or kind.topic == cued.topic or placed
         )
 
     def _contained(

@@ -395,3 +395,14 @@ def test_who_plays_someone_only_pointed_at_is_asked_back(engine: Engine) -> None
     assert reply.kind is ReplyKind.CLARIFY
     # described, they are found
     assert "Coleman" in answer_text(engine, "who plays the guy with the mongoose")
+
+
+def test_someone_s_own_name_is_asked_only_without_the_thing_it_names(engine: Engine) -> None:
+    # an episode named only to place the question; "his actual name" is the one described
+    assert "Robert Coleman" in answer_text(
+        engine, "the whizzer dude from s2e1, what's his actual name"
+    )
+    # "the actual name" of a hospital is no person's name
+    assert not engine.ask(
+        "what hospital was jess taken to after the crash, like the actual name"
+    ).answered
