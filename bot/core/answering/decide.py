@@ -184,6 +184,14 @@ def _asks_own_name(words: list[str]) -> bool:
     return False
 
 
+def _found_by_tie(reading: Reading) -> bool:
+    """Whether the characters a reading names were found through a tie the question tells
+    ("jessica's dad"): their name is then what is asked, not known already."""
+    words = reading.text.split()
+    found = [m for m in reading.mentions if m.kind is Kind.CHARACTER]
+    return bool(found) and all(set(words[m.start : m.end]) & _DESCRIBING_NOUNS for m in found)
+
+
 def _has_words(part: str) -> bool:
     """Whether a part of a question holds any word that could ask something."""
     return any(w not in STOPWORDS and not w.isdigit() for w in normalize(part).split())
@@ -670,6 +678,8 @@ class Answerer:
                 return None
             if not kind.names and _asks_for_a_name(text):
                 continue  # what happened is no answer to what someone is called
+            if kind.verifies and _ABOUT_THE_MAKING.search(normalize(text)):
+                continue  # "the guy who plays <him>, what's his name": the actor's
             reading, asked = first, text
             if Kind.CHARACTER not in kind.needs:
                 # the clause the cue opens: "how did she get her powers, is it explained" asks
@@ -686,7 +696,9 @@ class Answerer:
                 elif related:
                     reading = related[0]
                 elif not first.all_of(Kind.CHARACTER) or (
-                    _asks_for_a_name(text) and not _asks_own_name(words)
+                    _asks_for_a_name(text)
+                    and not _asks_own_name(words)
+                    and not _found_by_tie(first)
                 ):
                     continue  # the name asked is of someone described, not of the one named
             candidate = Candidate(kind.name, best.score if best else 0.0, reading)

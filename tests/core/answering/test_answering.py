@@ -406,3 +406,12 @@ def test_someone_s_own_name_is_asked_only_without_the_thing_it_names(engine: Eng
     assert not engine.ask(
         "what hospital was jess taken to after the crash, like the actual name"
     ).answered
+
+
+def test_the_names_of_relatives_are_asked_of_the_ones_the_tie_finds(engine: Engine) -> None:
+    reply = answer_text(engine, "what were the names of jessicas dad and little brother")
+    assert "Brian Jones" in reply
+    # "who plays" asks the actor's name, whatever the story tells of the part
+    assert "Callum Keith Rennie" in answer_text(
+        engine, "the guy who plays the creepy igh doctor, what's his name"
+    )
