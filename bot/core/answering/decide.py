@@ -186,7 +186,7 @@ def _asks_own_name(words: list[str]) -> bool:
 
 def _found_by_tie(reading: Reading) -> bool:
     """Whether the characters a reading names were found through a tie the question tells
-    ("jessica's dad"): their name is then what is asked, not known already."""
+    ("her dad"): their name is then what is asked, not known already."""
     words = reading.text.split()
     found = [m for m in reading.mentions if m.kind is Kind.CHARACTER]
     return bool(found) and all(set(words[m.start : m.end]) & _DESCRIBING_NOUNS for m in found)
