@@ -364,10 +364,30 @@ class Story:
         asks_how = query.text.split()[:1] == ["how"] or " how " in f" {query.text} "
         found = self._best(query, need_verb=False, limit=6)
         if asks_how:
-            kept = [s for s in found if s.event.how or s.event.why] or found
+            kept = [s for s in found if s.event.how or s.event.why]
+            if not kept and found:
+                # "how does she end up in custody": told by what happens just before, to the
+                # same people in the same episode, when the sources give no manner
+                kept = [*self._lead_up(found[0].event), found[0]]
         else:
             kept = [s for s in found if s.event.why]
+            if not kept and found:
+                # the reason given just before, to the same people ("they agree he should stop
+                # working for her" after "she scolds him for not trusting her")
+                lead = [s for s in self._lead_up(found[0].event) if s.event.why]
+                kept = [*lead, found[0]] if lead else []
         return self._events_reply("", kept[:2], self._reason_line)
+
+    def _lead_up(self, event: Event) -> list[_Scored]:
+        """The event just before `event` in story order, when it is in the same episode and
+        shares someone with it."""
+        index = self._index_of[event.id]
+        before = self.kb.events[index - 1] if index > 0 else None
+        if before is None or before.episode != event.episode:
+            return []
+        if not set(before.characters) & set(event.characters):
+            return []
+        return [_Scored(0, before)]
 
     def where(self, query: StoryQuery) -> Reply | None:
         """Where does X happen (or go): only events whose place the sources give."""

@@ -544,3 +544,10 @@ def test_someone_s_relative_is_theirs_not_whose_relative_they_are() -> None:
     # nobody is her kid; that she is her mother's daughter is no answer
     _no_answer("plot.relation", "who is trish's kid", "trish-walker")
     assert "daughter" in _lead(_ask("plot.relation", "trish is whose daughter", "trish-walker"))
+
+
+def test_how_or_why_without_a_given_manner_or_reason_is_told_by_what_leads_up_to_it() -> None:
+    how = _ask("plot.why", "how does alisa end up in police custody", "alisa-jones")
+    assert "surrenders" in _lead(how)
+    why = _ask("plot.why", "why do jess and malcolm stop working", "jessica-jones", "malcolm-ducasse")
+    assert "not trusting her" in _lead(why)
