@@ -415,3 +415,7 @@ def test_the_names_of_relatives_are_asked_of_the_ones_the_tie_finds(engine: Engi
     assert "Callum Keith Rennie" in answer_text(
         engine, "the guy who plays the creepy igh doctor, what's his name"
     )
+
+
+def test_how_something_came_about_is_told_by_what_led_up_to_it(engine: Engine) -> None:
+    assert "surrenders" in answer_text(engine, "how does alisa end up in police custody")
