@@ -88,6 +88,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_DRAWN_OUT = re.compile(r"([a-z])\1{2,}")
 _NUMBER_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\b")
 
 
@@ -100,6 +101,7 @@ def normalize(text: str) -> str:
     text = _NUMBER_RANGE.sub(r"\1 to \2", text)  # "eps 1-5": a range, once the dash is gone
     text = text.replace("'", "").replace("-", " ").replace("&", " and ")
     text = _NON_WORD.sub(" ", text)
+    text = _DRAWN_OUT.sub(r"\1", text)  # "soooo", "whyyy": a letter drawn out is one letter
     # Keep "2:49" and "7.00", but not a sentence's final dot.
     text = re.sub(r"(?<!\d)[.:+]|[.:+](?!\d)", " ", text)
     words = [SLANG.get(w, w) for w in text.split()]

@@ -19,6 +19,8 @@ from bot.core.understanding.text import normalize, stem
         ("see https://example.com/x for ep 2", "see for episode 2"),
         ("how long is track 4? 5:13!", "how long is track 4 5:13"),
         ("ＦＵＬＬＷＩＤＴＨ", "fullwidth"),
+        ("soooo whyyy did she go thru teh apt", "so why did she go through the apartment"),
+        ("who plays the doctor in ep 3", "who plays the doctor in episode 3"),  # "oo" stays
     ],
 )
 def test_normalize(raw: str, expected: str) -> None:
