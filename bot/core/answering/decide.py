@@ -131,6 +131,12 @@ _TO_OTHERS = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in vocabulary().talking_to_others) + r")\b"
 )
 _OPINION = re.compile(r"\b(?:" + "|".join(sorted(vocabulary().opinion_words)) + r")\b")
+# "sarah you have netflix now?": a message opening with a name and "you" speaks to that person
+_ADDRESSES_SOMEONE = re.compile(
+    r"^(?!(?:who|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|can|could|will|"
+    r"would|have|has|had|hey|yo|ok|okay|so|wait|thank|thanks|bot|and|but|if|are|did)\b)"
+    r"[a-z]+\s+(?:you|u|ya)\b"
+)
 _LEADING_INTERJECTION = re.compile(
     r"^(?:(?:wait|hey|yo|ok|okay|so|um|uh|btw|hmm|oh|ah|also|quick|q|question|random|real|"
     r"guys|folks|lol|pls|please|hold on|hang on)\s+)+"
@@ -1360,8 +1366,9 @@ class Answerer:
             return False
         if decision.reading is not None and not self._anchored(decision.reading):
             return False  # "how was your day guys": nothing of the season in it
-        if _MENTIONS_SOMEONE.search(text):
-            return False  # "@sam who directed episode 2?" is asked of Sam, not of the bot
+        if _MENTIONS_SOMEONE.search(text) or _ADDRESSES_SOMEONE.match(normalize(text)):
+            # "@sam who directed episode 2?", "sarah you have netflix?": asked of someone else
+            return False
         lowered = _LEADING_INTERJECTION.sub("", normalize(text))
         # "does anyone know who directed the finale?" asks the room for a fact: fair game
         asking_for_a_fact = bool(_ANYONE_KNOW.search(lowered))

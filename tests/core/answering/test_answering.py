@@ -154,6 +154,7 @@ def test_context_words_settle_a_shared_title(engine: Engine) -> None:
         "best villain of the season? lol",  # a view, whatever follows it
         "did you guys finish it? no spoilers pls",
         "lol did you guys see s2 yet",
+        "sarah you have netflix or disney+ now?",  # spoken to someone by name
         "ok but who else thinks s2 was better? lol",
     ],
 )
