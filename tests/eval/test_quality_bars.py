@@ -11,7 +11,8 @@ The sets, each written blind by a different author from the source texts only:
   events learnt from example questions), and blind8.yaml and plot4.yaml, written during it and
   sealed until it was done; blind9.yaml and plot5.yaml likewise at the start of the fourth round,
 blind10.yaml and plot6.yaml written then but sealed until the first part of it was done, and
-blind11.yaml and plot7.yaml written then and sealed until the round was done.
+blind11.yaml and plot7.yaml written then and sealed until its second part was done, and
+blind12.yaml and plot8.yaml written then and sealed until the round was done.
 Their first-run figures are in README.
 
 A set that was studied is no longer a blind measure, so these floors are regression guards: each
@@ -34,23 +35,25 @@ HERE = Path(__file__).resolve().parent
 # Floors, kept here (not imported) so that loosening one shows in review.
 MINIMUM = {
     "questions.yaml": {"answer": 0.91, "decline": 0.95, "silent": 0.97},
-    "holdout.yaml": {"answer": 0.83, "decline": 0.95, "silent": 0.97},
+    "holdout.yaml": {"answer": 0.84, "decline": 0.95, "silent": 0.97},
     "blind3.yaml": {"answer": 0.83, "decline": 0.97, "silent": 0.97},
     "blind4.yaml": {"answer": 0.80, "decline": 0.92, "silent": 0.97},
-    "blind5.yaml": {"answer": 0.85, "decline": 0.88, "silent": 0.97},
-    "blind6.yaml": {"answer": 0.84, "decline": 0.94, "silent": 0.97},
-    "blind7.yaml": {"answer": 0.81, "decline": 0.93, "silent": 0.97},
+    "blind5.yaml": {"answer": 0.87, "decline": 0.88, "silent": 0.97},
+    "blind6.yaml": {"answer": 0.85, "decline": 0.94, "silent": 0.97},
+    "blind7.yaml": {"answer": 0.82, "decline": 0.93, "silent": 0.97},
     "blind8.yaml": {"answer": 0.81, "decline": 0.84, "silent": 0.97},
-    "blind9.yaml": {"answer": 0.82, "decline": 0.96, "silent": 0.97},
-    "blind10.yaml": {"answer": 0.75, "decline": 0.94, "silent": 0.97},
-    "blind11.yaml": {"answer": 0.82, "decline": 0.89, "silent": 0.97},
-    "plot.yaml": {"answer": 0.69, "decline": 0.82},
-    "plot2.yaml": {"answer": 0.62, "decline": 0.68},
-    "plot3.yaml": {"answer": 0.66, "decline": 0.69},
-    "plot4.yaml": {"answer": 0.59, "decline": 0.71},
-    "plot5.yaml": {"answer": 0.55, "decline": 0.56},
-    "plot6.yaml": {"answer": 0.59, "decline": 0.66},
-    "plot7.yaml": {"answer": 0.58, "decline": 0.69},
+    "blind9.yaml": {"answer": 0.83, "decline": 0.96, "silent": 0.97},
+    "blind10.yaml": {"answer": 0.76, "decline": 0.94, "silent": 0.97},
+    "blind11.yaml": {"answer": 0.83, "decline": 0.89, "silent": 0.97},
+    "blind12.yaml": {"answer": 0.78, "decline": 0.87, "silent": 0.97},
+    "plot.yaml": {"answer": 0.71, "decline": 0.82},
+    "plot2.yaml": {"answer": 0.63, "decline": 0.68},
+    "plot3.yaml": {"answer": 0.67, "decline": 0.69},
+    "plot4.yaml": {"answer": 0.62, "decline": 0.71},
+    "plot5.yaml": {"answer": 0.58, "decline": 0.56},
+    "plot6.yaml": {"answer": 0.63, "decline": 0.66},
+    "plot7.yaml": {"answer": 0.61, "decline": 0.69},
+    "plot8.yaml": {"answer": 0.70, "decline": 0.57},
 }
 # The share of correct answers that lead with what was asked, and the median length of a
 # single-fact answer, on the general sets.
