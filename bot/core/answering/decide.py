@@ -132,11 +132,8 @@ _TO_OTHERS = re.compile(
 )
 _OPINION = re.compile(r"\b(?:" + "|".join(sorted(vocabulary().opinion_words)) + r")\b")
 # "sarah you have netflix now?": a message opening with a name and "you" speaks to that person
-_ADDRESSES_SOMEONE = re.compile(
-    r"^(?!(?:who|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|can|could|will|"
-    r"would|have|has|had|hey|yo|ok|okay|so|wait|thank|thanks|bot|and|but|if|are|did)\b)"
-    r"[a-z]+\s+(?:you|u|ya)\b"
-)
+_NAME_THEN_YOU = re.compile(r"^(?P<first>[a-z]+)\s+(?:you|u|ya)\b")
+_THANKS = frozenset({"thank", "thanks", "ty"})
 _LEADING_INTERJECTION = re.compile(
     r"^(?:(?:wait|hey|yo|ok|okay|so|um|uh|btw|hmm|oh|ah|also|quick|q|question|random|real|"
     r"guys|folks|lol|pls|please|hold on|hang on)\s+)+"
@@ -196,6 +193,17 @@ def _found_by_tie(reading: Reading) -> bool:
     words = reading.text.split()
     found = [m for m in reading.mentions if m.kind is Kind.CHARACTER]
     return bool(found) and all(set(words[m.start : m.end]) & _DESCRIBING_NOUNS for m in found)
+
+
+def _addresses_someone(text: str) -> bool:
+    """Whether a (normalized) message opens by speaking to someone by name ("sarah you have
+    netflix now?"): a first word that is no question word, small word or thanks, then "you"."""
+    opening = _NAME_THEN_YOU.match(text)
+    return (
+        opening is not None
+        and not _QUESTION_START.match(text)
+        and opening["first"] not in STOPWORDS | _THANKS
+    )
 
 
 def _has_words(part: str) -> bool:
@@ -1366,7 +1374,7 @@ class Answerer:
             return False
         if decision.reading is not None and not self._anchored(decision.reading):
             return False  # "how was your day guys": nothing of the season in it
-        if _MENTIONS_SOMEONE.search(text) or _ADDRESSES_SOMEONE.match(normalize(text)):
+        if _MENTIONS_SOMEONE.search(text) or _addresses_someone(normalize(text)):
             # "@sam who directed episode 2?", "sarah you have netflix?": asked of someone else
             return False
         lowered = _LEADING_INTERJECTION.sub("", normalize(text))
