@@ -72,6 +72,7 @@ _POLITE_ASKING = re.compile(r"\bthink\s+(?:you|u)\s+(?:can|could|would|might)\b"
 _PARTS_OF_THE_SHOW = frozenset({"episode", "episodes", "season", "seasons", "aka"})
 _WHICH = frozenset({"which", "what", "whats"})
 _OWN_NAME = frozenset({"full", "real", "first", "last", "surname", "middle", "maiden"})
+_OWN_NAME_BEFORE = _OWN_NAME | {"actual"}  # right before "name": "his actual name"
 EPISODE_VOTERS = 8  # the likeliest events whose episodes vote for the one a question tells
 TOLD_LIKE = 0.6  # how like a question about one story event a question must be to be asked of it
 TOLD_ALONE = 0.8  # ...when it names nothing of the season ("the security footage")
@@ -182,7 +183,7 @@ def _asks_own_name(words: list[str]) -> bool:
         if word not in naming or words[at + 1 : at + 2] == ["of"]:
             continue
         before = words[max(0, at - 2) : at]
-        if before[-1:] and before[-1] in _OWN_NAME | {"actual"} and before[:1] != ["the"]:
+        if before[-1:] and before[-1] in _OWN_NAME_BEFORE and before[:1] != ["the"]:
             return True  # "his actual name", "<her> real name"; not "the actual name"
     return False
 
@@ -438,28 +439,28 @@ class Answerer:
         if context is not None:
             readings = [self._with_context(r, context) for r in readings]
         decision = self._choose(text, readings, watched)
-        asked = asked_type(text)
-        if decision.reply.answered and asked is not None and not holds(decision.reply, asked):
-            # "how much money did she leave with": the answer tells no amount
-            decision = self._decline(self._unknown_kind(), readings[0], [])
-        elif decision.reply.answered and not self._names_what_is_asked(
-            text, readings[0], decision
-        ):
-            # "what was the nurse she killed called": telling that she did is no name
-            decision = self._decline(self._unknown_kind(), readings[0], [])
-        elif decision.reply.answered and self._reason_untold(text, decision.reply):
-            # "why was he following her": that he was is no reason
-            decision = self._decline(self._unknown_kind(), readings[0], [])
-        elif decision.reply.answered and not tells_the_measure_asked(text, decision.reply):
-            # "the rotten tomatoes audience score": the critics' score is another measure
-            decision = self._decline(self._unknown_kind(), readings[0], [])
-        elif decision.reply.answered and not tells_what_it_stands_for(text, decision.reply):
-            # "what does <it> stand for": what it is is no spelling out
-            decision = self._decline(self._unknown_kind(), readings[0], [])
-        elif decision.reply.answered and not tells_the_kind_asked(text, decision.reply):
-            # "what kind of gun did he use": an answer that never says "gun" does not tell
+        if decision.reply.answered and not self._tells_what_is_asked(text, readings[0], decision):
             decision = self._decline(self._unknown_kind(), readings[0], [])
         return replace(decision, reading=readings[0])
+
+    def _tells_what_is_asked(self, text: str, reading: Reading, decision: _Decision) -> bool:
+        """Whether an answer holds what its question asks for; if not, the sources don't say:
+        - an amount, a year, a time or a job ("how much money did she leave with");
+        - a name ("what was the nurse she killed called": telling that she did is no name);
+        - a reason ("why was he following her": that he was is no reason);
+        - the measure's qualifier ("the audience score": the critics' score is another);
+        - the words letters stand for ("what does <it> stand for");
+        - the thing of "what kind of gun" (an answer that never says "gun" does not tell)."""
+        reply = decision.reply
+        asked = asked_type(text)
+        return (
+            (asked is None or holds(reply, asked))
+            and self._names_what_is_asked(text, reading, decision)
+            and not self._reason_untold(text, reply)
+            and tells_the_measure_asked(text, reply)
+            and tells_what_it_stands_for(text, reply)
+            and tells_the_kind_asked(text, reply)
+        )
 
     def _reason_untold(self, text: str, reply: Reply) -> bool:
         """Whether a question opening with "why" got a story answer of another kind: the story

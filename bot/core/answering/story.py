@@ -182,8 +182,16 @@ class Story:
             for word in self._event_stems[event.id]:
                 self._events_with_stem.setdefault(word, []).append(index)
             self._events_with_verb.setdefault(event.did, []).append(index)
+        # each name by its first word (and a one-word name also with a possessive "s")
         self._names_by_first: dict[str, list[str]] = {}
+        for character, names in self._names.items():
+            for name in names:
+                self._names_by_first.setdefault(name[0], []).append(character)
+                if len(name) == 1:
+                    self._names_by_first.setdefault(name[0] + "s", []).append(character)
         self._stems_of_verb: dict[str, set[str]] = {}
+        for verb, form in self._forms:
+            self._stems_of_verb.setdefault(verb, set()).update(form)
         # who an event involves: its parties, and anyone its text names ("in her building")
         # a verb few events use tells them on its own ("the guy who heals people")
         uses: dict[str, int] = {}
@@ -290,7 +298,7 @@ class Story:
             s
             for s in self._best(query, need_verb=True, limit=4)
             if pair <= set(s.event.characters)
-            and (s.event.did in kin or not tokens_ask_yes_or_no(query.text))
+            and (s.event.did in kin or not _asks_yes_or_no(query.text))
         ]
         return self._events_reply("", found[:_MAX_LINES], self._line) if found else None
 
@@ -441,7 +449,7 @@ class Story:
         if between is not None:
             return between
         who = query.characters[0]
-        if tokens_ask_yes_or_no(query.text) and not set(query.text.split()) & _LIFE_WORDS:
+        if _asks_yes_or_no(query.text) and not set(query.text.split()) & _LIFE_WORDS:
             # "does she ever find out", "does he go to jail": told only by an event of theirs
             # with that verb; their fate answers only whether they die or survive
             asked = self._own_verbs(query.text) - _FATE_VERBS
@@ -745,7 +753,7 @@ class Story:
             said = {v for v, at in self._verbs_in(query.text) if cue <= at <= cue + _CUE_REACH}
             near = self.verbs.with_kin(said)
         # "does she ever find out ...": yes or no is told only by an event with the verb asked
-        yes_or_no = self._own_verbs(query.text) if tokens_ask_yes_or_no(query.text) else set()
+        yes_or_no = self._own_verbs(query.text) if _asks_yes_or_no(query.text) else set()
         yes_or_no = self.verbs.with_kin(yes_or_no)
         # where each named character stands in the question: the same for every event
         positions = {c: self._position(c, tokens) for c in query.characters}
@@ -931,13 +939,6 @@ class Story:
         return None
 
     def _named_in(self, event: Event) -> frozenset[str]:
-        if not self._names_by_first:
-            # each name by its first word (and a one-word name also with a possessive "s")
-            for character, names in self._names.items():
-                for name in names:
-                    self._names_by_first.setdefault(name[0], []).append(character)
-                    if len(name) == 1:
-                        self._names_by_first.setdefault(name[0] + "s", []).append(character)
         tokens = normalize(event.text).split()
         candidates = {c for word in tokens for c in self._names_by_first.get(word, ())}
         return frozenset(c for c in candidates if self._span(c, tokens) is not None)
@@ -952,7 +953,6 @@ class Story:
             stem(w)
             for w in self._content_words(text)
             if not any(c.isdigit() for c in w)  # "ep3"
-            and w not in _FATE_WORDS
             and stem(w) not in self._name_stems
             and stem(w) not in _FATE_STEMS
             and stem(w) not in _QUESTION_STEMS  # "whats"
@@ -980,9 +980,6 @@ class Story:
         return found
 
     def _verb_stems(self, verb: str) -> set[str]:
-        if not self._stems_of_verb:
-            for v, form in self._forms:
-                self._stems_of_verb.setdefault(v, set()).update(form)
         return self._stems_of_verb.get(verb, set())
 
     def _stems_of(self, event: Event) -> set[str]:
@@ -1142,9 +1139,10 @@ class Story:
         return Reply(ReplyKind.ANSWER, intent, _lines(lines), sources=self.kb.source_titles(ids))
 
 
-def tokens_ask_yes_or_no(text: str) -> bool:
+def _asks_yes_or_no(text: str) -> bool:
     """Whether a (normalized) question asks yes or no: "does she ...", "did he ever ..."."""
-    return text.split()[:1] != [] and text.split()[0] in _YES_NO
+    first = text.split(maxsplit=1)[:1]
+    return bool(first) and first[0] in _YES_NO
 
 
 def _remember(cache: dict[str, _T], key: str, value: _T) -> None:
