@@ -122,6 +122,7 @@ _ABOUT_RENEWAL = re.compile(
 _QUESTION_START = re.compile(
     r"^(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|can|"
     r"could|will|would|has|have|had|tell|list|name|give|show|explain|describe|any|whos|wheres|"
+    r"whered|whod|howd|whatd|whyd|hows|whys|"
     r"wat|wut|when's|who's|what's|which)\b"
 )
 _ANYONE_KNOW = re.compile(
@@ -132,6 +133,23 @@ _TO_OTHERS = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in vocabulary().talking_to_others) + r")\b"
 )
 _OPINION = re.compile(r"\b(?:" + "|".join(sorted(vocabulary().opinion_words)) + r")\b")
+_MEMBERS_VIEW = re.compile(
+    r"\b(?:" + "|".join(sorted(vocabulary().view_holders)) + r")\b(?:\s+\w+){0,2}?\s+"
+    r"(?:" + "|".join(sorted(vocabulary().opinion_verbs)) + r")\b"
+)
+_SUGGESTS = re.compile(
+    r"(?:" + "|".join(re.escape(p) for p in vocabulary().suggestion_openers) + r")\b"
+)
+_TRAILING_VOCATIVE = re.compile(r"(?:\s+(?:" + "|".join(sorted(vocabulary().vocatives)) + r"))+$")
+_OPENING_INTERJECTION = re.compile(
+    r"^(?:(?:wait|hold on|hang on|ok|okay|so|yo|hey|um+|uh+|hm+|oh|ah|btw|also|lol|guys|folks|"
+    r"quick q|quick question|random question|question|q)(?:[\s,.!:;-]+|$))+",
+    re.IGNORECASE,
+)
+# Where one clause of a chat message ends: punctuation, a dash, words that join or trail off.
+_CLAUSE_END = re.compile(
+    r"[,.!?;:()]+|\s[-–—]\s|\b(?:but|or|and|lol|lmao|tbh|btw|though)\b", re.IGNORECASE
+)
 # "sarah you have netflix now?": a message opening with a name and "you" speaks to that person
 _NAME_THEN_YOU = re.compile(r"^(?P<first>[a-z]+)\s+(?:you|u|ya)\b")
 _THANKS = frozenset({"thank", "thanks", "ty"})
@@ -205,6 +223,55 @@ def _addresses_someone(text: str) -> bool:
         and not _QUESTION_START.match(text)
         and opening["first"] not in STOPWORDS | _THANKS
     )
+
+
+@dataclass(frozen=True)
+class _Clause:
+    words: str  # normalized, without interjections before it and a call to the room after it
+    span: tuple[int, int]  # where it is in the message, its question mark included
+
+
+def _question_clause(text: str) -> _Clause | None:
+    """The clause of a chat message that asks something: the first that opens with a question
+    word, asks the room ("anyone know ...") or ends in a question mark. "ok dumb question but was
+    season 2 on netflix" asks in its second clause; "lol this ep is wild" asks nothing."""
+    start = 0
+    for boundary in [*_CLAUSE_END.finditer(text), None]:
+        end = boundary.start() if boundary else len(text)
+        asks = boundary is not None and "?" in boundary.group()
+        words = _TRAILING_VOCATIVE.sub(
+            "", _LEADING_INTERJECTION.sub("", normalize(text[start:end]))
+        )
+        if words and (asks or _QUESTION_START.match(words) or _ANYONE_KNOW.search(words)):
+            return _Clause(words, (start, boundary.end() if asks and boundary else end))
+        if boundary is not None:
+            start = boundary.end()
+    return None
+
+
+def _shares_a_view(clause: str) -> bool:
+    """Whether a clause gives or asks members' views ("best finale ever", "what do you think"),
+    not a critic's ("what did the hollywood reporter think of her")."""
+    return bool(_OPINION.search(clause) or _MEMBERS_VIEW.search(clause))
+
+
+def _talks_to_others(clause: str) -> bool:
+    """Whether a clause speaks to other members ("did you guys finish it", "lets rewatch")."""
+    return bool(_TO_OTHERS.search(clause) or _SUGGESTS.match(clause))
+
+
+def _asks_who_someone_is(words: list[str]) -> bool:
+    """Whether (normalized) words ask who someone is: "who was the guy with the pet ..."."""
+    return any(
+        w == "who" and words[i + 1 : i + 2] in (["is"], ["was"], ["are"], ["were"])
+        for i, w in enumerate(words)
+    )
+
+
+def _spoken_to_someone(text: str) -> bool:
+    """Whether a chat message is asked of a member: "@sam who directed episode 2?", "sarah you
+    have netflix?"."""
+    return bool(_MENTIONS_SOMEONE.search(text)) or _addresses_someone(normalize(text))
 
 
 def _has_words(part: str) -> bool:
@@ -329,19 +396,20 @@ class Answerer:
     def ask(
         self, question: str, trigger: Trigger = Trigger.ASK, watched: int | None = None
     ) -> Answer:
-        text = question.strip()[:MAX_QUESTION]
+        # "wait, who ...", "ok so who ...": what opens a chat message is no part of its question
+        text = _OPENING_INTERJECTION.sub("", question.strip()[:MAX_QUESTION]) or question.strip()
         self._decided.clear()  # parts and clauses of one question often repeat each other
         self._described.clear()
         decision = self._decide(text, watched)
         if trigger is Trigger.AUTO and not self._worth_answering_unasked(text, decision):
-            # "whos the composer? the music is so good": only what comes before the question
-            # mark is the question
-            asked, mark, rest = text.partition("?")
-            opening = _LEADING_INTERJECTION.sub("", normalize(asked))
-            if not (mark and rest.strip() and _QUESTION_START.match(opening)):
+            # "whos the composer? the music is so good", "just finished ep 5, who was the
+            # doctor": the question alone, without what is said around it
+            clause = _question_clause(text)
+            if clause is None or clause.span == (0, len(text)) or _spoken_to_someone(text):
                 return Answer(None, None)
-            decision = self._decide(asked + mark, watched)
-            if not self._worth_answering_unasked(asked + mark, decision):
+            asked = text[clause.span[0] : clause.span[1]]
+            decision = self._decide(asked, watched)
+            if not self._worth_answering_unasked(asked, decision):
                 return Answer(None, None)
         return Answer(decision.reply, decision.reply.intent)
 
@@ -508,7 +576,6 @@ class Answerer:
             if word
         )
 
-
     def _choose(self, text: str, readings: list[Reading], watched: int | None) -> _Decision:
         first = readings[0]
         plain = Reader.without_chat(first)
@@ -582,10 +649,7 @@ class Answerer:
             return replace(self._not_sure(first, ranked), does=does)
         if (
             (self._points_at_someone(text) and not (first.mentions or first.episodes))
-            or (
-                self._no_subject(text, first)
-                and (self._needs_unmet(best) or does is Does.DECLINE)
-            )
+            or (self._no_subject(text, first) and (self._needs_unmet(best) or does is Does.DECLINE))
             or (
                 _POINTS_AT_SOMETHING.search(normalize(text))
                 and self._needs_unmet(best)
@@ -636,7 +700,11 @@ class Answerer:
                 break
             if candidate is best or self._does(candidate.label) is not Does.ANSWER:
                 continue
-            if mistyped and candidate.score < floor and self._family(candidate) != self._family(best):
+            if (
+                mistyped
+                and candidate.score < floor
+                and self._family(candidate) != self._family(best)
+            ):
                 continue  # further off, only an answer on the same topic
             if story_said_no and (other := self._kind(candidate.label)) and other.verifies:
                 continue  # the story has no answer to "who killed her"; her fate is no answer
@@ -676,11 +744,12 @@ class Answerer:
             return None
         # on the season when it names something, or describes one of its characters ("the
         # guy who heals people")
+        words = normalize(text).split()
         if not first.on_topic and not (
-            any(Kind.CHARACTER in k.needs for k in kinds) and self._described_subject(first)
+            (any(Kind.CHARACTER in k.needs for k in kinds) or _asks_who_someone_is(words))
+            and self._described_subject(first)
         ):
             return None
-        words = normalize(text).split()
         # the bot's own view asked anywhere ("..., what do u think") is asked before anything
         # the same words also cue ("what do ...")
         kinds.sort(key=lambda k: k.does is not Does.DECLINE)
@@ -719,9 +788,24 @@ class Answerer:
             candidate = Candidate(kind.name, best.score if best else 0.0, reading)
             cue = kind.cued_at(normalize(asked).split())
             reply = self._build(candidate, asked, watched, cue=cue)
+            if reply is None and cue is not None and Kind.CHARACTER not in kind.needs:
+                reply = self._who_the_described_is(first, words, cue, asked, watched)
             if reply is not None:
                 return _Decision(reply, candidate.score)
         return None
+
+    def _who_the_described_is(
+        self, first: Reading, words: list[str], cue: int, text: str, watched: int | None
+    ) -> Reply | None:
+        """ "who was the guy with the pet mongoose": no event tells it, but the one described is
+        clear; who they are is their card."""
+        if first.all_of(Kind.CHARACTER) or not _asks_who_someone_is(words[cue:]):
+            return None  # (one named is who the question is about)
+        described = self._described_subject(first)
+        if described is None:
+            return None
+        info = self.kinds.built_by("character", "info")
+        return self._build(Candidate(info.name, 0.0, described), text, watched)
 
     def _episode_named_by_event(self, text: str) -> str | None:
         """The question with "the one where <something happens>" replaced by the episode the
@@ -832,8 +916,10 @@ class Answerer:
         # an episode named to place a story question ("in ep 4, who ...") is no question
         # about the episode's card
         placed = Kind.EPISODE in (kind.needs if kind else ()) and cued.verifies
-        return kind is not None and kind.does is Does.ANSWER and (
-            leading or kind.topic == cued.topic or placed
+        return (
+            kind is not None
+            and kind.does is Does.ANSWER
+            and (leading or kind.topic == cued.topic or placed)
         )
 
     def _contained(
@@ -852,7 +938,6 @@ class Answerer:
             and candidate.reading.on_topic
             and self._does(candidate.label) is Does.ANSWER
             and not self._needs_unmet(candidate)
-
             and (size := self.matcher.contained(candidate)) >= WHOLE_ASKING
         ]
         if not held:
@@ -863,9 +948,7 @@ class Answerer:
         reply = self._build(candidate, text, watched)
         return _Decision(reply, candidate.score) if reply is not None else None
 
-    def _covered(
-        self, text: str, ranked: list[Candidate], watched: int | None
-    ) -> _Decision | None:
+    def _covered(self, text: str, ranked: list[Candidate], watched: int | None) -> _Decision | None:
         """Below the threshold, a question all of whose words one example of the likeliest answer
         uses ("soundtrack album called?") asks that: it is only a shorter way of asking. (Fitted
         on held-out examples, demanding also a majority of the nearest examples' vote only lost
@@ -1373,30 +1456,22 @@ class Answerer:
         that the bot can answer, asked of the room rather than of another member."""
         if not decision.reply.answered or decision.does is not Does.ANSWER:
             return False
-        if decision.reading is not None and not self._anchored(decision.reading):
-            return False  # "how was your day guys": nothing of the season in it
-        if _MENTIONS_SOMEONE.search(text) or _addresses_someone(normalize(text)):
-            # "@sam who directed episode 2?", "sarah you have netflix?": asked of someone else
+        said = _TRAILING_VOCATIVE.sub("", _LEADING_INTERJECTION.sub("", normalize(text)))
+        if not self._anchored(self.reader.read(said, readings=1)[0]):
+            return False  # "yo how was your day guys": nothing of the season in it
+        if _spoken_to_someone(text):
             return False
-        lowered = _LEADING_INTERJECTION.sub("", normalize(text))
+        question = _question_clause(text)
+        if question is None:
+            return False
         # "does anyone know who directed the finale?" asks the room for a fact: fair game
-        asking_for_a_fact = bool(_ANYONE_KNOW.search(lowered))
-        looks_like_question = (
-            text.rstrip().endswith("?") or bool(_QUESTION_START.match(lowered)) or asking_for_a_fact
+        asking_for_a_fact = any(
+            _ANYONE_KNOW.search(words)
+            for words in (question.words, _LEADING_INTERJECTION.sub("", normalize(text)))
         )
-        if not looks_like_question:
+        if _shares_a_view(question.words):
             return False
-        lowered = _ANYONE_KNOW.sub(" ", lowered)
-        # "best finale ever?" shares a view; "who plays her? she's so good lol" asks, then
-        # remarks: only what comes before the question mark is the question
-        asked, mark, _ = text.partition("?")
-        if mark:
-            lowered = _ANYONE_KNOW.sub(" ", _LEADING_INTERJECTION.sub("", normalize(asked)))
-        if _OPINION.search(lowered):
-            return False
-        # "who plays her again lol i keep forgetting": what follows the question is an aside
-        question = next((c for c in _CLAUSE.split(lowered) if c and c.strip()), lowered)
-        return asking_for_a_fact or not _TO_OTHERS.search(question)
+        return asking_for_a_fact or not _talks_to_others(question.words)
 
     # -- slash-command look-ups ----------------------------------------------------------------------
 

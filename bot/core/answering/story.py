@@ -30,6 +30,8 @@ _QUESTION_WORDS = frozenset(
     "first time then after before still again ever really actually s2 the a an".split()
 )
 _PASSIVE_AUX = frozenset("was were is are get gets got been being".split())
+_DOING_PRONOUNS = frozenset("i you we he she they".split())  # one who does something
+_DETERMINERS = frozenset("the a an his her their my your".split())
 _NAME_WORDS = frozenset("name names nam call called real full first last surname known".split())
 # Verbs that carry a season's turning points, preferred in a recap.
 _MAJOR = (
@@ -223,16 +225,15 @@ class Story:
             done_to = [
                 s
                 for s in self._best(query, need_verb=True, limit=6)
-                if (s.event.whom or s.event.what)
-                and not set(s.event.whom) & set(query.characters)
+                if (s.event.whom or s.event.what) and not set(s.event.whom) & set(query.characters)
             ]
             # "who" is answered by someone it is done to: a character, or "her new guard"
             people = [
-                s
-                for s in done_to
-                if s.event.whom or set(normalize(s.event.what).split()) & _ROLES
+                s for s in done_to if s.event.whom or set(normalize(s.event.what).split()) & _ROLES
             ]
-            return self._events_reply("", people[:_MAX_LINES], self._and_why(query, self._whom_line))
+            return self._events_reply(
+                "", people[:_MAX_LINES], self._and_why(query, self._whom_line)
+            )
         # a death does not say who did it; nor does an event told without its doer, unless it
         # is the very thing asked ("the other subject kills him": "who killed him")
         found = [
@@ -357,9 +358,7 @@ class Story:
         else:
             later = list(reversed(self.kb.events[:index]))
         return [
-            e
-            for e in later
-            if subject in (e.who if acting else e.characters) and e.id != anchor.id
+            e for e in later if subject in (e.who if acting else e.characters) and e.id != anchor.id
         ][:limit]
 
     def episode(self, query: StoryQuery) -> Reply | None:
@@ -454,9 +453,7 @@ class Story:
             # with that verb; their fate answers only whether they die or survive
             asked = self._own_verbs(query.text) - _FATE_VERBS
             kin = self.verbs.with_kin(asked)
-            if asked and not any(
-                who in e.characters and e.did in kin for e in self.kb.events
-            ):
+            if asked and not any(who in e.characters and e.did in kin for e in self.kb.events):
                 return None
         fates = [f for f in self.kb.fates if f.who == who]
         context = self._context_words(query.text)
@@ -642,6 +639,9 @@ class Story:
         undergoing = not acting
         first_verb = min(verbs_at)
         passive = self._passive(tokens, first_verb) and not tokens[first_verb].endswith("ing")
+        if not acting and self._someone_else_acts(tokens, first_verb):
+            # "the nurse the tall woman hurt": another, only described, does it to them
+            acting, undergoing = True, False
         if passive:
             # "<his> guy who got torn apart": the one described undergoes it, and the one named
             # only says whose guy; not what they did
@@ -664,7 +664,9 @@ class Story:
         much like one about an event: its doers (else its parties) not named in the question."""
         roles = vocabulary().role_nouns | vocabulary().person_nouns
         describing = [
-            w for w in self._content_words(query.text) if w not in _NAME_WORDS | roles
+            w
+            for w in self._content_words(query.text)
+            if w not in _NAME_WORDS | roles | vocabulary().filler
         ]
         if not describing or not query.likely:
             return {}  # "what's his name again, the guy" describes no one
@@ -684,11 +686,15 @@ class Story:
                 c for c in event.characters if c not in named
             }
             shared = parties if shared is None else shared & parties
+        specific = set(query.text.split()) & (vocabulary().role_nouns - vocabulary().person_nouns)
+        if not shared and not named and specific:
+            # "the homeless nurse": found living rough by others in one event, a nurse in another
+            for event in close:
+                parties = {c for c in event.characters if c not in named}
+                shared = parties if not shared else shared & parties
         out: dict[str, int | None] = {}
         for character in sorted(shared or ()):
-            revealed = max(
-                max(self._spoiler(e) for e in close), self._name_spoiler(character)
-            )
+            revealed = max(max(self._spoiler(e) for e in close), self._name_spoiler(character))
             first = min(e.episode for e in close)
             out[character] = revealed if revealed > first else None
         return out
@@ -800,8 +806,7 @@ class Story:
             likeness = like.get(event.id, 0.0)
             strong = (
                 (bool(likeness) and (bool(present) or not query.characters))
-                or
-                ((verb_hit or kin_hit) and (present or overlap >= 1))
+                or ((verb_hit or kin_hit) and (present or overlap >= 1))
                 or (rare_alone and verb_hit and event.did in self._rare_verbs)
                 or (len(present) >= 2 and absent == 0 and (overlap >= 1 or not need_verb))
                 or (present and overlap >= 2)
@@ -821,7 +826,11 @@ class Story:
                 for c in present
             )
             score = (
-                4 * verb_hit + 2 * kin_hit + roles - 2 * absent + 1.5 * overlap
+                4 * verb_hit
+                + 2 * kin_hit
+                + roles
+                - 2 * absent
+                + 1.5 * overlap
                 + _LIKE_WEIGHT * likeness
             )
             scored.append(_Scored(score, event))
@@ -849,7 +858,9 @@ class Story:
             labels = {
                 label
                 for word in following
-                for label in self._relation_words.get(stem(word), self._relation_words.get(word, ()))
+                for label in self._relation_words.get(
+                    stem(word), self._relation_words.get(word, ())
+                )
             }
             relatives = [
                 r.who for r in self.kb.relations if r.of == character and r.label in labels
@@ -894,6 +905,20 @@ class Story:
     def _related_verbs(self, text: str) -> set[str]:
         direct = {verb for verb, _ in self._verbs_in(text)}
         return self.verbs.with_kin(direct)
+
+    @staticmethod
+    def _someone_else_acts(tokens: list[str], verb_at: int) -> bool:
+        """Whether between the one described and the verb stands another doer: a person word or
+        a pronoun ("the nurse the woman hurt", "the doctor they found"), not "who" or "that"."""
+        people = vocabulary().role_nouns | vocabulary().person_nouns
+        described_at = next((i for i, w in enumerate(tokens[:verb_at]) if w in people), None)
+        if described_at is None or described_at + 1 >= verb_at:
+            return False
+        # the doer's phrase follows at once ("the nurse the woman hurt"); after "with" or "who"
+        # the words only tell more of the one described ("the guy with the sick kid who ...")
+        if tokens[described_at + 1] not in _DOING_PRONOUNS | _DETERMINERS:
+            return False
+        return any(w in people or w in _DOING_PRONOUNS for w in tokens[described_at + 1 : verb_at])
 
     @staticmethod
     def _passive(tokens: list[str], verb_at: int | None) -> bool:
@@ -993,7 +1018,10 @@ class Story:
             return []
         stems = {stem(w) for w in query.text.split()} | set(query.text.split())
         labels = {
-            label for word, found in self._relation_words.items() if word in stems for label in found
+            label
+            for word, found in self._relation_words.items()
+            if word in stems
+            for label in found
         }
         named = set(query.characters)
         if len(named) >= 2:
@@ -1113,9 +1141,7 @@ class Story:
             return None
         # The likeliest first; before each, the same beat told before its twist (the plain
         # version before the one that retells it).
-        events = list(
-            dict.fromkeys(t for s in found for t in (*self._twins(s.event), s.event))
-        )
+        events = list(dict.fromkeys(t for s in found for t in (*self._twins(s.event), s.event)))
         return self._reply(
             intent, [line(e) for e in events], [s for e in events for s in e.sources]
         )

@@ -42,6 +42,10 @@ class Vocabulary:
     talking_to_others: tuple[str, ...]  # phrases
     asking_the_room: tuple[str, ...]  # phrases
     opinion_words: frozenset[str]
+    opinion_verbs: frozenset[str]
+    view_holders: frozenset[str]
+    vocatives: frozenset[str]
+    suggestion_openers: tuple[str, ...]  # phrases
     naming_words: frozenset[str]
     named_nouns: frozenset[str]
     amount_questions: tuple[str, ...]  # phrases
@@ -96,7 +100,9 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         concepts={name: tuple(words.split()) for name, words in groups.items()},
         question_concepts=_words(data.get("question_concepts"), "question_concepts", problems),
         relation_nouns=_words(data.get("relation_nouns"), "relation_nouns", problems),
-        relation_synonyms=_mapping(data.get("relation_synonyms"), "relation_synonyms", str, problems),
+        relation_synonyms=_mapping(
+            data.get("relation_synonyms"), "relation_synonyms", str, problems
+        ),
         relation_labels={
             word: tuple(labels.split())
             for word, labels in _mapping(
@@ -111,6 +117,10 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         talking_to_others=_phrases(data.get("talking_to_others"), "talking_to_others", problems),
         asking_the_room=_phrases(data.get("asking_the_room"), "asking_the_room", problems),
         opinion_words=_words(data.get("opinion_words"), "opinion_words", problems),
+        opinion_verbs=_words(data.get("opinion_verbs"), "opinion_verbs", problems),
+        view_holders=_words(data.get("view_holders"), "view_holders", problems),
+        vocatives=_words(data.get("vocatives"), "vocatives", problems),
+        suggestion_openers=_phrases(data.get("suggestion_openers"), "suggestion_openers", problems),
         naming_words=_words(data.get("naming_words"), "naming_words", problems),
         named_nouns=_words(data.get("named_nouns"), "named_nouns", problems),
         amount_questions=_phrases(data.get("amount_questions"), "amount_questions", problems),
@@ -123,11 +133,15 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         fate_words=_words(data.get("fate_words"), "fate_words", problems),
         measure_nouns=_words(data.get("measure_nouns"), "measure_nouns", problems),
     )
-    unknown = vocabulary.question_concepts - set(vocabulary.concepts) - {
-        "why",
-        "first",
-        "last",
-    }
+    unknown = (
+        vocabulary.question_concepts
+        - set(vocabulary.concepts)
+        - {
+            "why",
+            "first",
+            "last",
+        }
+    )
     if unknown:
         problems.append(
             Problem(

@@ -156,6 +156,9 @@ def test_context_words_settle_a_shared_title(engine: Engine) -> None:
         "lol did you guys see s2 yet",
         "sarah you have netflix or disney+ now?",  # spoken to someone by name
         "ok but who else thinks s2 was better? lol",
+        "yo whats up everyone",  # a call to the room is no question about the season
+        "lets see if the finale holds up tonight?",  # a suggestion to the others
+        "this ep was so bad, what do you all think?",  # members' views asked
     ],
 )
 def test_chatter_in_auto_channels_is_left_alone(engine: Engine, chatter: str) -> None:
@@ -175,6 +178,10 @@ def test_chatter_in_auto_channels_is_left_alone(engine: Engine, chatter: str) ->
         "who plays trish again lol i keep forgetting",  # an aside after the question
         "whos the composer on jj? the music is so good",  # decided on what precedes the "?"
         "what was the working title for s2",  # naming the season anchors it
+        "random but who wrote episode 6",  # the question is the second clause
+        "i keep forgetting, who directed the finale",
+        "how many episodes does season 2 have guys",  # a call to the room closing a question
+        "what did collider think of it",  # a critic's view, not the members'
     ],
 )
 def test_clear_questions_in_auto_channels_are_answered(engine: Engine, question: str) -> None:
