@@ -793,12 +793,24 @@ class Answers:
 
     # -- declines -------------------------------------------------------------------------------
 
-    def sources_dont_say(self, intent: str, what: str = "") -> Reply:
-        lead = f"My sources don't say {what}." if what else "My sources don't say."
-        body = plain(
-            lead + f" I only know what they report about {self.season.title}: episodes, "
+    def sources_dont_say(
+        self, intent: str, what: str = "", *, revealed_from: int | None = None
+    ) -> Reply:
+        """ "My sources don't say <what>." `what` is behind a spoiler bar when it tells a twist
+        (revealed by episode `revealed_from`)."""
+        rest = (
+            f" I only know what they report about {self.season.title}: episodes, "
             "cast, production, release, reception and music."
         )
+        body: RichText
+        if what:
+            body = (
+                Segment("My sources don't say "),
+                Segment(what, revealed_from),
+                Segment("." + rest),
+            )
+        else:
+            body = plain("My sources don't say." + rest)
         return Reply(
             ReplyKind.UNKNOWN,
             intent,

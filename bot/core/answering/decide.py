@@ -30,10 +30,16 @@ from bot.core.answering.reply import Card, CardField, Reply, ReplyKind
 from bot.core.answering.story import Story, StoryQuery
 from bot.core.answering.types import Answer, Choice, Trigger
 from bot.core.errors import CharacterNotFound, EpisodeNotFound
-from bot.core.knowledge.model import Billing, Character, Fact, KnowledgeBase
+from bot.core.knowledge.model import Billing, Character, Fact, Gap, KnowledgeBase
 from bot.core.knowledge.richtext import plain, to_plain
 from bot.core.understanding.entities import EntityIndex, Kind, Mention, find_episode_numbers
-from bot.core.understanding.matching import FOUND_READING, Candidate, Matcher, calibration
+from bot.core.understanding.matching import (
+    FOUND_READING,
+    UNTOLD_PREFIX,
+    Candidate,
+    Matcher,
+    calibration,
+)
 from bot.core.understanding.reading import RELATIONS, THIS_SEASON, Reader, Reading
 from bot.core.understanding.termcache import TermCache, reading_inputs
 from bot.core.understanding.text import (
@@ -51,6 +57,8 @@ MAX_QUESTION = 400  # characters understood; the rest of a wall of text is ignor
 MAX_PARTS = 4
 MAX_READINGS = 4  # a "which one?" offers two; four readings are plenty to find them
 FACT_PREFIX = "fact:"
+GAP_PREFIX = UNTOLD_PREFIX  # a detail the sources never give: declined, with what it is
+GAP_CUE_SHARE = 4  # a cue used by one in this many of a gap's questions is how it is asked
 CLOSE = 0.05  # scores this close are the same match as far as the examples can tell
 WANTING = 3  # the likeliest answers whose needs are looked for in what a question describes
 # Kinds whose answers are checked against the knowledge (`verifies: true`) may answer a question
@@ -176,6 +184,13 @@ def _role_at(reading: Reading) -> int | None:
     return next((i for i, w in enumerate(reading.text.split()) if w in _ROLE_NOUNS), None)
 
 
+def _describes_someone_unnamed(reading: Reading) -> bool:
+    """Whether a role noun of the question ("the tall guy <she> frees") is outside every name
+    it uses ("the woman in red" may be a name)."""
+    named = {i for m in reading.mentions if m.kind is Kind.CHARACTER for i in range(m.start, m.end)}
+    return any(w in _ROLE_NOUNS and i not in named for i, w in enumerate(reading.text.split()))
+
+
 def _asks_for_a_name(text: str) -> bool:
     return bool(vocabulary().naming_words & set(normalize(text).split()))
 
@@ -260,11 +275,14 @@ def _talks_to_others(clause: str) -> bool:
     return bool(_TO_OTHERS.search(clause) or _SUGGESTS.match(clause))
 
 
+_BEING_OR_POINTING = [[w] for w in ("is", "was", "are", "were", "the", "that", "this")]
+
+
 def _asks_who_someone_is(words: list[str]) -> bool:
-    """Whether (normalized) words ask who someone is: "who was the guy with the pet ..."."""
+    """Whether (normalized) words ask who someone is: "who was the guy with the pet ...", "who's
+    the guy ..." (its "'s" gone in normalizing)."""
     return any(
-        w == "who" and words[i + 1 : i + 2] in (["is"], ["was"], ["are"], ["were"])
-        for i, w in enumerate(words)
+        w == "who" and words[i + 1 : i + 2] in _BEING_OR_POINTING for i, w in enumerate(words)
     )
 
 
@@ -351,6 +369,9 @@ class Answerer:
                     self._same_subject[term] = self._same_subject.get(term, frozenset()) | pair
         self.calibration = calibration()
         self._facts = {f.id: f for f in kb.facts}
+        self._gaps = {g.id: g for g in kb.gaps}
+        self._gap_cues: dict[str, frozenset[str]] = {}
+        self._gap_verbs: dict[str, frozenset[str]] = {}
         self._public_names = {c.id: c.public_name for c in kb.characters}
         self._fact_terms_cache: dict[str, frozenset[str]] = {}
 
@@ -369,6 +390,8 @@ class Answerer:
             facts += [(label, q) for q in asked]
             if fact.keywords:
                 facts.append((label, " ".join(fact.keywords)))
+        # what the sources never give is asked about particular things too, with their names
+        facts += [(GAP_PREFIX + gap.id, q) for gap in self.kb.gaps for q in gap.asks]
         return kinds, facts
 
     # -- labels -----------------------------------------------------------------------------------
@@ -387,7 +410,35 @@ class Answerer:
         kind = self._kind(label)
         return kind is not None and kind.verifies
 
+    def _gap(self, label: str) -> Gap | None:
+        return (
+            self._gaps.get(label.removeprefix(GAP_PREFIX)) if label.startswith(GAP_PREFIX) else None
+        )
+
+    def _verbs_of(self, gap: Gap) -> frozenset[str]:
+        """The story's verbs a gap's questions use."""
+        if gap.id not in self._gap_verbs:
+            self._gap_verbs[gap.id] = frozenset().union(
+                *(self.story.verbs_asked(ask) for ask in gap.asks)
+            )
+        return self._gap_verbs[gap.id]
+
+    def _cues_of(self, gap: Gap) -> frozenset[str]:
+        """The kinds whose cues a gap's own questions use, in a quarter of them or more: how the
+        missing detail is asked for ("why", "what's the name")."""
+        if gap.id not in self._gap_cues:
+            counts: dict[str, int] = {}
+            for ask in gap.asks:
+                for kind in self.kinds.cued(ask):
+                    counts[kind.name] = counts.get(kind.name, 0) + 1
+            self._gap_cues[gap.id] = frozenset(
+                name for name, n in counts.items() if n * GAP_CUE_SHARE >= len(gap.asks)
+            )
+        return self._gap_cues[gap.id]
+
     def _does(self, label: str) -> Does:
+        if label.startswith(GAP_PREFIX):
+            return Does.DECLINE
         kind = self._kind(label)
         return kind.does if kind else Does.ANSWER
 
@@ -508,7 +559,13 @@ class Answerer:
             readings = [self._with_context(r, context) for r in readings]
         decision = self._choose(text, readings, watched)
         if decision.reply.answered and not self._tells_what_is_asked(text, readings[0], decision):
-            decision = self._decline(self._unknown_kind(), readings[0], [])
+            # the sources don't say; what is missing is said when it is a known gap
+            gap = self._likeliest_gap(self.matcher.rank(readings[:1]))
+            decision = (
+                self._decline_gap(gap, [])
+                if gap is not None
+                else self._decline(self._unknown_kind(), readings[0], [])
+            )
         return replace(decision, reading=readings[0])
 
     def _tells_what_is_asked(self, text: str, reading: Reading, decision: _Decision) -> bool:
@@ -668,6 +725,9 @@ class Answerer:
                 if does in (Does.CHATTER, Does.OFF_TOPIC):
                     return replace(self._not_sure(first, ranked), does=does)
         if does is Does.DECLINE:
+            gap = self._gap(best.label)
+            if gap is not None:
+                return replace(self._decline_gap(gap, ranked), score=best.score)
             kind = self._kind(best.label)
             assert kind is not None
             return replace(self._decline(kind, best.reading, ranked), score=best.score)
@@ -758,7 +818,8 @@ class Answerer:
                 if _POLITE_ASKING.search(" ".join(words)):
                     continue  # "do you think you could tell me ...": a polite way of asking
                 return self._decline(kind, first, [])  # the bot's own view, of anything
-            if not self._may_override(best, kind, leading=(kind.cued_at(words) or 0) <= LEADING):
+            leading = (kind.cued_at(words) or 0) <= LEADING
+            if not self._may_override(best, kind, text, leading=leading):
                 return None
             if not kind.names and _asks_for_a_name(text):
                 continue  # what happened is no answer to what someone is called
@@ -799,8 +860,8 @@ class Answerer:
     ) -> Reply | None:
         """ "who was the guy with the pet mongoose": no event tells it, but the one described is
         clear; who they are is their card."""
-        if first.all_of(Kind.CHARACTER) or not _asks_who_someone_is(words[cue:]):
-            return None  # (one named is who the question is about)
+        if not _describes_someone_unnamed(first) or not _asks_who_someone_is(words[cue:]):
+            return None  # ("who is <the woman in red>": a name, not a description)
         described = self._described_subject(first)
         if described is None:
             return None
@@ -898,7 +959,9 @@ class Answerer:
         ]
         return frozenset(stem(w) for text in told for w in normalize(text).split())
 
-    def _may_override(self, best: Candidate | None, cued: QuestionKind, *, leading: bool) -> bool:
+    def _may_override(
+        self, best: Candidate | None, cued: QuestionKind, text: str, *, leading: bool
+    ) -> bool:
         """Whether a cue may set aside the examples' best match: when nothing matched well, or
         the best match is a fact or another kind on the cued kind's topic (a sentence about the
         radio show rather than the episode it ends in), or any answer when the cue opens the
@@ -906,6 +969,16 @@ class Answerer:
         a clear match of the cued kind itself, keeps its usual checks."""
         if best is None or best.score < self.calibration.threshold:
             return True
+        gap = self._gap(best.label)
+        if gap is not None:
+            # A detail the sources never give leaves the story to answer what is asked of it
+            # another way: with another cue ("who takes the blame" beside "why does she take
+            # the blame") or a verb its questions never use ("who saves him" beside "who were
+            # the thugs who jumped him").
+            verbs = self.story.verbs_asked(text)
+            return cued.name not in self._cues_of(gap) or bool(
+                verbs and not verbs & self._verbs_of(gap)
+            )
         if self._does(best.label) is not Does.ANSWER:
             return False  # the likeliest reading declines, stays silent or is an opinion
         if best.label == cued.name:
@@ -973,6 +1046,8 @@ class Answerer:
         ("is <the hero> better than <another>" is an opinion before it is about her fate)."""
         lead: list[Candidate] = []
         for candidate in ranked:
+            if lead and self._gap(candidate.label) is not None:
+                continue  # a missing detail below an answer is no view that stops it
             if self._does(candidate.label) is not Does.ANSWER:
                 break
             lead.append(candidate)
@@ -1315,8 +1390,26 @@ class Answerer:
         else:
             what = what or (kind.decline if kind.decline != "that" else "")
             intent = kind.name
+        gap = self._likeliest_gap(ranked) if not what else None
+        if gap is not None:  # declined anyway: what is missing is said
+            declined = self._decline_gap(gap, ranked)
+            return replace(declined, reply=replace(declined.reply, intent=intent))
         reply = self.answers.sources_dont_say(intent, what)
         suggestions = self._suggestions(ranked, exclude=kind.name)
+        return _Decision(replace(reply, suggestions=suggestions), 0.0, Does.DECLINE)
+
+    def _likeliest_gap(self, ranked: list[Candidate]) -> Gap | None:
+        """The gap that is the likeliest reading of a question, if one is and matches fairly."""
+        best = ranked[0] if ranked else None
+        if best is None or best.score < self.calibration.threshold * VERIFIED_SHARE:
+            return None
+        return self._gap(best.label)
+
+    def _decline_gap(self, gap: Gap, ranked: list[Candidate]) -> _Decision:
+        """ "My sources don't say the name of the mongoose": what is missing, said outright."""
+        intent = self._unknown_kind().name
+        reply = self.answers.sources_dont_say(intent, gap.says, revealed_from=gap.spoiler_from)
+        suggestions = self._suggestions(ranked)
         return _Decision(replace(reply, suggestions=suggestions), 0.0, Does.DECLINE)
 
     @staticmethod

@@ -303,6 +303,10 @@ class Story:
         ]
         return self._events_reply("", found[:_MAX_LINES], self._line) if found else None
 
+    def verbs_asked(self, text: str) -> frozenset[str]:
+        """The story's verbs a question uses ("steal" in "what did they steal"), with their kin."""
+        return frozenset(self.verbs.with_kin({verb for verb, _ in self._verbs_in(normalize(text))}))
+
     def _own_verbs(self, text: str) -> set[str]:
         """The verbs the question asks with, not those of what it only tells to place it: in
         "does she go to jail for shooting him" the jail, not the shooting."""

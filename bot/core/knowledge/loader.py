@@ -23,6 +23,7 @@ from bot.core.knowledge.model import (
     Character,
     Episode,
     Fact,
+    Gap,
     KnowledgeBase,
     Person,
     Reception,
@@ -39,7 +40,17 @@ from bot.core.knowledge.yamlreader import Fields, ProblemLog, SpoilerRef, excerp
 
 __all__ = ["find_season_dir", "load_knowledge"]
 
-LIST_KEYS = ("episodes", "people", "characters", "awards", "facts", "events", "relations", "fates")
+LIST_KEYS = (
+    "episodes",
+    "people",
+    "characters",
+    "awards",
+    "facts",
+    "events",
+    "relations",
+    "fates",
+    "gaps",
+)
 MAP_KEYS = ("season", "sources", "soundtrack", "reception", "examples", "event_examples")
 FACT_TOPICS = (
     "season",
@@ -268,6 +279,7 @@ class _Builder:
         events = [read_event(f, *story) for f in self.each("events")]
         relations = [read_relation(f, *story) for f in self.each("relations")]
         fates = [read_fate(f, *story) for f in self.each("fates")]
+        gaps = [self.build_gap(f) for f in self.each("gaps")]
         if season is None:
             return None
         self.check_episodes(season, episodes, episode_places)
@@ -282,6 +294,7 @@ class _Builder:
         )
         self.story_refs.check(self.log, {c.id for c in characters}, season.episode_count)
         self.check_unique("events", [(e.id, i) for i, e in enumerate(events)], what="event id")
+        self.check_unique("gaps", [(g.id, i) for i, g in enumerate(gaps)], what="gap id")
         return KnowledgeBase(
             season=season,
             sources=sources,
@@ -297,6 +310,7 @@ class _Builder:
             events=tuple(sorted(events, key=lambda e: e.episode)),
             relations=tuple(relations),
             fates=tuple(fates),
+            gaps=tuple(gaps),
         )
 
     def build_sources(self) -> dict[str, Source]:
@@ -539,6 +553,26 @@ class _Builder:
             f.problem("give at least one way a fan might ask", "asks")
         f.finish()
         return fact
+
+    def build_gap(self, f: Fields) -> Gap:
+        gap_id = f.string("id")
+        if gap_id and not _ID.match(gap_id):
+            f.problem("ids are lower-case words joined by dashes", "id")
+        about = self.story_refs.character_list(f, "about")
+        spoiler = f.opt_int("spoiler_from", low=1)
+        if spoiler is not None:
+            self.spoilers.append(SpoilerRef(f.file, f.at("spoiler_from"), spoiler))
+        gap = Gap(
+            id=gap_id,
+            says=f.string("says"),
+            asks=f.str_list("asks", required=True),
+            about=about,
+            spoiler_from=spoiler,
+        )
+        if not gap.asks:
+            f.problem("give at least one way a fan might ask", "asks")
+        f.finish()
+        return gap
 
     def build_examples(
         self, ids: set[str], *, key: str = "examples", what: str = "fact"

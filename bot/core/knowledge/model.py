@@ -270,6 +270,20 @@ class Fate:
 
 
 @dataclass(frozen=True, slots=True)
+class Gap:
+    """A detail fans ask about that the sources never give (the name of someone the story never
+    names, the words of a scene, how a lawsuit ended): declined honestly, never answered with
+    something nearby. `says` completes "My sources don't say ..."; when it tells a twist, it is
+    shown only to members who have watched to `spoiler_from`."""
+
+    id: str
+    says: str
+    asks: tuple[str, ...]
+    about: tuple[str, ...] = ()
+    spoiler_from: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class KnowledgeBase:
     """One season's knowledge, validated and cross-referenced."""
 
@@ -285,6 +299,7 @@ class KnowledgeBase:
     events: tuple[Event, ...] = ()
     relations: tuple[Relation, ...] = ()
     fates: tuple[Fate, ...] = ()
+    gaps: tuple[Gap, ...] = ()
     # more ways fans ask for a fact than its own `asks`: fact id -> example questions
     examples: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # how fans ask about each story event: event id -> example questions

@@ -63,6 +63,7 @@ def calibration(path: Path = CALIBRATION_FILE) -> Calibration:
 # How much the nearest examples' vote tempers likeness in the order of candidates: fitted on the
 # held-out examples (0.05 answered 55.4% of them right at 95.2% declined right; 0.25, 54.1%)
 VOTE_TEMPER = 0.05
+UNTOLD_PREFIX = "gap:"  # the labels of what the sources never say (details fans ask for)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +169,15 @@ class Matcher:
         self.kb, self.reader = kb, reader
         self._cache = cache or TermCache(None, ())
         kinds = [Labelled(label, self._terms(text)) for label, text in kind_examples]
-        facts = [Labelled(label, self._terms(text)) for label, text in fact_examples]
+        labelled = [Labelled(label, self._terms(text)) for label, text in fact_examples]
+        facts = [e for e in labelled if not e.label.startswith(UNTOLD_PREFIX)]
         self.kind_classifier = Classifier([Labelled(e.label, _generic(e.terms)) for e in kinds])
         self.fact_classifier = Classifier(facts)
+        # What the sources never say has a classifier of its own: asking often for a missing
+        # detail ("the mongoose's name") must not make its words less telling of what is there.
+        self.untold_classifier = Classifier(
+            [e for e in labelled if e.label.startswith(UNTOLD_PREFIX)]
+        )
         characters = self._labelled(
             [
                 *(told for c in kb.characters for told in _told(c.id, c.description)),
@@ -281,9 +288,13 @@ class Matcher:
             facts, fact_neighbours = self.fact_classifier.search(
                 terms, weights=weights, top=per_reading
             )
-            # one vote over the nearest examples of both, so shares compare across them
+            untold, untold_neighbours = self.untold_classifier.search(
+                terms, weights=weights, top=per_reading
+            )
+            # one vote over the nearest examples of all, so shares compare across them
             ranked = with_shares(
-                kinds[:per_reading] + facts[:per_reading], kind_neighbours + fact_neighbours
+                kinds[:per_reading] + facts[:per_reading] + untold[:per_reading],
+                kind_neighbours + fact_neighbours + untold_neighbours,
             )
             out.extend(
                 Candidate(r.label, r.score * reading.weight, reading, r.share) for r in ranked
@@ -297,14 +308,18 @@ class Matcher:
         terms = Reader.terms(candidate.reading)
         if candidate.label in self.kind_classifier.labels:
             return self.kind_classifier.contained(_generic(terms), candidate.label)
-        return self.fact_classifier.contained(terms, candidate.label)
+        return self._about_things(candidate.label).contained(terms, candidate.label)
 
     def covered(self, candidate: Candidate) -> bool:
         """Whether one example of the candidate's label holds every term of the question."""
         terms = Reader.terms(candidate.reading)
         if candidate.label in self.kind_classifier.labels:
             return self.kind_classifier.covers(_generic(terms), candidate.label)
-        return self.fact_classifier.covers(terms, candidate.label)
+        return self._about_things(candidate.label).covers(terms, candidate.label)
+
+    def _about_things(self, label: str) -> Classifier:
+        """The classifier of a label that is not a kind: a fact's, or what is never told."""
+        return self.untold_classifier if label.startswith(UNTOLD_PREFIX) else self.fact_classifier
 
     # -- readings found rather than read ---------------------------------------------------------
 

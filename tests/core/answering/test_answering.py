@@ -402,7 +402,7 @@ def test_who_plays_someone_only_pointed_at_is_asked_back(engine: Engine) -> None
     assert reply is not None
     assert reply.kind is ReplyKind.CLARIFY
     # described, they are found
-    assert "Coleman" in answer_text(engine, "who plays the guy with the mongoose")
+    assert "Coleman" in answer_text(engine, "who plays the speedy guy from the first episode")
 
 
 def test_someone_s_own_name_is_asked_only_without_the_thing_it_names(engine: Engine) -> None:
@@ -427,3 +427,29 @@ def test_the_names_of_relatives_are_asked_of_the_ones_the_tie_finds(engine: Engi
 
 def test_how_something_came_about_is_told_by_what_led_up_to_it(engine: Engine) -> None:
     assert "surrenders" in answer_text(engine, "how does alisa end up in police custody")
+
+
+def test_a_detail_the_sources_never_give_is_declined_saying_what_is_missing(
+    engine: Engine,
+) -> None:
+    reply = engine.ask("what name did the whizzer give his mongoose").reply
+    assert reply is not None
+    assert not reply.answered
+    text = answer_text(engine, "what name did the whizzer give his mongoose")
+    assert "My sources don't say the name of the Whizzer's pet mongoose" in text
+
+
+def test_what_a_gap_says_is_barred_until_its_episode(engine: Engine) -> None:
+    question = "which country with no extradition was malus going to flee to"
+    barred = answer_text(engine, question, "tagged", 0)
+    assert "||which country" in barred
+    assert "Malus was supposed to flee" not in _outside_bars(barred)
+    assert "||" not in answer_text(engine, question, "tagged", 13)
+    assert "extradition" not in answer_text(engine, question, "blocked", 0)
+
+
+def test_a_gap_leaves_the_story_to_answer_what_it_does_tell(engine: Engine) -> None:
+    # the sources give no reason she takes the blame, but they do say who takes it
+    text = answer_text(engine, "who takes the blame for the killing at playland")
+    assert "Jessica" in text
+    assert "don't say" not in text

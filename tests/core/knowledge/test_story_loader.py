@@ -185,3 +185,45 @@ def test_kin_verbs_are_verbs_of_the_vocabulary() -> None:
         assert verb in verbs
         assert all(k in verbs for k in kins), verb
     assert verbs.with_kin({"die"}) >= {"die", "kill"}
+
+
+@pytest.mark.parametrize(
+    ("gaps", "expected"),
+    [
+        ("gaps:\n  - {id: boat-name, says: the boat's name}\n", "gaps[0].asks: is required"),
+        ("gaps:\n  - {id: Boat Name, says: x, asks: [q]}\n", "gaps[0].id: ids are lower-case"),
+        (
+            "gaps:\n  - {id: b, says: x, about: [nemo], asks: [q]}\n",
+            "gaps[0].about[0]: no character",
+        ),
+        (
+            "gaps:\n  - {id: b, says: x, spoiler_from: 9, asks: [q]}\n",
+            "gaps[0].spoiler_from: spoiler_from 9 is not an episode",
+        ),
+        (
+            "gaps:\n  - {id: b, says: x, asks: [q]}\n  - {id: b, says: y, asks: [r]}\n",
+            "duplicate gap id",
+        ),
+        ("gaps:\n  - {id: b, says: x, asks: [q], colour: red}\n", "gaps[0].colour"),
+    ],
+)
+def test_each_gap_mistake_is_reported_with_file_and_path(gaps: str, expected: str) -> None:
+    problems = _problems_with_tmp(gaps)
+    assert any(expected in p for p in problems), problems
+
+
+def test_gaps_load_with_what_they_say(tmp_path: Path) -> None:
+    folder = tmp_path / "harbor-lights-s1"
+    shutil.copytree(MINI, folder)
+    (folder / "story.yaml").write_text(
+        "gaps:\n  - {id: boat-name, says: the name of Tom's boat, about: [tom-quinn],"
+        " spoiler_from: 2, asks: [whats toms boat called]}\n"
+    )
+    (gap,) = load_knowledge(folder).gaps
+    assert (gap.id, gap.says, gap.about, gap.spoiler_from) == (
+        "boat-name",
+        "the name of Tom's boat",
+        ("tom-quinn",),
+        2,
+    )
+    assert gap.asks == ("whats toms boat called",)
