@@ -30,6 +30,7 @@ _QUESTION_WORDS = frozenset(
     "first time then after before still again ever really actually s2 the a an".split()
 )
 _PASSIVE_AUX = frozenset("was were is are get gets got been being".split())
+_MOMENT_BEATS = 3  # the beats of an episode that are its end (or its start)
 _DOING_PRONOUNS = frozenset("i you we he she they".split())  # one who does something
 _DETERMINERS = frozenset("the a an his her their my your".split())
 _NAME_WORDS = frozenset("name names nam call called real full first last surname known".split())
@@ -303,6 +304,23 @@ class Story:
         ]
         return self._events_reply("", found[:_MAX_LINES], self._line) if found else None
 
+    def _moment(self, query: StoryQuery) -> frozenset[str]:
+        """The ids of the beats a question about an episode's end (or start) is about: the last
+        (or first) few of each episode it names; none when it names no episode or moment."""
+        if not query.episodes:
+            return frozenset()
+        words = set(query.text.split())
+        words_of = vocabulary()
+        last = bool(words & words_of.episode_end_words)
+        first = bool(words & words_of.episode_start_words)
+        if last == first:
+            return frozenset()
+        ids: set[str] = set()
+        for number in query.episodes:
+            beats = [e.id for e in self.kb.events if e.episode == number]
+            ids.update(beats[-_MOMENT_BEATS:] if last else beats[:_MOMENT_BEATS])
+        return frozenset(ids)
+
     def verbs_asked(self, text: str) -> frozenset[str]:
         """The story's verbs a question uses ("steal" in "what did they steal"), with their kin."""
         return frozenset(self.verbs.with_kin({verb for verb, _ in self._verbs_in(normalize(text))}))
@@ -476,6 +494,9 @@ class Story:
             events = [
                 e for e in self.kb.events if who in e.characters and e.episode in query.episodes
             ]
+            moment = self._moment(query)  # "at the end of ep 8": its last beats
+            if any(e.id in moment for e in events):
+                events = [e for e in events if e.id in moment]
             return self._events_reply("", [_Scored(1, e) for e in events][:4], self._line)
         events = [e for e in self.kb.events if who in e.characters]
         if not fates and set(query.text.split()) & _SEASON_END:
@@ -793,6 +814,10 @@ class Story:
             if rare_alone:
                 ids |= {i for v in direct for i in self._events_with_verb.get(v, ())}
         events = [self.kb.events[i] for i in sorted(ids)]
+        # "at the end of ep 8": the episode's last beats (when they answer at all)
+        moment = self._moment(query)
+        if moment and any(e.id in moment for e in events):
+            events = [e for e in events if e.id in moment]
         scored: list[_Scored] = []
         for event in events:
             if verbs is not None and event.did not in verbs:

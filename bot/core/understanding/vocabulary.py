@@ -54,6 +54,8 @@ class Vocabulary:
     occupation_questions: tuple[str, ...]  # phrases
     occupation_nouns: frozenset[str]
     fate_words: frozenset[str]
+    episode_end_words: frozenset[str]
+    episode_start_words: frozenset[str]
     measure_nouns: frozenset[str]
 
 
@@ -131,6 +133,10 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         ),
         occupation_nouns=_words(data.get("occupation_nouns"), "occupation_nouns", problems),
         fate_words=_words(data.get("fate_words"), "fate_words", problems),
+        episode_end_words=_words(data.get("episode_end_words"), "episode_end_words", problems),
+        episode_start_words=_words(
+            data.get("episode_start_words"), "episode_start_words", problems
+        ),
         measure_nouns=_words(data.get("measure_nouns"), "measure_nouns", problems),
     )
     unknown = (

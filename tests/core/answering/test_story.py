@@ -556,3 +556,14 @@ def test_how_or_why_without_a_given_manner_or_reason_is_told_by_what_leads_up_to
     assert "not trusting her" in _lead(
         _ask("plot.why", "why do jess and malcolm stop working", *both)
     )
+
+
+def test_the_end_of_an_episode_is_its_last_beats() -> None:
+    reply = _ask(
+        "plot.fate", "what happens to jess at the end of ep 8", "jessica-jones", episodes=(8,)
+    )
+    assert "fires into Jessica's apartment" in _lead(reply)
+    opening = _ask(
+        "plot.fate", "what happens to jess at the start of ep 8", "jessica-jones", episodes=(8,)
+    )
+    assert "fires into" not in _lead(opening)
