@@ -415,6 +415,15 @@ class Answerer:
             self._gaps.get(label.removeprefix(GAP_PREFIX)) if label.startswith(GAP_PREFIX) else None
         )
 
+    def _asked_otherwise(self, gap: Gap, text: str, cued: QuestionKind | None = None) -> bool:
+        """Whether a question close to a gap asks another way than its questions do: with a
+        cue they do not use, or a story verb they never use."""
+        cues = [cued] if cued is not None else self.kinds.cued(text)
+        verbs = self.story.verbs_asked(text)
+        return any(kind.name not in self._cues_of(gap) for kind in cues) or bool(
+            verbs and not verbs & self._verbs_of(gap)
+        )
+
     def _verbs_of(self, gap: Gap) -> frozenset[str]:
         """The story's verbs a gap's questions use."""
         if gap.id not in self._gap_verbs:
@@ -727,7 +736,14 @@ class Answerer:
         if does is Does.DECLINE:
             gap = self._gap(best.label)
             if gap is not None:
-                return replace(self._decline_gap(gap, ranked), score=best.score)
+                # "who's getting him a passport" beside "how did they get the passport": asked
+                # another way, the story may tell it
+                told = (
+                    self._told(text, first, ranked, watched)
+                    if self._asked_otherwise(gap, text)
+                    else None
+                )
+                return told or replace(self._decline_gap(gap, ranked), score=best.score)
             kind = self._kind(best.label)
             assert kind is not None
             return replace(self._decline(kind, best.reading, ranked), score=best.score)
@@ -975,10 +991,7 @@ class Answerer:
             # another way: with another cue ("who takes the blame" beside "why does she take
             # the blame") or a verb its questions never use ("who saves him" beside "who were
             # the thugs who jumped him").
-            verbs = self.story.verbs_asked(text)
-            return cued.name not in self._cues_of(gap) or bool(
-                verbs and not verbs & self._verbs_of(gap)
-            )
+            return self._asked_otherwise(gap, text, cued)
         if self._does(best.label) is not Does.ANSWER:
             return False  # the likeliest reading declines, stays silent or is an opinion
         if best.label == cued.name:

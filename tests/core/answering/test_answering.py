@@ -453,3 +453,9 @@ def test_a_gap_leaves_the_story_to_answer_what_it_does_tell(engine: Engine) -> N
     text = answer_text(engine, "who takes the blame for the killing at playland")
     assert "Jessica" in text
     assert "don't say" not in text
+
+
+def test_a_gap_asked_another_way_is_told_by_the_story(engine: Engine) -> None:
+    # how the passport was come by is never said; who was getting it is
+    text = answer_text(engine, "so who was sorting out a passport for malus")
+    assert "Oscar" in text
