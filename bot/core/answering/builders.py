@@ -437,7 +437,9 @@ class Answers:
             return self.reply(intent, self.card(title, plain(lead), fields, episode.sources))
         if aspect != "plot":  # info: its credits in a sentence, the synopsis, every credit
             credits = self.credit_lead(episode, "credits") or ""
-            told = join([plain(credits), episode.synopsis], sep="\n") if credits else episode.synopsis
+            told = (
+                join([plain(credits), episode.synopsis], sep="\n") if credits else episode.synopsis
+            )
             return self.reply(
                 intent,
                 self.card(title, told, self.episode_fields(episode), episode.sources),
@@ -732,18 +734,24 @@ class Answers:
             parts.append(f"{a.name}: {a.score}" + (f" ({', '.join(details)})" if details else ""))
         return "; ".join(parts) + "." if parts else ""
 
-    def reception_scores(self, intent: str = "") -> Reply | None:
+    def reception_scores(
+        self, intent: str = "", *, question: str | None = None, aggregator: str | None = None
+    ) -> Reply | None:
+        """The aggregators' scores first; then what the reception summary and the aggregators'
+        consensus say, the sentences that best match the `question` first (one aggregator's
+        consensus first when the question names it: "the rotten tomatoes consensus")."""
         rec = self.kb.reception
         if rec is None:
             return None
-        summary = best_first(sentences(rec.summary), None, budget=FACT_BUDGET // 2)
+        named = [a.consensus for a in rec.aggregators if a.name == aggregator]
+        others = [a.consensus for a in rec.aggregators if a.name != aggregator]
+        told = [s for text in (*named, rec.summary, *others) for s in sentences(text)]
+        summary = best_first(told, question, budget=FACT_BUDGET // 2)
         body = join([plain(self.score_line()), *summary])
         sources = tuple(s for a in rec.aggregators for s in a.sources)
         return self.reply(intent, self.card("Reception", body, (), sources))
 
-    def review(
-        self, outlet: str, intent: str = "", *, question: str | None = None
-    ) -> Reply | None:
+    def review(self, outlet: str, intent: str = "", *, question: str | None = None) -> Reply | None:
         """A critic's review: who, and their grade, first; then their words, kept short (with a
         `question`, the sentences of the summary that best match it first)."""
         rec = self.kb.reception
@@ -751,7 +759,7 @@ class Answers:
             return None
         aggregator = next((a for a in rec.aggregators if a.name == outlet), None)
         if aggregator is not None:
-            return self.reception_scores(intent)
+            return self.reception_scores(intent, question=question, aggregator=aggregator.name)
         matches = [r for r in rec.reviews if outlet in (r.outlet, r.critic)]
         if not matches:
             return None

@@ -53,8 +53,7 @@ def _episode(request: BuildRequest) -> Reply | None:
         return None
     aspect = request.kind.aspect
     replies = [
-        request.answers.episode(e, aspect, intent=name, question=request.question)
-        for e in episodes
+        request.answers.episode(e, aspect, intent=name, question=request.question) for e in episodes
     ]
     if len(replies) == 1 and aspect == "plot":
         # "what happens in episode 5": its turning points first, the whole synopsis after
@@ -76,7 +75,9 @@ def _character(request: BuildRequest) -> Reply | None:
         if younger:
             # "who plays young <her>": the sources name the actor of the character, not of
             # that version of them
-            return a.sources_dont_say(name, f"who plays the {younger} {a.character_label(character)}")
+            return a.sources_dont_say(
+                name, f"who plays the {younger} {a.character_label(character)}"
+            )
         return a.character_actor(character, name)
     return a.character_info(character, name, question=request.question)
 
@@ -114,7 +115,9 @@ def _review(request: BuildRequest) -> Reply | None:
     if key is None:
         person = request.kb.person(request.reading.entity(EntityKind.PERSON) or "")
         key = person.name if person else None
-    return request.answers.review(key, request.kind.name, question=request.question) if key else None
+    return (
+        request.answers.review(key, request.kind.name, question=request.question) if key else None
+    )
 
 
 def _story(request: BuildRequest) -> Reply | None:
@@ -139,7 +142,7 @@ BUILDERS: dict[str, Builder] = {
     "person": _person,
     "soundtrack": lambda r: r.answers.soundtrack(r.kind.name),
     "track": _track,
-    "reception_scores": lambda r: r.answers.reception_scores(r.kind.name),
+    "reception_scores": lambda r: r.answers.reception_scores(r.kind.name, question=r.question),
     "review": _review,
     "awards": lambda r: r.answers.awards(r.kind.name),
     "story": _story,

@@ -459,3 +459,8 @@ def test_a_gap_asked_another_way_is_told_by_the_story(engine: Engine) -> None:
     # how the passport was come by is never said; who was getting it is
     text = answer_text(engine, "so who was sorting out a passport for malus")
     assert "Oscar" in text
+
+
+def test_an_aggregator_s_consensus_is_told_when_asked(engine: Engine) -> None:
+    assert "slower burn" in answer_text(engine, "so what did the rotten tomatoes consensus say")
+    assert "generally favorable" in answer_text(engine, "metacritic, what band is its score in")
