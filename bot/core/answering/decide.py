@@ -46,6 +46,7 @@ from bot.core.understanding.text import (
     COMMON_ENGLISH,
     QUESTION_CONCEPTS,
     STOPWORDS,
+    concept,
     normalize,
     stem,
 )
@@ -121,6 +122,10 @@ _POINTS_AT_SOMETHING = re.compile(
     + "|".join(sorted(RELATIONS | {"song", "track", "episode", "ep", "actor", "actress"}))
     + r"))\b"
 )
+_POINTS_AT_A_SCENE = re.compile(
+    r"\b(?:that|this)\s+(?:" + "|".join(sorted(vocabulary().scene_nouns)) + r")\b"
+)
+_SCENE_CONCEPTS = frozenset(concept(w) for w in vocabulary().scene_nouns)
 _MENTIONS_SOMEONE = re.compile(r"<@!?\d+>")
 _ABOUT_RENEWAL = re.compile(
     r"\b(?:renew\w*|order\w*|announc\w*|confirm\w*|green ?l\w*|cancel\w*|pick\w* up)\b"
@@ -721,6 +726,12 @@ class Answerer:
                 and self._needs_unmet(best)
                 and not (first.mentions or first.episodes)
             )
+            or (
+                # "what happened in that scene": a moment pointed at, none named
+                _POINTS_AT_A_SCENE.search(normalize(text))
+                and not (first.mentions or first.episodes)
+                and not self._anchored(first, ignoring=_SCENE_CONCEPTS)
+            )
         ):
             # "who plays him?", "how long is it": about someone or something never named
             return self._ask_back(first, ranked)
@@ -1246,12 +1257,13 @@ class Answerer:
         earlier = [c for c in clauses if self.reader.read(c, readings=1)[0].other_season]
         return len(clauses) > 1 and len(earlier) < len(clauses)
 
-    def _anchored(self, reading: Reading) -> bool:
+    def _anchored(self, reading: Reading, ignoring: frozenset[str] = frozenset()) -> bool:
         """Whether a question names anything of this season, or uses a word only questions about
-        the season use; "how do i make pancakes" does neither."""
+        the season use; "how do i make pancakes" does neither. (`ignoring`: concepts that do not
+        count, such as "scene" in "what happened in that scene".)"""
         if reading.on_topic or THIS_SEASON in reading.text.split():  # "... for s2"
             return True
-        generic = QUESTION_CONCEPTS | {"season", "about"} | self.matcher.common_concepts
+        generic = QUESTION_CONCEPTS | {"season", "about"} | self.matcher.common_concepts | ignoring
         known = self.matcher.idf
         return any(c in known and c not in generic for c in reading.concepts)
 

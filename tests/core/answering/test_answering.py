@@ -464,3 +464,9 @@ def test_a_gap_asked_another_way_is_told_by_the_story(engine: Engine) -> None:
 def test_an_aggregator_s_consensus_is_told_when_asked(engine: Engine) -> None:
     assert "slower burn" in answer_text(engine, "so what did the rotten tomatoes consensus say")
     assert "generally favorable" in answer_text(engine, "metacritic, what band is its score in")
+
+
+def test_a_scene_pointed_at_and_never_named_is_asked_back(engine: Engine) -> None:
+    reply = engine.ask("ok so what happened in that scene").reply
+    assert reply is not None
+    assert reply.kind is ReplyKind.CLARIFY
