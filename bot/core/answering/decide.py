@@ -125,6 +125,8 @@ _POINTS_AT_SOMETHING = re.compile(
 _POINTS_AT_A_SCENE = re.compile(
     r"\b(?:that|this)\s+(?:" + "|".join(sorted(vocabulary().scene_nouns)) + r")\b"
 )
+# words quoted in a question: 'darkly enjoyable', "a slower burn", “...”
+_QUOTED = re.compile(r"""(?:^|\s)['"“‘]([^'"”’]{3,120})['"”’](?=\s|[?.!,]|$)""")
 _SCENE_CONCEPTS = frozenset(concept(w) for w in vocabulary().scene_nouns)
 _MENTIONS_SOMEONE = re.compile(r"<@!?\d+>")
 _ABOUT_RENEWAL = re.compile(
@@ -650,8 +652,20 @@ class Answerer:
     def _choose(self, text: str, readings: list[Reading], watched: int | None) -> _Decision:
         first = readings[0]
         plain = Reader.without_chat(first)
-        readings = [*readings, *([plain] if plain else []), *self.matcher.relation_readings(first)]
+        quoted = self._quoted_review(text, first)
+        readings = [
+            *readings,
+            *([plain] if plain else []),
+            *self.matcher.relation_readings(first),
+            *([quoted] if quoted else []),
+        ]
         ranked = self.matcher.rank(readings)
+        if quoted is not None:
+            # words quoted from one review: that review answers, whatever else is asked of it
+            review = Candidate(self.kinds.built_by("review").name, 1.0, quoted)
+            reply = self._build(review, text, watched)
+            if reply is not None:
+                return _Decision(reply, review.score)
         # What the likely answers need and the question only describes ("the lawyer", "the one
         # with the aquarium") competes with what it says outright, a little discounted.
         wanted = {
@@ -970,6 +984,32 @@ class Answerer:
         else:
             return None
         return _about(reading, key, secret)
+
+    def _quoted_review(self, text: str, first: Reading) -> Reading | None:
+        """ "which critic called it 'darkly enjoyable'": words quoted from exactly one review (its
+        quote or summary) name that review, however common the words are."""
+        reception = self.kb.reception
+        if reception is None or first.entity(Kind.OUTLET) is not None:
+            return None
+        phrases = [normalize(q) for q in _QUOTED.findall(text)]
+        phrases = [p for p in phrases if len(p.split()) >= 2]
+        if not phrases:
+            return None
+        told = {
+            r.outlet: normalize(" ".join([r.quote or "", to_plain(r.summary)]))
+            for r in reception.reviews
+        }
+        told.update({a.name: normalize(to_plain(a.consensus)) for a in reception.aggregators})
+        found = {o for o, words in told.items() if any(f" {p} " in f" {words} " for p in phrases)}
+        if len(found) != 1:
+            return None
+        outlet = Mention(Kind.OUTLET, found.pop(), 0, 0, 100.0, False, None)
+        return replace(
+            first,
+            mentions=(*first.mentions, outlet),
+            slots=first.slots | {"{outlet}"},
+            specific=first.specific | {"{outlet:" + outlet.key + "}"},
+        )
 
     def _roles_of(self, character_id: str) -> frozenset[str]:
         """The stems of every word the season uses of a character: description and relations."""

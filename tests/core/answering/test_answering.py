@@ -470,3 +470,8 @@ def test_a_scene_pointed_at_and_never_named_is_asked_back(engine: Engine) -> Non
     reply = engine.ask("ok so what happened in that scene").reply
     assert reply is not None
     assert reply.kind is ReplyKind.CLARIFY
+
+
+def test_words_quoted_from_one_review_name_it(engine: Engine) -> None:
+    assert "Digital Spy" in answer_text(engine, "who was it that said 'darkly enjoyable' about s2")
+    assert "Washington Post" in answer_text(engine, 'which paper wrote "lacks shock value"')
