@@ -156,10 +156,9 @@ _SUGGESTS = re.compile(
     r"(?:" + "|".join(re.escape(p) for p in vocabulary().suggestion_openers) + r")\b"
 )
 _TRAILING_VOCATIVE = re.compile(r"(?:\s+(?:" + "|".join(sorted(vocabulary().vocatives)) + r"))+$")
+_INTERJECTION = "|".join(re.escape(p) for p in vocabulary().interjections)
 _OPENING_INTERJECTION = re.compile(
-    r"^(?:(?:wait|hold on|hang on|ok|okay|so|yo|hey|um+|uh+|hm+|oh|ah|btw|also|lol|guys|folks|"
-    r"quick q|quick question|random question|question|q)(?:[\s,.!:;-]+|$))+",
-    re.IGNORECASE,
+    r"^(?:(?:" + _INTERJECTION + r")(?:[\s,.!:;-]+|$))+", re.IGNORECASE
 )
 # Where one clause of a chat message ends: punctuation, a dash, words that join or trail off.
 _CLAUSE_END = re.compile(
@@ -168,9 +167,11 @@ _CLAUSE_END = re.compile(
 # "sarah you have netflix now?": a message opening with a name and "you" speaks to that person
 _NAME_THEN_YOU = re.compile(r"^(?P<first>[a-z]+)\s+(?:you|u|ya)\b")
 _THANKS = frozenset({"thank", "thanks", "ty"})
+# of a normalized message overheard: interjections and the words that open chat ("real quick")
 _LEADING_INTERJECTION = re.compile(
-    r"^(?:(?:wait|hey|yo|ok|okay|so|um|uh|btw|hmm|oh|ah|also|quick|q|question|random|real|"
-    r"guys|folks|lol|pls|please|hold on|hang on)\s+)+"
+    r"^(?:(?:"
+    + "|".join([_INTERJECTION, *map(re.escape, sorted(vocabulary().chat_openers))])
+    + r")\s+)+"
 )
 
 

@@ -687,11 +687,10 @@ class Story:
     def _described_by_likeness(self, query: StoryQuery) -> dict[str, int | None]:
         """ "the guy with the pet mongoose": no verb tells what they did, but the question is
         much like one about an event: its doers (else its parties) not named in the question."""
-        roles = vocabulary().role_nouns | vocabulary().person_nouns
         describing = [
             w
             for w in self._content_words(query.text)
-            if w not in _NAME_WORDS | roles | vocabulary().filler
+            if w not in _NAME_WORDS | _ROLES | vocabulary().filler
         ]
         if not describing or not query.likely:
             return {}  # "what's his name again, the guy" describes no one
@@ -939,15 +938,14 @@ class Story:
     def _someone_else_acts(tokens: list[str], verb_at: int) -> bool:
         """Whether between the one described and the verb stands another doer: a person word or
         a pronoun ("the nurse the woman hurt", "the doctor they found"), not "who" or "that"."""
-        people = vocabulary().role_nouns | vocabulary().person_nouns
-        described_at = next((i for i, w in enumerate(tokens[:verb_at]) if w in people), None)
+        described_at = next((i for i, w in enumerate(tokens[:verb_at]) if w in _ROLES), None)
         if described_at is None or described_at + 1 >= verb_at:
             return False
         # the doer's phrase follows at once ("the nurse the woman hurt"); after "with" or "who"
         # the words only tell more of the one described ("the guy with the sick kid who ...")
         if tokens[described_at + 1] not in _DOING_PRONOUNS | _DETERMINERS:
             return False
-        return any(w in people or w in _DOING_PRONOUNS for w in tokens[described_at + 1 : verb_at])
+        return any(w in _ROLES or w in _DOING_PRONOUNS for w in tokens[described_at + 1 : verb_at])
 
     @staticmethod
     def _passive(tokens: list[str], verb_at: int | None) -> bool:

@@ -46,6 +46,8 @@ class Vocabulary:
     view_holders: frozenset[str]
     vocatives: frozenset[str]
     suggestion_openers: tuple[str, ...]  # phrases
+    interjections: tuple[str, ...]  # phrases
+    chat_openers: frozenset[str]
     naming_words: frozenset[str]
     named_nouns: frozenset[str]
     amount_questions: tuple[str, ...]  # phrases
@@ -123,6 +125,8 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         view_holders=_words(data.get("view_holders"), "view_holders", problems),
         vocatives=_words(data.get("vocatives"), "vocatives", problems),
         suggestion_openers=_phrases(data.get("suggestion_openers"), "suggestion_openers", problems),
+        interjections=_phrases(data.get("interjections"), "interjections", problems),
+        chat_openers=_words(data.get("chat_openers"), "chat_openers", problems),
         naming_words=_words(data.get("naming_words"), "naming_words", problems),
         named_nouns=_words(data.get("named_nouns"), "named_nouns", problems),
         amount_questions=_phrases(data.get("amount_questions"), "amount_questions", problems),

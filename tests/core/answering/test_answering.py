@@ -397,11 +397,20 @@ def test_the_show_s_short_name_is_the_show_or_its_heroine(engine: Engine) -> Non
     assert "Ritter" in answer_text(engine, "the actress who plays jj")
 
 
-def test_who_plays_someone_only_pointed_at_is_asked_back(engine: Engine) -> None:
-    reply = engine.ask("who plays the guy").reply
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who plays the guy",  # someone pointed at, never named
+        "ok so what happened in that scene",  # a moment pointed at, never named
+    ],
+)
+def test_what_is_only_pointed_at_is_asked_back(engine: Engine, question: str) -> None:
+    reply = engine.ask(question).reply
     assert reply is not None
     assert reply.kind is ReplyKind.CLARIFY
-    # described, they are found
+
+
+def test_who_plays_someone_described_finds_them(engine: Engine) -> None:
     assert "Coleman" in answer_text(engine, "who plays the speedy guy from the first episode")
 
 
@@ -464,12 +473,6 @@ def test_a_gap_asked_another_way_is_told_by_the_story(engine: Engine) -> None:
 def test_an_aggregator_s_consensus_is_told_when_asked(engine: Engine) -> None:
     assert "slower burn" in answer_text(engine, "so what did the rotten tomatoes consensus say")
     assert "generally favorable" in answer_text(engine, "metacritic, what band is its score in")
-
-
-def test_a_scene_pointed_at_and_never_named_is_asked_back(engine: Engine) -> None:
-    reply = engine.ask("ok so what happened in that scene").reply
-    assert reply is not None
-    assert reply.kind is ReplyKind.CLARIFY
 
 
 def test_words_quoted_from_one_review_name_it(engine: Engine) -> None:
