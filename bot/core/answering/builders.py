@@ -25,6 +25,7 @@ from bot.core.knowledge.model import (
 from bot.core.knowledge.richtext import RichText, Segment, join, plain, rich, to_plain
 from bot.core.understanding.text import (
     COMMON_ENGLISH,
+    EVERYDAY_ENGLISH,
     NUMBER_WORDS,
     ORDINALS,
     STOPWORDS,
@@ -37,6 +38,7 @@ __all__ = ["Answers", "best_first", "human_date", "human_list", "protect", "sent
 
 # How long the description of a reply to one question may grow past its lead (characters): a
 # fan asking one thing reads the answer, not an article. The lead itself is never cut.
+EVERYDAY_SHARE = 0.5  # what an everyday word shared with the question counts, against a rarer one
 TYPED_LEAD = 2  # what a sentence holding the asked type (a date for "when") counts as shared words
 FACT_BUDGET = 420  # a fact told whole unless it runs long: the asked sentence leads anyway
 PLOT_BUDGET = 300
@@ -53,6 +55,8 @@ _EPISODE_WORDS = (
 )
 # Everyday words ("again", "forgot", "most") say nothing about which moment of a story is asked.
 _EVERYDAY = frozenset(stem(w) for w in COMMON_ENGLISH)
+# ...and in matching a sentence to a question, question vocabulary too ("end", "time")
+_TELLS_LESS = frozenset(stem(w) for w in EVERYDAY_ENGLISH)
 # Words that say how something is asked, not what about: they match every sentence alike.
 _ASKING_WORDS = frozenset(
     "who whom whose what which when where why how tell know about happen happens happened "
@@ -124,21 +128,23 @@ def _split_plain(text: str) -> list[str]:
 
 
 def _trimmed(unit: list[Segment]) -> RichText:
-    """A sentence without the spaces around it (only plain text is trimmed)."""
+    """A sentence without the spaces around it (what a user typed is kept as typed)."""
     while unit and not unit[0].text.strip():
         unit.pop(0)
     while unit and not unit[-1].text.strip():
         unit.pop()
-    if unit and unit[0].spoiler_from is None:
+    if unit and not unit[0].user_text:
         unit[0] = replace(unit[0], text=unit[0].text.lstrip())
-    if unit and unit[-1].spoiler_from is None:
+    if unit and not unit[-1].user_text:
         unit[-1] = replace(unit[-1], text=unit[-1].text.rstrip())
     return tuple(unit)
 
 
-def sentences(text: RichText) -> list[RichText]:
-    """The sentences of a text. A spoiler segment is never cut: a sentence holds it whole, so
-    a sentence may hold more than one when the segment does, or run on across segments."""
+def sentences(text: RichText, *, whole_reveals: bool = False) -> list[RichText]:
+    """The sentences of a text. A spoiler segment is cut at its sentence ends like plain text,
+    each piece keeping its spoiler episode, so a long reveal is no one unit that never fits;
+    with `whole_reveals` (a synopsis, whose reveals are its beats) it is kept whole. A sentence
+    may run on across segments. What a user wrote is never cut."""
     out: list[RichText] = []
     current: list[Segment] = []
 
@@ -149,14 +155,14 @@ def sentences(text: RichText) -> list[RichText]:
         current.clear()
 
     for segment in text:
-        if segment.spoiler_from is not None or segment.user_text:
+        if segment.user_text or (whole_reveals and segment.spoiler_from is not None):
             current.append(segment)
         else:
             pieces = _split_plain(segment.text)
             for piece in pieces[:-1]:
-                current.append(Segment(piece))
+                current.append(replace(segment, text=piece))
                 close()
-            current.append(Segment(pieces[-1]))
+            current.append(replace(segment, text=pieces[-1]))
         if segment.text.strip() and _ENDS_SENTENCE.search(segment.text):
             close()
     close()
@@ -198,7 +204,14 @@ def best_first(
     if not units:
         return []
     asked = keywords(question) - ignore if question else frozenset()
-    scores = [len(asked & keywords(to_plain(unit))) for unit in units]
+    # an everyday word shared ("end", "back") tells less than a rarer one ("forgive")
+    scores = [
+        sum(
+            EVERYDAY_SHARE if word in _TELLS_LESS else 1
+            for word in asked & keywords(to_plain(unit))
+        )
+        for unit in units
+    ]
     kind = asked_type(question) if question else None
     if kind is not None:
         # "when was it announced": a sentence with a date answers it, whatever words it shares
@@ -459,7 +472,7 @@ class Answers:
         )
         if about and not _asks_whole_story(question or ""):
             beats = best_first(
-                sentences(episode.synopsis),
+                sentences(episode.synopsis, whole_reveals=True),
                 question,
                 budget=PLOT_BUDGET,
                 most=PLOT_BEATS,

@@ -1,6 +1,6 @@
 """Whether an answer is of the type its question asks for: an amount for "how much" or "how
 many", a year for "what year", a time (a date, a month, a year or an episode) for "when", a job
-for "what does he do for a living". An answer
+for "what does he do for a living", a stretch of time for "how long". An answer
 without one answers something else (the story of how someone left a firm, not how much they left
 with; the part an actor plays, not when they were cast)."""
 
@@ -40,11 +40,15 @@ _NOT_AN_AMOUNT_BEFORE = frozenset(
 )
 
 
+_CLOCK = re.compile(r"\b\d{1,3}:[0-5]\d\b")  # a running time: "2:31", "1:02:45"
+
+
 class Asked(StrEnum):
     AMOUNT = "amount"
     YEAR = "year"
     TIME = "time"  # a date, a year, a month or an episode ("when does she find out")
     OCCUPATION = "occupation"  # a job ("what does he do for a living")
+    DURATION = "duration"  # a stretch of time ("how long was she there": 20 days, years)
 
 
 _TIME = re.compile(
@@ -65,6 +69,8 @@ def asked_type(question: str) -> Asked | None:
         return Asked.TIME
     if any(f" {phrase} " in text for phrase in words.occupation_questions):
         return Asked.OCCUPATION
+    if any(f" {phrase} " in text for phrase in words.duration_questions):
+        return Asked.DURATION
     return None
 
 
@@ -144,6 +150,9 @@ def text_holds(text: str, asked: Asked) -> bool:
         return bool(_YEAR.search(text))
     if asked is Asked.TIME:
         return bool(_TIME.search(text))
+    if asked is Asked.DURATION:
+        units = vocabulary().duration_units
+        return bool(_CLOCK.search(text)) or any(w in units for w in normalize(text).split())
     if asked is Asked.OCCUPATION:
         jobs = vocabulary().occupation_nouns
         return any(stem(word) in jobs or word in jobs for word in normalize(text).split())

@@ -14,7 +14,9 @@ import Stemmer
 from bot.core.understanding.vocabulary import common_words, vocabulary
 
 __all__ = [
+    "COMMON_ENGLISH",
     "CONCEPTS",
+    "EVERYDAY_ENGLISH",
     "NUMBER_WORDS",
     "ORDINALS",
     "QUESTION_CONCEPTS",
@@ -130,4 +132,5 @@ def stem(word: str) -> str:
 # "budget", which signals a question the bot cannot answer).
 # The top 1,500 are words nearly every conversation uses ("thing", "wait", "make"); "budget" or
 # "release" are not among them. (Names are told from words by the full list, in `entities`.)
-COMMON_ENGLISH = common_words(top=1500) - VOCABULARY_WORDS
+EVERYDAY_ENGLISH = common_words(top=1500)
+COMMON_ENGLISH = EVERYDAY_ENGLISH - VOCABULARY_WORDS

@@ -55,6 +55,8 @@ class Vocabulary:
     time_questions: tuple[str, ...]  # phrases
     occupation_questions: tuple[str, ...]  # phrases
     occupation_nouns: frozenset[str]
+    duration_questions: tuple[str, ...]  # phrases
+    duration_units: frozenset[str]
     fate_words: frozenset[str]
     episode_end_words: frozenset[str]
     episode_start_words: frozenset[str]
@@ -136,6 +138,8 @@ def parse_vocabulary(data: Any) -> Vocabulary:
             data.get("occupation_questions"), "occupation_questions", problems
         ),
         occupation_nouns=_words(data.get("occupation_nouns"), "occupation_nouns", problems),
+        duration_questions=_phrases(data.get("duration_questions"), "duration_questions", problems),
+        duration_units=_words(data.get("duration_units"), "duration_units", problems),
         fate_words=_words(data.get("fate_words"), "fate_words", problems),
         episode_end_words=_words(data.get("episode_end_words"), "episode_end_words", problems),
         episode_start_words=_words(

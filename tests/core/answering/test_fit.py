@@ -34,6 +34,8 @@ def _reply(text: str) -> Reply:
         ("when was she cast", Asked.TIME),
         ("what does her boyfriend do for a living", Asked.OCCUPATION),
         ("whats his job", Asked.OCCUPATION),
+        ("how long was she kept there", Asked.DURATION),
+        ("how long ago was it set", Asked.AMOUNT),
         ("what job offer does he turn down", None),
         ("who directed episode 3", None),
     ],
@@ -57,6 +59,9 @@ def test_the_asked_type_is_read_from_the_question(question: str, asked: Asked | 
         ("A New York lawyer who sometimes hires her.", Asked.OCCUPATION, True),
         ("She was cast in April 2017.", Asked.TIME, True),
         ("Trish quits on air (episode 9).", Asked.TIME, True),
+        ("She was back in hospital within 20 days.", Asked.DURATION, True),
+        ("Track 4, 2:31 long.", Asked.DURATION, True),
+        ("She is taken to the clinic (episode 3).", Asked.DURATION, False),
     ],
 )
 def test_an_answer_holds_the_asked_type_or_not(text: str, asked: Asked, expected: bool) -> None:
@@ -98,12 +103,22 @@ def test_what_kind_of_thing_is_told_only_by_an_answer_saying_that_thing() -> Non
     ("check", "question", "text", "told"),
     [
         # "what does <letters> stand for": told only by words those letters begin
-        (tells_what_it_stands_for, "what does mcu stand for", "The Marvel Cinematic Universe.", True),
+        (
+            tells_what_it_stands_for,
+            "what does mcu stand for",
+            "The Marvel Cinematic Universe.",
+            True,
+        ),
         (tells_what_it_stands_for, "what does igh even stand for", "IGH is a company.", False),
         (tells_what_it_stands_for, "wat does igh stand for", "People in great hurry.", False),
         (tells_what_it_stands_for, "who directed episode 3", "Someone directed it.", True),
         # a measure with a qualifier: told only by an answer saying it (a slip allowed)
-        (tells_the_measure_asked, "the rotten tomatoes audience score", "Rotten Tomatoes: 82%.", False),
+        (
+            tells_the_measure_asked,
+            "the rotten tomatoes audience score",
+            "Rotten Tomatoes: 82%.",
+            False,
+        ),
         (tells_the_measure_asked, "imdb rating for s2?", "Rotten Tomatoes: 82% approval.", False),
         (tells_the_measure_asked, "whats the metacrtic score", "Metacritic: 70/100.", True),
         (tells_the_measure_asked, "whats the rotten tomatoes score", "Rotten Tomatoes: 82%.", True),
