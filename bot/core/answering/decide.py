@@ -432,6 +432,12 @@ class Answerer:
             verbs and not verbs & self._verbs_of(gap)
         )
 
+    def _more_like_an_event(self, reading: Reading, gap: Candidate) -> bool:
+        """Whether the question is at least as like a way of asking about a story event as like
+        any way of asking for the missing detail: then it asks what the story tells."""
+        like = self.matcher.events_like(reading, top=1)
+        return bool(like) and like[0][1] >= gap.score
+
     def _verbs_of(self, gap: Gap) -> frozenset[str]:
         """The story's verbs a gap's questions use."""
         if gap.id not in self._gap_verbs:
@@ -766,7 +772,7 @@ class Answerer:
                 # another way, the story may tell it
                 told = (
                     self._told(text, first, ranked, watched)
-                    if self._asked_otherwise(gap, text)
+                    if self._asked_otherwise(gap, text) or self._more_like_an_event(first, best)
                     else None
                 )
                 return told or replace(self._decline_gap(gap, ranked), score=best.score)
@@ -972,7 +978,7 @@ class Answerer:
         if roles:
             by_story = {k: v for k, v in by_story.items() if roles <= self._roles_of(k)}
         # the one party of the events the question tells; of several, the one whose description
-        # fits clearly best
+        # fits clearly best, else the one party of the event the question is most like
         found = (
             self.matcher.character_described(reading, among=set(by_story))
             if len(by_story) > 1
@@ -982,9 +988,19 @@ class Answerer:
             key, secret = next(iter(by_story.items()))
         elif found is not None:
             key, secret = found.key, by_story.get(found.key, found.secret)
+        elif (party := self._party_of_likeliest(reading, set(by_story))) is not None:
+            key, secret = party, by_story[party]
         else:
             return None
         return _about(reading, key, secret)
+
+    def _party_of_likeliest(self, reading: Reading, among: set[str]) -> str | None:
+        """The one of `among` that the story event the question is most like involves, when it
+        involves exactly one of them."""
+        like = self.matcher.events_like(reading, top=1)
+        event = self.kb.event(like[0][0]) if like else None
+        parties = set(event.characters) & among if event else set()
+        return next(iter(parties)) if len(parties) == 1 else None
 
     def _quoted_review(self, text: str, first: Reading) -> Reading | None:
         """ "which critic called it 'darkly enjoyable'": words quoted from exactly one review (its
