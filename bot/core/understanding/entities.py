@@ -372,7 +372,7 @@ class EntityIndex:
         if best is None:
             return ()
         text, score, _ = best
-        if text in COMMON_WORDS:
+        if text in COMMON_WORDS or _a_real_word_for_another(gram, text):
             return ()
         return tuple(
             _FoundMention(a.kind, a.key, float(score), False, a.secret) for a in self.by_text[text]
@@ -460,3 +460,12 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
         ):
             kept.append(m)
     return kept
+
+
+def _a_real_word_for_another(gram: str, name: str) -> bool:
+    """Whether a gram differs from a name of as many words by an everyday word where the name
+    has another ("<her> after" is no slip for "<her> father"): a real word is no typo."""
+    typed, meant = gram.split(), name.split()
+    return len(typed) == len(meant) > 1 and any(
+        t != m and t in COMMON_WORDS for t, m in zip(typed, meant, strict=True)
+    )
