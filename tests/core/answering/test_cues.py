@@ -294,3 +294,9 @@ def test_of_several_described_the_party_of_the_likeliest_event_is_named(engine: 
 def test_a_missing_detail_gives_way_to_what_is_asked_as_closely(engine: Engine) -> None:
     # as close to a way of asking about the mongoose's owner as to "the mongoose's name"
     assert "Jay Klaitz" in _shown(engine, "the mongoose guy, whizzer, whos the actor")
+
+
+def test_which_place_asks_where(engine: Engine) -> None:
+    # "which border" asks for a place as "where" does; the first one they head for leads
+    shown = _shown(engine, "which border do jess and alisa head for first")
+    assert shown.index("Mexico") < shown.index("Canada")
