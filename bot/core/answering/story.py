@@ -60,6 +60,8 @@ _CUE_REACH = 10  # words from a cue ("which episode does ...") to the verb it as
 _PARTICLES = frozenset("out up off down away back over into".split())
 _OBJECT_SIZE = 3  # words an object between a verb and its particle may have
 _CACHE_SIZE = 512
+_TIME_WORDS = frozenset({"when", "while", "after", "before", "once", "until"})
+_TIME_CLAUSE_FROM = 2  # "when did ...", "so when ..." open the question, not a clause of it
 _LIKED = 0.5  # similarity to an event's example question that says the question asks about it
 _LIKE_WEIGHT = 4.0  # ...and what that likeness adds to the event's score, per unit of it
 _DESCRIBED_LIKE = 0.5  # likeness to an event's questions that describes its doer without a verb
@@ -927,6 +929,14 @@ class Story:
             for verb, at in dict.fromkeys(found)
             if not (at > 0 and words[at - 1] in _DETERMINERS and words[at] in _ROLES)
         ]
+        # "who gets her out when they both get arrested": a clause that only says when is no
+        # part of what is asked (unless nothing else is)
+        opens = next(
+            (at for at, w in enumerate(words) if at >= _TIME_CLAUSE_FROM and w in _TIME_WORDS),
+            None,
+        )
+        if opens is not None and any(at < opens for _, at in found):
+            found = [(verb, at) for verb, at in found if at < opens]
         _remember(self._verbs_cache, text, found)
         return found
 

@@ -567,3 +567,10 @@ def test_the_end_of_an_episode_is_its_last_beats() -> None:
         "plot.fate", "what happens to jess at the start of ep 8", "jessica-jones", episodes=(8,)
     )
     assert "fires into" not in _lead(opening)
+
+
+def test_a_clause_saying_when_is_not_what_is_asked() -> None:
+    story = _story()
+    verbs = story._verbs_in("who gets her out of there when they both get arrested")
+    assert "arrest" not in {verb for verb, _ in verbs}
+    assert story._verbs_in("when does she get arrested")  # a question opening with "when"
