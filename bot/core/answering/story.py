@@ -60,6 +60,9 @@ _CUE_REACH = 10  # words from a cue ("which episode does ...") to the verb it as
 _PARTICLES = frozenset("out up off down away back over into".split())
 _OBJECT_SIZE = 3  # words an object between a verb and its particle may have
 _CACHE_SIZE = 512
+# what someone had or suffered, besides a diagnosis (a defect cured, after-effects, addiction)
+_TREATMENTS = frozenset({"cure", "heal", "treat"})
+_CONDITIONS = _TREATMENTS | {"suffer", "get-hooked"}
 _TIME_WORDS = frozenset({"when", "while", "after", "before", "once", "until"})
 _TIME_CLAUSE_FROM = 2  # "when did ...", "so when ..." open the question, not a clause of it
 _LIKED = 0.5  # similarity to an event's example question that says the question asks about it
@@ -402,6 +405,9 @@ class Story:
                 kept = [*self._lead_up(found[0].event), found[0]]
         else:
             kept = [s for s in found if s.event.why]
+            if not kept and found and set(query.text.split()) & vocabulary().thwarted_words:
+                # "why can't they cross": what stops them is the reason
+                kept = found[:1]
             if not kept and found:
                 # the reason given just before, to the same people ("they agree he should stop
                 # working for her" after "she scolds him for not trusting her")
@@ -431,14 +437,24 @@ class Story:
         return self._events_reply("", found[:2], self._and_why(query, self._place_line))
 
     def diagnosis(self, query: StoryQuery) -> Reply | None:
-        """What was X diagnosed with."""
+        """What was X diagnosed with, or (of someone named) what else they had or suffered:
+        a defect cured, after-effects, an addiction. A diagnosis first, then the likeliest."""
+        like = dict(query.likely)
+        named = set(query.characters)
         events = [
             e
             for e in self.kb.events
-            if e.did == "diagnose"
-            and (not query.characters or set(query.characters) & set(e.characters))
+            if (e.did == "diagnose" and (not named or named & set(e.characters)))
+            or (named and e.did in _CONDITIONS and e.what and named & set(self._patients(e)))
         ]
+        events.sort(key=lambda e: (e.did != "diagnose", -like.get(e.id, 0.0)))
         return self._events_reply("", [_Scored(1, e) for e in events][:2], self._line)
+
+    @staticmethod
+    def _patients(event: Event) -> tuple[str, ...]:
+        """Who has the condition an event tells: the one cured or treated, else the one who
+        suffers it."""
+        return event.whom if event.did in _TREATMENTS else event.who
 
     def alias(self, query: StoryQuery) -> Reply | None:
         """Who was X pretending (or claiming) to be."""

@@ -56,6 +56,7 @@ class Vocabulary:
     occupation_questions: tuple[str, ...]  # phrases
     occupation_nouns: frozenset[str]
     duration_questions: tuple[str, ...]  # phrases
+    thwarted_words: frozenset[str]
     duration_units: frozenset[str]
     fate_words: frozenset[str]
     episode_end_words: frozenset[str]
@@ -140,6 +141,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         occupation_nouns=_words(data.get("occupation_nouns"), "occupation_nouns", problems),
         duration_questions=_phrases(data.get("duration_questions"), "duration_questions", problems),
         duration_units=_words(data.get("duration_units"), "duration_units", problems),
+        thwarted_words=_words(data.get("thwarted_words"), "thwarted_words", problems),
         fate_words=_words(data.get("fate_words"), "fate_words", problems),
         episode_end_words=_words(data.get("episode_end_words"), "episode_end_words", problems),
         episode_start_words=_words(

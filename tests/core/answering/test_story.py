@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 import pytest
@@ -574,3 +575,27 @@ def test_a_clause_saying_when_is_not_what_is_asked() -> None:
     verbs = story._verbs_in("who gets her out of there when they both get arrested")
     assert "arrest" not in {verb for verb, _ in verbs}
     assert story._verbs_in("when does she get arrested")  # a question opening with "when"
+
+
+def test_what_someone_had_is_told_by_the_condition_cured_or_suffered() -> None:
+    # no diagnosis is told of him: the defect he was cured of is what was wrong with him
+    reply = _ask("plot.diagnosis", "what was wrong with eric as a kid", "eric-ambrose")
+    assert "genetic defect" in _shown(reply, 13)
+    # a diagnosis still comes first, and a cure with no condition named is none
+    shown = _shown(_ask("plot.diagnosis", "whats jeri diagnosed with", "jeri-hogarth"), 13)
+    assert "ALS" in shown
+    assert "heal" not in shown
+
+
+def test_why_they_cannot_is_told_by_what_stops_them() -> None:
+    # the event the question is most like tells no reason of its own: it is the reason
+    query = StoryQuery.ask(
+        "why cant they get into canada",
+        ["jessica-jones", "alisa-jones"],
+        likely=[("police-roadblocks-stop-them", 0.9)],
+    )
+    reply = _answer(_story(), "plot.why", query)
+    assert reply is not None
+    assert "roadblocks" in _shown(reply, 13)
+    plain = replace(query, text="why do they get into canada")
+    assert _answer(_story(), "plot.why", plain) is None
