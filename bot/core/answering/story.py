@@ -807,6 +807,9 @@ class Story:
         positions = {c: self._position(c, tokens) for c in query.characters}
         # an event whose example questions the question closely resembles is asked about
         like = {event_id: score for event_id, score in query.likely if score >= _LIKED}
+        # the event the question is most like a way of asking about, whatever verb the cue is
+        # followed by ("how does she get the files out": by frightening him into fetching them)
+        likeliest = max(like, key=lambda e: like[e]) if like else None
         question_stems = self._question_stems(query.text)
         # only the events of a named character can answer about them
         if query.characters:
@@ -862,7 +865,9 @@ class Story:
             if need_verb and direct and not (verb_hit or kin_hit) and overlap < 2 and not likeness:
                 strong = False
             if near is not None and not (
-                event.did in near and not absent and (present or overlap or likeness)
+                (event.did in near or (bool(near) and event.id == likeliest))
+                and not absent
+                and (present or overlap or likeness)
             ):
                 strong = False
             if not strong:

@@ -599,3 +599,17 @@ def test_why_they_cannot_is_told_by_what_stops_them() -> None:
     assert "roadblocks" in _shown(reply, 13)
     plain = replace(query, text="why do they get into canada")
     assert _answer(_story(), "plot.why", plain) is None
+
+
+def test_on_a_cue_the_event_the_question_is_most_like_may_answer_with_another_verb() -> None:
+    # "get ... out" reads as releasing someone; the question is a way of asking about the
+    # files being fetched
+    query = StoryQuery.ask(
+        "how does jess get the igh files out of the hospital",
+        ["jessica-jones"],
+        cue=0,
+        likely=[("tatum-delivers-igh-files", 0.84), ("jessica-frees-cheng", 0.3)],
+    )
+    reply = _answer(_story(), "plot.why", query)
+    assert reply is not None
+    assert "Tatum" in _shown(reply, 13)
