@@ -99,7 +99,14 @@ class Reading:
 
     @property
     def on_topic(self) -> bool:
-        return bool(self.mentions or self.episodes or self.bad_episode or self.other_season)
+        """Whether the question names something of the season, or the season itself ("s2")."""
+        return bool(
+            self.mentions
+            or self.episodes
+            or self.bad_episode
+            or self.other_season
+            or THIS_SEASON in self.text.split()
+        )
 
 
 
