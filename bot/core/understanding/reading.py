@@ -109,7 +109,6 @@ class Reading:
         )
 
 
-
 class Reader:
     """Reads questions of one season: its episode numbers, names and the concepts around them."""
 
@@ -356,4 +355,3 @@ class Reader:
         if best is None:
             return None
         return concept(best[0])
-

@@ -300,3 +300,10 @@ def test_which_place_asks_where(engine: Engine) -> None:
     # "which border" asks for a place as "where" does; the first one they head for leads
     shown = _shown(engine, "which border do jess and alisa head for first")
     assert shown.index("Mexico") < shown.index("Canada")
+
+
+def test_a_fact_saying_every_telling_word_answers_below_the_threshold(engine: Engine) -> None:
+    # no example asks it this way; the fact says "Rosenberg" and "Dexter"
+    assert "never be cured" in _shown(engine, "what did rosenberg learn from dexter")
+    # a detail the fact does not say stays unanswered
+    assert engine.ask("what did rosenberg eat while writing dexter").intent.startswith("unknown")
