@@ -1172,6 +1172,21 @@ class Answerer:
         reply = self._build(best, text, watched)
         return _Decision(reply, best.score) if reply is not None else None
 
+    def _event_says(self, text: str, event_id: str) -> bool:
+        """Whether a story event's telling says every telling word of the question and all but
+        one of its other words, as a fact may."""
+        event = self.kb.event(event_id)
+        if event is None:
+            return False
+        telling = _telling_words(text)
+        told = " ".join(filter(None, (event.text, event.what, event.where, event.why, event.how)))
+        said = frozenset(stem(w) for w in normalize(told).split())
+        return (
+            len(telling) >= FACT_SAYS_WORDS
+            and telling <= said
+            and len(_content_words(text) - said) <= FACT_SAYS_UNSAID
+        )
+
     def _fact_words(self, fact: Fact) -> frozenset[str]:
         if fact.id not in self._fact_words_cache:
             told = " ".join((fact.title, to_plain(fact.text), *fact.asks, *fact.keywords))
@@ -1224,7 +1239,11 @@ class Answerer:
         if not any(w not in STOPWORDS for w in first.text.split()):
             return None  # "who is he": like many ways of asking, about nothing it says
         like = self.matcher.events_like(first, top=1)
-        if not like or like[0][1] < (TOLD_LIKE if first.on_topic else TOLD_ALONE):
+        if not like:
+            return None
+        if like[0][1] < (TOLD_LIKE if first.on_topic else TOLD_ALONE) and not self._event_says(
+            text, like[0][0]
+        ):
             return None
         verifying = [
             kind for c in ranked if (kind := self._kind(c.label)) is not None and kind.verifies

@@ -307,3 +307,8 @@ def test_a_fact_saying_every_telling_word_answers_below_the_threshold(engine: En
     assert "never be cured" in _shown(engine, "what did rosenberg learn from dexter")
     # a detail the fact does not say stays unanswered
     assert engine.ask("what did rosenberg eat while writing dexter").intent.startswith("unknown")
+
+
+def test_an_event_saying_every_telling_word_is_asked_of_the_story(engine: Engine) -> None:
+    # no example is much like it; the event of his cure says "Eric", "Ambrose", "born"
+    assert "genetic defect" in _shown(engine, "what was wrong with eric ambrose when he was born")
