@@ -135,9 +135,11 @@ _POINTS_AT_SOMETHING = re.compile(
     r"\b(?:that|this|the (?:"
     + "|".join(sorted(RELATIONS | {"song", "track", "episode", "ep", "actor", "actress"}))
     + r"))\b"
+    + r"|\bit\W*$"  # "who directed it": what is it?
 )
 _POINTS_AT_A_SCENE = re.compile(
     r"\b(?:that|this)\s+(?:" + "|".join(sorted(vocabulary().scene_nouns)) + r")\b"
+    r"|\b(?:that|this|it)\s+(?:happen|happens|happened)\W*$"  # "when does that happen"
 )
 # words quoted in a question: 'darkly enjoyable', "a slower burn", “...”
 _QUOTED = re.compile(r"""(?:^|\s)['"“‘]([^'"”’]{3,120})['"”’](?=\s|[?.!,]|$)""")

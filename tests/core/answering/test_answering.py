@@ -402,12 +402,19 @@ def test_the_show_s_short_name_is_the_show_or_its_heroine(engine: Engine) -> Non
     [
         "who plays the guy",  # someone pointed at, never named
         "ok so what happened in that scene",  # a moment pointed at, never named
+        "who directed it?",  # an episode pointed at, never named
+        "when does that happen",
     ],
 )
 def test_what_is_only_pointed_at_is_asked_back(engine: Engine, question: str) -> None:
     reply = engine.ask(question).reply
     assert reply is not None
     assert reply.kind is ReplyKind.CLARIFY
+
+
+def test_it_as_the_season_is_answered(engine: Engine) -> None:
+    # "it" needs no asking back when the answer needs nothing more than the season
+    assert "2018" in answer_text(engine, "when did it come out")
 
 
 def test_who_plays_someone_described_finds_them(engine: Engine) -> None:
