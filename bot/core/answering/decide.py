@@ -860,6 +860,11 @@ class Answerer:
             if reply is not None and (asked is None or holds(reply, asked)):
                 return _Decision(reply, candidate.score)
         if mistyped:
+            # "when was she cast": the part she plays is no answer, a fact saying every telling
+            # word of the question, with a date, may be
+            said = self._fact_says(text, [c for c in ranked if c is not best], watched)
+            if said is not None and (asked is None or holds(said.reply, asked)):
+                return said
             return self._decline(self._unknown_kind(), first, ranked)
         kind = self._kind(best.label)
         if kind is not None and kind.ask_back:

@@ -312,3 +312,8 @@ def test_a_fact_saying_every_telling_word_answers_below_the_threshold(engine: En
 def test_an_event_saying_every_telling_word_is_asked_of_the_story(engine: Engine) -> None:
     # no example is much like it; the event of his cure says "Eric", "Ambrose", "born"
     assert "genetic defect" in _shown(engine, "what was wrong with eric ambrose when he was born")
+
+
+def test_a_fact_of_the_asked_type_answers_when_the_likeliest_answer_is_not(engine: Engine) -> None:
+    # the part she plays is no answer to when she was cast; the casting timeline is
+    assert "July 2017" in _shown(engine, "when did leah gibson get cast?")
