@@ -142,6 +142,8 @@ _POINTS_AT_A_SCENE = re.compile(
     r"|\b(?:that|this|it)\s+(?:happen|happens|happened)\W*$"  # "when does that happen"
 )
 # words quoted in a question: 'darkly enjoyable', "a slower burn", “...”
+# a name asked for: "what's the name of ...", "what is it called?" (not "she called it great")
+_NAME_ASKED = re.compile(r"\bnamed?\b|\b(?:called|named)\W*$")
 _QUOTED = re.compile(r"""(?:^|\s)['"“‘]([^'"”’]{3,120})['"”’](?=\s|[?.!,]|$)""")
 _SCENE_CONCEPTS = frozenset(concept(w) for w in vocabulary().scene_nouns)
 _MENTIONS_SOMEONE = re.compile(r"<@!?\d+>")
@@ -1173,6 +1175,8 @@ class Answerer:
         the question and all but one of its other words ("what did <the showrunner> learn
         from <her old show>"): a detail it does not say ("her favourite food") keeps the
         question unanswered. (The same test of any kind's built answer lost held-out declines.)"""
+        if _NAME_ASKED.search(normalize(text)):
+            return None  # "what is <his> agency called": a fact about it need not name it
         best = ranked[0] if ranked else None
         fact = self._fact(best.label) if best is not None else None
         if best is None or fact is None or best.score < self.calibration.threshold * VERIFIED_SHARE:

@@ -317,3 +317,8 @@ def test_an_event_saying_every_telling_word_is_asked_of_the_story(engine: Engine
 def test_a_fact_of_the_asked_type_answers_when_the_likeliest_answer_is_not(engine: Engine) -> None:
     # the part she plays is no answer to when she was cast; the casting timeline is
     assert "July 2017" in _shown(engine, "when did leah gibson get cast?")
+
+
+def test_a_fact_about_something_does_not_answer_what_it_is_called(engine: Engine) -> None:
+    # the fact tells of the rival's agency but never names it
+    assert engine.ask("what is pryce cheng's agency called").intent.startswith("unknown")
