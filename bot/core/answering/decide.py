@@ -1740,6 +1740,9 @@ class Answerer:
         )
         if _shares_a_view(question.words):
             return False
+        after = normalize(text[question.span[1] :])
+        if _talks_to_others(after) and _MEMBERS_VIEW.search(after):
+            return False  # "should i watch <it> first? what do you guys think": the room's view
         return asking_for_a_fact or not _talks_to_others(question.words)
 
     # -- slash-command look-ups ----------------------------------------------------------------------

@@ -159,6 +159,7 @@ def test_context_words_settle_a_shared_title(engine: Engine) -> None:
         "yo whats up everyone",  # a call to the room is no question about the season
         "lets see if the finale holds up tonight?",  # a suggestion to the others
         "this ep was so bad, what do you all think?",  # members' views asked
+        "should i watch luke cage first? what do you guys think",  # the room's view, after
     ],
 )
 def test_chatter_in_auto_channels_is_left_alone(engine: Engine, chatter: str) -> None:
