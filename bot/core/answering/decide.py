@@ -72,9 +72,8 @@ VERIFIED_SHARE = 0.6
 # (on held-out examples: 1 lost declines, 3 lost answers; asking also for most of the nearest
 # examples' vote only lost answers)
 FACT_SAYS_WORDS = 2
-FACT_SAYS_UNSAID = (
-    1  # other words it may leave unsaid ("learn" for "lesson"; 0 lost held-out answers)
-)
+# ...and other words of it the fact may leave unsaid ("learn" for "lesson"; 0 lost held-out answers)
+FACT_SAYS_UNSAID = 1
 _HOW_ASKED = frozenset(
     "who whom whose what which when where why how tell know about happen happens happened "
     "please anyone does did do can could would is was are were".split()
@@ -236,6 +235,18 @@ def _content_words(text: str) -> frozenset[str]:
         stem(w)
         for w in normalize(text).split()
         if w not in STOPWORDS and w not in _HOW_ASKED and w != THIS_SEASON and not w.isdigit()
+    )
+
+
+def _says_all_it_asks(text: str, said: frozenset[str]) -> bool:
+    """Whether words said (stems) hold every telling word of a question that has enough of them,
+    and all but a few of its other words: "what did she eat while writing it" is not told by
+    a text about her writing."""
+    telling = _telling_words(text)
+    return (
+        len(telling) >= FACT_SAYS_WORDS
+        and telling <= said
+        and len(_content_words(text) - said) <= FACT_SAYS_UNSAID
     )
 
 
@@ -1181,12 +1192,8 @@ class Answerer:
         fact = self._fact(best.label) if best is not None else None
         if best is None or fact is None or best.score < self.calibration.threshold * VERIFIED_SHARE:
             return None
-        telling = _telling_words(text)
-        said = self._fact_words(fact)
-        if len(telling) < FACT_SAYS_WORDS or not telling <= said:
+        if not _says_all_it_asks(text, self._fact_words(fact)):
             return None
-        if len(_content_words(text) - said) > FACT_SAYS_UNSAID:
-            return None  # "what did she eat while writing it": an everyday word asks it
         reply = self._build(best, text, watched)
         return _Decision(reply, best.score) if reply is not None else None
 
@@ -1196,14 +1203,8 @@ class Answerer:
         event = self.kb.event(event_id)
         if event is None:
             return False
-        telling = _telling_words(text)
         told = " ".join(filter(None, (event.text, event.what, event.where, event.why, event.how)))
-        said = _stems(told)
-        return (
-            len(telling) >= FACT_SAYS_WORDS
-            and telling <= said
-            and len(_content_words(text) - said) <= FACT_SAYS_UNSAID
-        )
+        return _says_all_it_asks(text, _stems(told))
 
     def _fact_words(self, fact: Fact) -> frozenset[str]:
         if fact.id not in self._fact_words_cache:
