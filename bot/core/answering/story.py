@@ -356,18 +356,20 @@ class Story:
         """ "What does she do after <something happens>", "what happens to him before ...":
         the events of the one asked about right after (or before) the event the question tells,
         in story order; None when the question tells no such event."""
-        chosen = self._sequel_events(query, acting=acting)
+        chosen = self._sequel_events(query, acting=acting) or []
         if not chosen:
             return None
         return self._events_reply("", [_Scored(1, e) for e in chosen[:2]], self._line)
 
-    def _sequel_events(self, query: StoryQuery, *, acting: bool, limit: int = 2) -> list[Event]:
-        """The events of `_sequel`, up to `limit`: [] when the question tells no event to
-        follow (or none follows it)."""
+    def _sequel_events(
+        self, query: StoryQuery, *, acting: bool, limit: int = 2
+    ) -> list[Event] | None:
+        """The events of `_sequel`, up to `limit`: None when the question tells no event to
+        follow, [] when it does and the story tells nothing of them after (or before) it."""
         tokens = query.text.split()
         at = next((i for i, w in enumerate(tokens) if w in _SEQUENCE), None)
         if at is None:
-            return []
+            return None
         # the told event runs from "after" to the next question word (or the end)
         end = next((i for i in range(at + 1, len(tokens)) if tokens[i] in _WH), len(tokens))
         told = " ".join(tokens[at + 1 : end])
@@ -375,7 +377,7 @@ class Story:
         in_told = [c for c in query.characters if self._span(c, told.split()) is not None]
         found = self._best(StoryQuery(told, tuple(in_told), query.episodes), need_verb=True)
         if not found:
-            return []
+            return None
         anchor = found[0].event
         asked = [c for c in query.characters if self._span(c, rest) is not None]
         subject = asked[0] if asked else (anchor.who or anchor.characters or ("",))[0]
@@ -430,7 +432,7 @@ class Story:
         """Where does X happen (or go): only events whose place the sources give."""
         if set(query.text.split()) & _SEQUENCE and self._sequel_events(query, acting=True):
             # "where do they go after <something>": the first place the story gives after it
-            later = self._sequel_events(query, acting=True, limit=3)
+            later = self._sequel_events(query, acting=True, limit=3) or []
             placed = [_Scored(1, e) for e in later if e.where][:1]
             return self._events_reply("", placed, self._place_line)
         found = [s for s in self._best(query, need_verb=False, limit=6) if s.event.where]
@@ -484,6 +486,8 @@ class Story:
         sequel = self._sequel(query, acting=False)
         if sequel is not None:
             return sequel
+        if self._sequel_events(query, acting=False) == []:
+            return None  # "what happened to him after she turned him down": the story says no more
         between = self._between(query)
         if between is not None:
             return between

@@ -613,3 +613,13 @@ def test_on_a_cue_the_event_the_question_is_most_like_may_answer_with_another_ve
     reply = _answer(_story(), "plot.why", query)
     assert reply is not None
     assert "Tatum" in _shown(reply, 13)
+
+
+def test_what_happens_to_someone_after_an_event_the_story_ends_them_with_is_untold() -> None:
+    # the story says nothing of him after she turns him down: not his earlier events
+    _no_answer(
+        "plot.fate",
+        "what happened to griffin after trish turned him down",
+        "griffin-sinclair",
+        "trish-walker",
+    )
