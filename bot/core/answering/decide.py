@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from bot.core.answering.builders import Answers, protect
+from bot.core.answering.builders import Answers, keywords, protect
 from bot.core.answering.dispatch import BUILDERS, BuildRequest
 from bot.core.answering.fit import (
     asked_type,
@@ -74,10 +74,7 @@ VERIFIED_SHARE = 0.6
 FACT_SAYS_WORDS = 2
 # ...and other words of it the fact may leave unsaid ("learn" for "lesson"; 0 lost held-out answers)
 FACT_SAYS_UNSAID = 1
-_HOW_ASKED = frozenset(
-    "who whom whose what which when where why how tell know about happen happens happened "
-    "please anyone does did do can could would is was are were".split()
-)
+_THIS_SEASON_STEM = stem(THIS_SEASON)
 # a word that is a name: capitalised (not the English of a sentence's first word, checked apart)
 _PROPER_WORD = re.compile(r"\b[A-Z][A-Za-z'’-]+")
 _SENTENCE_START = re.compile(r"(?<=[.!?:])\s+|\n+")
@@ -231,11 +228,7 @@ def _stems(text: str) -> frozenset[str]:
 
 def _content_words(text: str) -> frozenset[str]:
     """The stems of a question's words that say what it is about (not how it asks)."""
-    return frozenset(
-        stem(w)
-        for w in normalize(text).split()
-        if w not in STOPWORDS and w not in _HOW_ASKED and w != THIS_SEASON and not w.isdigit()
-    )
+    return frozenset(w for w in keywords(text) if w != _THIS_SEASON_STEM and not w.isdigit())
 
 
 def _says_all_it_asks(text: str, said: frozenset[str]) -> bool:

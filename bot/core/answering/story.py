@@ -430,9 +430,9 @@ class Story:
 
     def where(self, query: StoryQuery) -> Reply | None:
         """Where does X happen (or go): only events whose place the sources give."""
-        if set(query.text.split()) & _SEQUENCE and self._sequel_events(query, acting=True):
+        later = self._sequel_events(query, acting=True, limit=3)
+        if later:
             # "where do they go after <something>": the first place the story gives after it
-            later = self._sequel_events(query, acting=True, limit=3) or []
             placed = [_Scored(1, e) for e in later if e.where][:1]
             return self._events_reply("", placed, self._place_line)
         found = [s for s in self._best(query, need_verb=False, limit=6) if s.event.where]
@@ -483,11 +483,15 @@ class Story:
         """What happens to X (by the end, or in episode N); does X die or survive."""
         if not query.characters:
             return None
-        sequel = self._sequel(query, acting=False)
-        if sequel is not None:
-            return sequel
-        if self._sequel_events(query, acting=False) == []:
-            return None  # "what happened to him after she turned him down": the story says no more
+        after = self._sequel_events(query, acting=False)
+        if after is not None:
+            # "what happened to him after she turned him down": what follows, or nothing when
+            # the story says no more of him
+            return (
+                self._events_reply("", [_Scored(1, e) for e in after], self._line)
+                if after
+                else None
+            )
         between = self._between(query)
         if between is not None:
             return between
