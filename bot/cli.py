@@ -40,7 +40,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sync": _sync,
         "unanswered": _unanswered,
     }[args.command]
-    return handler(args)
+    try:
+        return handler(args)
+    except BrokenPipeError:
+        # "python -m bot ask ... | head": the reader has gone; nothing more to say to it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _version() -> str:
@@ -113,8 +118,14 @@ def _parser() -> argparse.ArgumentParser:
         help="sync slash commands with Discord",
         description="Sync the slash commands with Discord now, globally or to one server.",
         epilog=_environment_help(
-            ("DISCORD_TOKEN", "DATABASE_URL", "DEV_GUILD_ID", "MESSAGE_CONTENT_INTENT",
-             "KNOWLEDGE_DIR", "LOG_LEVEL")
+            (
+                "DISCORD_TOKEN",
+                "DATABASE_URL",
+                "DEV_GUILD_ID",
+                "MESSAGE_CONTENT_INTENT",
+                "KNOWLEDGE_DIR",
+                "LOG_LEVEL",
+            )
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -168,6 +168,8 @@ def test_jsonl_an_overlong_line_gets_an_error_and_a_lone_surrogate_is_answered()
     assert len(out) == 2
     assert "longer than" in out[0]["error"]
     assert "error" not in out[1]
+
+
 def test_unanswered_export_writes_csv_for_knowledge_authors(tmp_path: Path) -> None:
     import asyncio
     import csv
@@ -205,3 +207,26 @@ def test_unanswered_export_refuses_a_bad_database_url() -> None:
     assert result.returncode == 2
     assert "DATABASE_URL" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path: Path) -> None:
+    """`python -m bot ask --jsonl < questions | head -1`: the pipe closes early."""
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text('{"q": "who plays trish"}\n' * 3000, encoding="utf-8")
+    with (
+        questions.open("rb") as stdin,
+        subprocess.Popen(
+            [sys.executable, "-m", "bot", "ask", "--jsonl"],
+            cwd=REPO_ROOT,
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        ) as process,
+    ):
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.readline()  # it is answering; then the reader goes away
+        process.stdout.close()
+        errors = process.stderr.read()
+        process.wait(timeout=120)
+    assert b"Traceback" not in errors

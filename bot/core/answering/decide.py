@@ -40,7 +40,13 @@ from bot.core.understanding.matching import (
     Matcher,
     calibration,
 )
-from bot.core.understanding.reading import RELATIONS, THIS_SEASON, Reader, Reading
+from bot.core.understanding.reading import (
+    RELATIONS,
+    THIS_SEASON,
+    Reader,
+    Reading,
+    without_season_words,
+)
 from bot.core.understanding.termcache import TermCache, reading_inputs
 from bot.core.understanding.text import (
     COMMON_ENGLISH,
@@ -217,7 +223,7 @@ def _telling_words(text: str) -> frozenset[str]:
     """The stems of a question's words that everyday talk does not use ("dexter", "rage")."""
     return frozenset(
         stem(w)
-        for w in normalize(text).split()
+        for w in without_season_words(normalize(text)).split()
         if w not in STOPWORDS and w not in EVERYDAY_ENGLISH and w != THIS_SEASON and not w.isdigit()
     )
 
@@ -228,7 +234,11 @@ def _stems(text: str) -> frozenset[str]:
 
 def _content_words(text: str) -> frozenset[str]:
     """The stems of a question's words that say what it is about (not how it asks)."""
-    return frozenset(w for w in keywords(text) if w != _THIS_SEASON_STEM and not w.isdigit())
+    return frozenset(
+        w
+        for w in keywords(without_season_words(normalize(text)))
+        if w != _THIS_SEASON_STEM and not w.isdigit()
+    )
 
 
 def _says_all_it_asks(text: str, said: frozenset[str]) -> bool:
@@ -755,9 +765,9 @@ class Answerer:
                     described.append(replace(by_story, weight=by_story.weight * FOUND_READING))
             if described:
                 ranked = self.matcher.rank([*readings, *described])
-        if _ABOUT_THE_MAKING.search(normalize(text)):
-            # "who plays <her ex>": whatever the story tells of them, the question is about the
-            # making of the show
+        if _ABOUT_THE_MAKING.search(normalize(text)) or self._only_real_people_named(first):
+            # "who plays <her ex>", "why did <the showrunner> leave <the show>": whatever the
+            # story tells of them, the question is about the making of the show
             ranked = [c for c in ranked if not self._verifies(c.label)]
         special = self._other_season_or_episode(text, first, ranked)
         if special is not None:
@@ -890,6 +900,19 @@ class Answerer:
             # season does not have; the honest answer is that the sources don't say.
             return self._decline(kind, first, ranked, unmet=True)
         return self._not_sure(first, ranked)
+
+    def _only_real_people_named(self, reading: Reading) -> bool:
+        """Whether a question names someone of the cast or crew and no character but the one
+        the show is named after, by the show's name: the story has nothing to tell of them."""
+        words = reading.text.split()
+        people = [m for m in reading.mentions if m.kind is Kind.PERSON]
+        characters = [
+            m
+            for m in reading.mentions
+            if m.kind is Kind.CHARACTER
+            and " ".join(words[m.start : m.end]) not in self.reader.show_names
+        ]
+        return bool(people) and not characters and not _ROLE_NOUNS & set(words)
 
     def _cued(
         self, text: str, first: Reading, best: Candidate | None, watched: int | None

@@ -321,9 +321,16 @@ class Story:
         if last == first:
             return frozenset()
         ids: set[str] = set()
+        named = set(query.characters)
         for number in query.episodes:
-            beats = [e.id for e in self.kb.events if e.episode == number]
-            ids.update(beats[-_MOMENT_BEATS:] if last else beats[:_MOMENT_BEATS])
+            beats = [e for e in self.kb.events if e.episode == number]
+            moment = beats[-_MOMENT_BEATS:] if last else beats[:_MOMENT_BEATS]
+            if named and not any(named & {*e.who, *e.whom} for e in moment):
+                # "what happens to <her> at the end of ep 4", when its last beats are others':
+                # her last beats there
+                beats = [e for e in beats if named & {*e.who, *e.whom}]
+                moment = beats[-_MOMENT_BEATS:] if last else beats[:_MOMENT_BEATS]
+            ids.update(e.id for e in moment)
         return frozenset(ids)
 
     def verbs_asked(self, text: str) -> frozenset[str]:
@@ -397,7 +404,9 @@ class Story:
 
     def why(self, query: StoryQuery) -> Reply | None:
         """Why (or how) does X happen: only events whose reason (or manner) the sources give."""
-        asks_how = query.text.split()[:1] == ["how"] or " how " in f" {query.text} "
+        asks_how = (
+            query.text.split()[:1] == ["how"] or " how " in f" {query.text} "
+        ) and " how come " not in f" {query.text} "
         found = self._best(query, need_verb=False, limit=6)
         if asks_how:
             kept = [s for s in found if s.event.how or s.event.why]
@@ -415,7 +424,9 @@ class Story:
                 # working for her" after "she scolds him for not trusting her")
                 lead = [s for s in self._lead_up(found[0].event) if s.event.why]
                 kept = [*lead, found[0]] if lead else []
-        return self._events_reply("", kept[:2], self._reason_line)
+        return self._events_reply(
+            "", kept[:2], self._manner_line if asks_how else self._reason_line
+        )
 
     def _lead_up(self, event: Event) -> list[_Scored]:
         """The event just before `event` in story order, when it is in the same episode and
@@ -833,6 +844,7 @@ class Story:
                 for i in ids
                 if i in sharing
                 or (len(named) >= 2 and named <= self._involved[self.kb.events[i].id])
+                or (not direct and self.kb.events[i].episode in query.episodes)
             }
         else:
             # with no one named, only an event sharing a word, liked, or (when a rare verb may
@@ -869,6 +881,8 @@ class Story:
                 or (present and overlap >= 2)
                 or (not query.characters and overlap >= 3)
                 or (bool(query.episodes) and overlap >= 2)
+                # "what does <she> do in ep 9": what she does there, whatever the words
+                or (bool(query.episodes) and bool(present) and not absent and not direct)
             )
             if need_verb and direct and not (verb_hit or kin_hit) and overlap < 2 and not likeness:
                 strong = False
@@ -1168,6 +1182,14 @@ class Story:
         text = _sentence(event.text, f"(episode {event.episode})")
         if reason:
             text += f" {'Why' if event.why else 'How'}: {reason}."
+        return (Segment(text, self._spoiler(event)),)
+
+    def _manner_line(self, event: Event) -> RichText:
+        """The event and how it happens, else why: "how did she get out" asks the manner."""
+        manner = event.how or event.why
+        text = _sentence(event.text, f"(episode {event.episode})")
+        if manner:
+            text += f" {'How' if event.how else 'Why'}: {manner}."
         return (Segment(text, self._spoiler(event)),)
 
     def _place_line(self, event: Event) -> RichText:

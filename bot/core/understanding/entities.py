@@ -14,8 +14,10 @@ from enum import StrEnum
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.core.knowledge.model import KnowledgeBase
+from bot.core.knowledge.richtext import to_plain
 from bot.core.understanding.text import (
     COMMON_ENGLISH,
     NUMBER_WORDS,
@@ -235,6 +237,7 @@ class EntityIndex:
         self._fuzzy_keys_by_size = {
             size: [k for k in keys if len(k) >= 5] for size, keys in self.keys_by_size.items()
         }
+        self._words_told: frozenset[str] | None = None
         # The same words come back in question after question: remember each look-up.
         self._lookup = lru_cache(maxsize=32768)(self._lookup_uncached)
 
@@ -369,6 +372,8 @@ class EntityIndex:
         # Names of four letters or fewer are matched exactly only: "hands" is not "Hans".
         keys = self._fuzzy_keys_by_size.get(size, [])
         best = process.extractOne(gram, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None and size == 1:
+            best = self._one_slip_from(gram, keys)
         if best is None:
             return ()
         text, score, _ = best
@@ -377,6 +382,27 @@ class EntityIndex:
         return tuple(
             _FoundMention(a.kind, a.key, float(score), False, a.secret) for a in self.by_text[text]
         )
+
+    def _one_slip_from(self, gram: str, keys: list[str]) -> tuple[str, float, int] | None:
+        """A one-word name one slip away (a letter wrong, missing, added or two swapped) that
+        starts with the same letter: "smoth" for "smith", where a ratio of five letters is too
+        low to trust in general. A word the season's own texts use ("alias") is no slip."""
+        if len(gram) < 5 or gram in self._season_words():
+            return None
+        alike = [k for k in keys if len(k) >= 5 and k[0] == gram[0]]
+        found = process.extractOne(gram, alike, scorer=OSA.distance, score_cutoff=1)
+        if found is None:
+            return None
+        text, _, index = found
+        return text, fuzz.ratio(gram, text), int(index)
+
+    def _season_words(self) -> frozenset[str]:
+        """Every word the season's facts and episode titles use (made on first need)."""
+        if self._words_told is None:
+            texts = [f"{f.title} {to_plain(f.text)}" for f in self.kb.facts]
+            texts += [e.title for e in self.kb.episodes]
+            self._words_told = frozenset(normalize(" ".join(texts)).split())
+        return self._words_told
 
     @staticmethod
     def _could_be_name(gram: str, size: int) -> bool:

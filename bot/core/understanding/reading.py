@@ -33,7 +33,7 @@ from bot.core.understanding.text import (
 )
 from bot.core.understanding.vocabulary import vocabulary
 
-__all__ = ["THIS_SEASON", "VERB", "Reader", "Reading"]
+__all__ = ["THIS_SEASON", "VERB", "Reader", "Reading", "without_season_words"]
 
 # Question words that carry meaning even though they are stop words elsewhere.
 _KEEP = vocabulary().kept_question_words
@@ -59,6 +59,12 @@ _EPISODE_WORDS = ("finale", "premiere", "episode", "penultimate")
 _STORY_VERBS = frozenset(
     stem(form) for forms in verb_vocabulary().forms.values() for form in forms if " " not in form
 )
+
+
+def without_season_words(text: str) -> str:
+    """A normalized text without the words naming a season ("s2", "season two"): they say which
+    season is asked about, not what about it."""
+    return _SEASON_WORDS.sub(" ", text)
 
 
 def _season_word(match: re.Match[str], this_season: int, others: list[int]) -> str:

@@ -486,3 +486,31 @@ def test_an_aggregator_s_consensus_is_told_when_asked(engine: Engine) -> None:
 def test_words_quoted_from_one_review_name_it(engine: Engine) -> None:
     assert "Digital Spy" in answer_text(engine, "who was it that said 'darkly enjoyable' about s2")
     assert "Washington Post" in answer_text(engine, 'which paper wrote "lacks shock value"')
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a name one letter off, too short for a ratio to trust
+        ("where does malsu hide out", "IGH facility"),
+        # a character and an episode named: what they do there, whatever the other words
+        ("what does malcolm do in ep 11", "no longer work"),
+        # "whatever happened to" asks a fate like "what happened to"
+        ("whatever happened to inez", "Inez"),
+        # the season's name is no word a fact must say
+        ("were there rand corporation nods in s2", "Iron Fist"),
+    ],
+)
+def test_more_ways_of_asking_are_understood(engine: Engine, question: str, expected: str) -> None:
+    assert expected in answer_text(engine, question)
+
+
+def test_a_word_the_season_uses_is_no_slip_for_a_name(engine: Engine) -> None:
+    reading = engine._answerer.reader.read("did s2 adapt the alias comic")[0]
+    assert not reading.mentions  # "alias" is the comic, not a slip for a character's name
+
+
+def test_the_crew_is_asked_of_the_making_not_of_the_story(engine: Engine) -> None:
+    """A showrunner named beside the show's name: the story cannot tell why she left."""
+    text = answer_text(engine, "so why did liz friedman leave jessica jones")
+    assert "Conviction" in text

@@ -623,3 +623,20 @@ def test_what_happens_to_someone_after_an_event_the_story_ends_them_with_is_unto
         "griffin-sinclair",
         "trish-walker",
     )
+
+
+def test_the_end_of_an_episode_for_someone_named_is_their_last_beats() -> None:
+    """The episode's last beats are others' (Trish's, Malcolm's): hers are where it ends for her."""
+    story = _story()
+    query = StoryQuery.ask("what happens to jessica at the end of ep 4", ("jessica-jones",), (4,))
+    assert "jessica-arrested-for-murder" in story._moment(query)
+    everyone = StoryQuery.ask("what happens at the end of ep 4", (), (4,))
+    assert "jessica-arrested-for-murder" not in story._moment(everyone)
+
+
+def test_how_asks_the_manner_and_how_come_the_reason() -> None:
+    """An event with both: "how did she break out" is told how, "how come" is told why."""
+    how = _lead(_ask("plot.why", "how did alisa break out of igh", "alisa-jones", episodes=(7,)))
+    assert "How: by killing a nurse" in how
+    why = _lead(_ask("plot.why", "how come alisa broke out of igh", "alisa-jones", episodes=(7,)))
+    assert "Why:" in why
