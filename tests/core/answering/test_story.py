@@ -640,3 +640,10 @@ def test_how_asks_the_manner_and_how_come_the_reason() -> None:
     assert "How: by killing a nurse" in how
     why = _lead(_ask("plot.why", "how come alisa broke out of igh", "alisa-jones", episodes=(7,)))
     assert "Why:" in why
+
+
+def test_off_alone_is_no_killing() -> None:
+    """ "taken off netflix", "snuck them off to the lab": a particle, not the slang "offed"."""
+    story = _story()
+    assert "kill" not in story.verbs_asked("when was it taken off netflix")
+    assert "kill" in story.verbs_asked("who finished him off")
