@@ -549,10 +549,11 @@ def test_someone_s_relative_is_theirs_not_whose_relative_they_are() -> None:
 
 
 def test_how_or_why_without_a_given_manner_or_reason_is_told_by_what_leads_up_to_it() -> None:
-    # the sources give no reason for the quitting itself; what she does just before does
+    # the sources give a reason for the quitting: it is told with it
     why = _ask("plot.why", "why does trish quit the radio show", "trish-walker")
-    assert "rails against how shallow her show is" in _lead(why)
-    assert "quits" in to_plain(why.content)
+    assert "shallowness" in _lead(why)
+    assert "quits" in _lead(why)
+    # none for the parting itself; what happens just before tells it
     both = ("jessica-jones", "malcolm-ducasse")
     assert "not trusting her" in _lead(
         _ask("plot.why", "why do jess and malcolm stop working", *both)
