@@ -94,6 +94,7 @@ _ABOUT_THE_MAKING = re.compile(
 )
 _POLITE_ASKING = re.compile(r"\bthink\s+(?:you|u)\s+(?:can|could|would|might)\b")
 # words that name parts of the show, not things in it ("Episode 9: ...")
+_EPISODE = "episode"  # the word the reader makes of "ep", "eps", "episode"
 _PARTS_OF_THE_SHOW = frozenset({"episode", "episodes", "season", "seasons", "aka"})
 _WHICH = frozenset({"which", "what", "whats"})
 _OWN_NAME = frozenset({"full", "real", "first", "last", "surname", "middle", "maiden"})
@@ -927,7 +928,15 @@ class Answerer:
         # on the season when it names something, or describes one of its characters ("the
         # guy who heals people")
         words = normalize(text).split()
-        if not first.on_topic and not (
+        asking_an_episode = (
+            [k for k in kinds if any(_EPISODE in cue for cue in k.cues)]
+            if _EPISODE in first.text.split()
+            else []
+        )
+        if not first.on_topic and asking_an_episode and self._anchored(first):
+            # "which episode has the aquarium scene": which episode is asked of the season
+            kinds = asking_an_episode
+        elif not first.on_topic and not (
             (any(Kind.CHARACTER in k.needs for k in kinds) or _asks_who_someone_is(words))
             and self._described_subject(first)
         ):

@@ -514,3 +514,17 @@ def test_the_crew_is_asked_of_the_making_not_of_the_story(engine: Engine) -> Non
     """A showrunner named beside the show's name: the story cannot tell why she left."""
     text = answer_text(engine, "so why did liz friedman leave jessica jones")
     assert "Conviction" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("in which episode is the burned head found", "Episode 3"),
+        ("which episode has the drive toward the border", "Episode 13"),
+    ],
+)
+def test_which_episode_is_asked_of_the_season_by_what_happens(
+    engine: Engine, question: str, expected: str
+) -> None:
+    """Naming no one, only something that happens in the story: still a question about it."""
+    assert expected in answer_text(engine, question)
