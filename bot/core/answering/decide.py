@@ -559,6 +559,7 @@ class Answerer:
         if len(clauses) < 2:
             return decision
         answered: list[_Decision] = []
+        asking: list[_Decision] = []  # of clauses worded as a question
         context: Reading | None = None
         for clause in clauses[:MAX_PARTS]:
             found = self._decide_one(clause, context, watched)
@@ -567,8 +568,14 @@ class Answerer:
                 return found  # the question is there, and the sources don't say
             if found.reply.answered and found.does is Does.ANSWER:
                 answered.append(found)
-        if len({self._reply_key(d.reply) for d in answered}) == 1:
-            return answered[0]
+                words = _LEADING_INTERJECTION.sub("", normalize(clause))
+                if _QUESTION_START.match(words):
+                    asking.append(found)
+        for found in (answered, asking):
+            # "what was ep 7 called, the one with the flashbacks": the asking clause, when the
+            # others only describe
+            if len({self._reply_key(d.reply) for d in found}) == 1:
+                return found[0]
         return decision
 
     def _decide_parts(self, text: str, watched: int | None) -> _Decision:

@@ -528,3 +528,8 @@ def test_which_episode_is_asked_of_the_season_by_what_happens(
 ) -> None:
     """Naming no one, only something that happens in the story: still a question about it."""
     assert expected in answer_text(engine, question)
+
+
+def test_the_asking_clause_is_the_question_when_the_others_only_describe(engine: Engine) -> None:
+    text = answer_text(engine, "what's the title of ep 11, the one where trish gets the procedure")
+    assert "Three Lives and Counting" in text
