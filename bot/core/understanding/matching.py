@@ -377,11 +377,16 @@ class Matcher:
         if reading.relation is None:
             return []
         anchor, noun = reading.relation
-        wanted = vocabulary().relation_synonyms.get(noun, noun)
+        words = vocabulary()
+        wanted = {words.relation_synonyms.get(noun, noun)}
+        # "kid": a son or a daughter
+        wanted |= {label.replace("-", " ") for label in words.relation_labels.get(noun, ())}
         out: list[Reading] = []
         for relation in self.kb.relations:
             label = relation.label.replace("-", " ")
-            if relation.of != anchor or not (label == wanted or label.endswith(" " + wanted)):
+            if relation.of != anchor or not any(
+                label == w or label.endswith(" " + w) for w in wanted
+            ):
                 continue
             # a tie that is itself revealed later ("her mom") makes the whole answer a spoiler
             secret = relation.spoiler_from if relation.spoiler_from > 1 else None

@@ -52,6 +52,7 @@ _SEASON_WORDS = re.compile(
 # Nouns that describe someone by their tie to another character.
 RELATIONS = vocabulary().relation_nouns
 _PERSON_NOUNS = vocabulary().person_nouns
+_AGE_MODIFIERS = vocabulary().age_modifiers
 THIS_SEASON = "thisseason"  # stands for any name of the season being asked about
 VERB = "{verb}"  # stands for any verb of the story's events
 # Words that point at an episode by position; a typo in one would lose the episode.
@@ -250,7 +251,7 @@ class Reader:
                 # "the hero's neighbor": the question is about someone else, described by their
                 # relation to the named character; the name only narrows down who, so it is no
                 # slot to fill (but still a name the answer may mention).
-                slots = {"{" + m.kind.value + "}" for m in chosen if m is not related}
+                slots = {"{" + m.kind.value + "}" for m in chosen if m is not related[0]}
                 if episodes:
                     slots.add("{episode}")
             out.append(
@@ -266,7 +267,7 @@ class Reader:
                     unknown=tuple(reading_unknown),
                     weight=SHOW_NAME_READING if show_reading else 1.0,
                     relation=(
-                        (related.key, words[related.end])
+                        (related[0].key, related[1])
                         if related is not None and not show_reading
                         else None
                     ),
@@ -292,11 +293,17 @@ class Reader:
             )
         ]
 
-    def _related(self, words: list[str], mentions: list[Mention]) -> Mention | None:
-        """A character named only as the anchor of a relation: "the hero's neighbor"."""
+    def _related(self, words: list[str], mentions: list[Mention]) -> tuple[Mention, str] | None:
+        """A character named only as the anchor of a relation, and the relation's noun: "the
+        hero's neighbor", "the hero's little boy"."""
         for m in mentions:
-            if m.kind is Kind.CHARACTER and m.end < len(words) and words[m.end] in RELATIONS:
-                return m
+            if m.kind is not Kind.CHARACTER:
+                continue
+            after = words[m.end : m.end + 2]
+            if after[:1] and after[0] in _AGE_MODIFIERS:
+                after = after[1:]  # "<his> little boy", "<her> younger brother"
+            if after[:1] and after[0] in RELATIONS:
+                return m, after[0]
         return None
 
     def _actor_readings(

@@ -533,3 +533,14 @@ def test_which_episode_is_asked_of_the_season_by_what_happens(
 def test_the_asking_clause_is_the_question_when_the_others_only_describe(engine: Engine) -> None:
     text = answer_text(engine, "what's the title of ep 11, the one where trish gets the procedure")
     assert "Three Lives and Counting" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who plays oscar's young son", "Kevin Chacon"),  # a word of age before the relation
+        ("who plays oscar's kid", "Kevin Chacon"),  # "kid": a son or a daughter
+    ],
+)
+def test_someone_named_by_a_relation(engine: Engine, question: str, expected: str) -> None:
+    assert expected in answer_text(engine, question)
