@@ -571,11 +571,11 @@ class Answerer:
                 words = _LEADING_INTERJECTION.sub("", normalize(clause))
                 if _QUESTION_START.match(words):
                     asking.append(found)
-        for found in (answered, asking):
+        for group in (answered, asking):
             # "what was ep 7 called, the one with the flashbacks": the asking clause, when the
             # others only describe
-            if len({self._reply_key(d.reply) for d in found}) == 1:
-                return found[0]
+            if len({self._reply_key(d.reply) for d in group}) == 1:
+                return group[0]
         return decision
 
     def _decide_parts(self, text: str, watched: int | None) -> _Decision:
