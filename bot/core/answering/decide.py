@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -848,6 +849,10 @@ class Answerer:
             return self._clarify(best, rival)
         best_kind = self._kind(best.label)
         if best_kind is not None and not best_kind.names and _asks_for_a_name(text):
+            # "what's the healer called": someone named by what they are, asked their name
+            called = self._name_of_the_one_called_otherwise(first, text, watched)
+            if called is not None:
+                return called
             # "what's the name of the nurse she kills": what happened is no answer to that
             return self._decline(self._unknown_kind(), first, ranked)
         asked = asked_type(text)
@@ -893,6 +898,10 @@ class Answerer:
         kind = self._kind(best.label)
         if kind is not None and kind.ask_back:
             return self._ask_back(first, ranked, kind.ask_back)
+        if _asks_for_a_name(text) and (
+            called := self._name_of_the_one_called_otherwise(first, text, watched)
+        ):
+            return called  # "what's the healer called": his name, asked by what he is
         if kind is not None and kind.verifies and not self._needs_unmet(best):
             # clearly a story question, and the story has no answer: Pam's surname, the name of
             # a firm nobody names. The sources don't say; no other reading is offered instead.
@@ -921,6 +930,34 @@ class Answerer:
             and " ".join(words[m.start : m.end]) not in self.reader.show_names
         ]
         return bool(people) and not characters and not _ROLE_NOUNS & set(words)
+
+    def _name_of_the_one_called_otherwise(
+        self, reading: Reading, text: str, watched: int | None
+    ) -> _Decision | None:
+        """The name of the one character a question calls by a word that is none of their
+        names ("the healer", a nickname): asked what they are called, that is the answer."""
+        words = reading.text.split()
+        called = [m for m in reading.mentions if m.kind is Kind.CHARACTER]
+        naming = self._naming_kind
+        if len(called) != 1 or naming is None:
+            return None
+        character = self.kb.character(called[0].key)
+        if character is None:
+            return None
+        said = set(words[called[0].start : called[0].end])
+        if said & set(normalize(character.name).split()):
+            return None  # named by their name: "what's <first name>'s full name" is asked apart
+        candidate = Candidate(naming.name, 1.0, reading)
+        asked = normalize(text).split()
+        naming_words = vocabulary().naming_words
+        cue = next((at for at, word in enumerate(asked) if word in naming_words), None)
+        reply = self._build(candidate, text, watched, cue=cue)
+        return _Decision(reply, candidate.score) if reply is not None else None
+
+    @cached_property
+    def _naming_kind(self) -> QuestionKind | None:
+        """The story's kind that tells someone's name."""
+        return next((k for k in self.kinds if k.aspect == "name"), None)
 
     def _cued(
         self, text: str, first: Reading, best: Candidate | None, watched: int | None

@@ -544,3 +544,8 @@ def test_the_asking_clause_is_the_question_when_the_others_only_describe(engine:
 )
 def test_someone_named_by_a_relation(engine: Engine, question: str, expected: str) -> None:
     assert expected in answer_text(engine, question)
+
+
+@pytest.mark.parametrize("question", ["what's the healer's name", "the healer, what is he called"])
+def test_someone_called_by_what_they_are_is_told_their_name(engine: Engine, question: str) -> None:
+    assert "Shane Ryback" in answer_text(engine, question)
