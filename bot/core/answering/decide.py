@@ -849,7 +849,7 @@ class Answerer:
             return self._clarify(best, rival)
         best_kind = self._kind(best.label)
         if best_kind is not None and not best_kind.names and _asks_for_a_name(text):
-            # "what's the healer called": someone named by what they are, asked their name
+            # "what's the doctor called": someone named by what they are, asked their name
             called = self._name_of_the_one_called_otherwise(first, text, watched)
             if called is not None:
                 return called
@@ -901,7 +901,7 @@ class Answerer:
         if _asks_for_a_name(text) and (
             called := self._name_of_the_one_called_otherwise(first, text, watched)
         ):
-            return called  # "what's the healer called": his name, asked by what he is
+            return called  # "what's the doctor called": a name asked by what someone is
         if kind is not None and kind.verifies and not self._needs_unmet(best):
             # clearly a story question, and the story has no answer: Pam's surname, the name of
             # a firm nobody names. The sources don't say; no other reading is offered instead.
@@ -935,7 +935,7 @@ class Answerer:
         self, reading: Reading, text: str, watched: int | None
     ) -> _Decision | None:
         """The name of the one character a question calls by a word that is none of their
-        names ("the healer", a nickname): asked what they are called, that is the answer."""
+        names ("the doctor", a nickname): asked what they are called, that is the answer."""
         words = reading.text.split()
         called = [m for m in reading.mentions if m.kind is Kind.CHARACTER]
         naming = self._naming_kind
