@@ -33,6 +33,7 @@ from bot.core.understanding.text import (
     stem,
     tokens,
 )
+from bot.core.understanding.vocabulary import vocabulary
 
 __all__ = ["Answers", "best_first", "human_date", "human_list", "protect", "sentences"]
 
@@ -660,9 +661,19 @@ class Answers:
             return plain(f"{person.name}: {human_list(person.roles)}.")
         return plain(f"{person.name} worked on {self.season.title}.")
 
-    def person_info(self, person: Person, intent: str = "") -> Reply:
+    def person_info(
+        self, person: Person, intent: str = "", *, question: str | None = None
+    ) -> Reply:
+        """Who someone is; led by their other work when that is what a question asks ("what
+        else has she been in", "is he the one from <a film>")."""
         fields = []
         lead = self.person_lead(person)
+        asks_other_work = question is not None and bool(
+            set(normalize(question).split()) & vocabulary().other_work_words
+        )
+        if asks_other_work and person.known_for:
+            known = plain(f"{person.name} is also known for {human_list(person.known_for)}.")
+            lead = join([known, lead], sep="\n")
         credits = self.credits_of(person)
         if credits and self.kb.characters_played_by(person.id):
             fields.append(CardField("Episodes", plain("\n".join(credits))))
@@ -685,7 +696,9 @@ class Answers:
 
     # -- music, reception, awards -----------------------------------------------------------------
 
-    def soundtrack(self, intent: str = "") -> Reply | None:
+    def soundtrack(self, intent: str = "", *, question: str | None = None) -> Reply | None:
+        """The album, led by the tracks a question points at ("the last track", "the villain's
+        tracks", "did <she> sing on it"), when it points at some."""
         st = self.kb.soundtrack
         if st is None:
             return None
@@ -694,11 +707,43 @@ class Answers:
             f"by {human_list(st.labels)}{f' ({st.format})' if st.format else ''}: "
             f"{len(st.tracks)} tracks, {_seconds(st.total_seconds)} in all."
         )
+        picked = self._tracks_asked(question) if question else []
+        if picked:
+            body = join([join([self.track_line(n) for n in picked], sep="\n"), body], sep="\n")
         tracks = [self.track_line(t.number) for t in st.tracks]
         fields = [CardField("Tracks", join(tracks, sep="\n"))]
         if st.notes:
             fields.append(CardField("Note", st.notes))
         return self.reply(intent, self.card("Soundtrack", body, fields, st.sources))
+
+    def _tracks_asked(self, question: str) -> list[int]:
+        """The numbers of the tracks a question points at: by place in the list ("first",
+        "last"), by the words of their titles, or by who performs them (at most three)."""
+        st = self.kb.soundtrack
+        if st is None or not st.tracks:
+            return []
+        words = normalize(question).split()
+        vocab = vocabulary()
+        if set(words) & vocab.list_last_words:
+            return [st.tracks[-1].number]
+        places = [ORDINALS[w] for w in words if w in ORDINALS]
+        if set(words) & vocab.list_first_words:
+            places.append(1)
+        if places:
+            at = places[0] - 1
+            return [st.tracks[at].number] if 0 <= at < len(st.tracks) else []
+        show = set(normalize(self.kb.season.show).split())  # "the <show> ost": no title word
+        telling = {
+            stem(w)
+            for w in words
+            if w not in STOPWORDS and w not in vocab.listing_words and w not in show
+        } - {stem(w) for w in vocab.listing_words}
+        picked = [
+            t.number
+            for t in st.tracks
+            if telling & {stem(w) for w in normalize(" ".join((t.title, *t.performers))).split()}
+        ]
+        return picked[:3]
 
     def track_line(self, number: int) -> RichText:
         st = self.kb.soundtrack

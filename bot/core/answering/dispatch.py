@@ -102,7 +102,7 @@ def _person(request: BuildRequest) -> Reply | None:
         return a.person_role(person, name)
     if aspect == "credits":
         return a.person_credits(person, name)
-    return a.person_info(person, name)
+    return a.person_info(person, name, question=request.question)
 
 
 def _track(request: BuildRequest) -> Reply | None:
@@ -140,7 +140,7 @@ BUILDERS: dict[str, Builder] = {
     "cast_list": lambda r: r.answers.cast_list(r.kind.name),
     "character": _character,
     "person": _person,
-    "soundtrack": lambda r: r.answers.soundtrack(r.kind.name),
+    "soundtrack": lambda r: r.answers.soundtrack(r.kind.name, question=r.question),
     "track": _track,
     "reception_scores": lambda r: r.answers.reception_scores(r.kind.name, question=r.question),
     "review": _review,

@@ -61,6 +61,10 @@ class Vocabulary:
     fate_words: frozenset[str]
     episode_end_words: frozenset[str]
     episode_start_words: frozenset[str]
+    list_last_words: frozenset[str]  # "the last track", "the closing song"
+    list_first_words: frozenset[str]  # "the opening track" ("first" is an ordinal)
+    listing_words: frozenset[str]  # the words for an item of a list ("track", "song")
+    other_work_words: frozenset[str]  # asking for someone's other work ("what else", "known for")
     measure_nouns: frozenset[str]
 
 
@@ -147,6 +151,10 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         episode_start_words=_words(
             data.get("episode_start_words"), "episode_start_words", problems
         ),
+        list_last_words=_words(data.get("list_last_words"), "list_last_words", problems),
+        list_first_words=_words(data.get("list_first_words"), "list_first_words", problems),
+        listing_words=_words(data.get("listing_words"), "listing_words", problems),
+        other_work_words=_words(data.get("other_work_words"), "other_work_words", problems),
         measure_nouns=_words(data.get("measure_nouns"), "measure_nouns", problems),
     )
     unknown = (

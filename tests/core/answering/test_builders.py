@@ -538,3 +538,35 @@ def test_every_single_fact_answer_is_within_the_first_300_characters(
         assert _shown(first)[:60] in _lead(message) or len(first) > 250, _rich_lead(
             reply.cards[0].description
         )
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("what's the closing track of the album", '"Starting at the Beginning"'),
+        ("the third song on the ost?", '"Malcolm Suits Up"'),
+        ("which tracks are about hogarth", '"Hogarth\'s Unexpected News"'),
+        ("does rachael taylor sing on it", '"I Want Your Cray Cray"'),
+    ],
+)
+def test_the_album_leads_with_the_tracks_a_question_points_at(
+    shipped: KnowledgeBase, question: str, first_line: str
+) -> None:
+    reply = Answers(shipped).soundtrack(question=question)
+    assert reply is not None
+    assert first_line in _description(reply).split("\n")[0]
+
+
+def test_the_album_without_a_pointed_track_leads_with_itself(shipped: KnowledgeBase) -> None:
+    reply = Answers(shipped).soundtrack(question="jessica jones season 2 soundtrack")
+    assert reply is not None
+    assert _description(reply).startswith('"Jessica Jones: Season 2 (Original Soundtrack)"')
+
+
+def test_someone_s_other_work_leads_when_asked(shipped: KnowledgeBase) -> None:
+    person = shipped.person("krysten-ritter")
+    assert person is not None
+    asked = Answers(shipped).person_info(person, question="what else has she been in")
+    assert _description(asked).startswith("Krysten Ritter is also known for Breaking Bad")
+    plain_card = Answers(shipped).person_info(person, question="who is she")
+    assert _description(plain_card).startswith("Krysten Ritter plays Jessica Jones")
