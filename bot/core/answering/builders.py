@@ -589,15 +589,21 @@ class Answers:
             fields.append(CardField("Identity", self.character_name(character), True))
         if question is not None:
             names = " ".join([character.name, character.safe_name or "", *character.aliases])
-            description = join(
-                best_first(
-                    sentences(character.description),
-                    question,
-                    budget=FACT_BUDGET,
-                    most=PLOT_BEATS,
-                    ignore=keywords(names),
-                )
+            lead: list[RichText] = []
+            if not keywords(question) - keywords(names):
+                # asked only who someone is: who they are, and who plays them, first
+                played = human_list(p.name for p in actors)
+                name = self.character_name(character)
+                lead = [join([name, plain(f"is played by {played}.")]) if played else name]
+                fields = [f for f in fields if f.name not in ("Played by", "Identity")]
+            told = best_first(
+                sentences(character.description),
+                question,
+                budget=FACT_BUDGET,
+                most=PLOT_BEATS,
+                ignore=keywords(names),
             )
+            description = join([*lead, join(told)], sep="\n")
         else:
             if character.comics:
                 fields.append(CardField("In the comics", character.comics))
