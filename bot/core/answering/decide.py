@@ -1356,6 +1356,21 @@ class Answerer:
         <a character> when he shows up" is about that character, not the whole cast."""
         named = {m.kind for m in best.reading.mentions}
         kind = self._kind(best.label)
+        if kind is None and best.reading.episodes:
+            # "what's the finale called": a fact about all the episodes' titles is less the
+            # answer than the named episode's own, when most of the nearest examples say so
+            for other in ranked[1:]:
+                other_kind = self._kind(other.label)
+                if (
+                    other.score >= self.calibration.threshold
+                    and other.share > best.share
+                    and other_kind is not None
+                    and other_kind.does is Does.ANSWER
+                    and Kind.EPISODE in other_kind.needs
+                    and not self._needs_unmet(other)
+                ):
+                    return other
+            return best
         if not named or kind is None or set(kind.needs) & named:
             return best
         for other in ranked[1:]:

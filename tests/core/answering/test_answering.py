@@ -549,3 +549,20 @@ def test_someone_named_by_a_relation(engine: Engine, question: str, expected: st
 @pytest.mark.parametrize("question", ["what's the healer's name", "the healer, what is he called"])
 def test_someone_called_by_what_they_are_is_told_their_name(engine: Engine, question: str) -> None:
     assert "Shane Ryback" in answer_text(engine, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("what's the s2 finale called", "Playland"),
+        ("what's season 2's first episode called", "Start at the Beginning"),
+    ],
+)
+def test_an_episode_named_by_place_gets_its_own_title(
+    engine: Engine, question: str, title: str
+) -> None:
+    """Not the fact about when all the titles were revealed."""
+    reply = engine.ask(question).reply
+    assert reply is not None
+    assert reply.cards
+    assert title in reply.cards[0].title
