@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from bot.core.errors import KnowledgeInvalid, Problem
 from bot.core.knowledge.yamlreader import YAMLError, load_yaml
 from bot.core.understanding.entities import Kind as EntityKind
@@ -97,7 +99,7 @@ class QuestionKind:
                 continue
             after = words[at + size] if at + size < len(words) else ""
             before = words[at - 1] if at > 0 else ""
-            if after not in asking and before not in antecedents:
+            if not _an_asking_verb(after, asking) and before not in antecedents:
                 found.append(at)
         return min(found, default=None)
 
@@ -141,6 +143,18 @@ class KindRegistry:
         """The kind a builder answers with the given aspect (for the slash commands, which
         answer a kind without a question)."""
         return next(k for k in self.kinds.values() if k.build == build and k.aspect == aspect)
+
+
+_SLIP = 85.0  # how alike a typed word must be to an asking verb to be one, slip and all
+
+
+def _an_asking_verb(word: str, asking: frozenset[str]) -> bool:
+    """Whether a word is a verb of the show's making, typed with a slip or not ("directd")."""
+    if word in asking:
+        return True
+    if len(word) < 5:
+        return False
+    return process.extractOne(word, asking, scorer=fuzz.ratio, score_cutoff=_SLIP) is not None
 
 
 @cache

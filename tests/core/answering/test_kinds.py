@@ -66,3 +66,11 @@ def test_each_fallback_role_is_played_by_exactly_one_kind() -> None:
         parse_kinds({"kinds": {"x": {"does": "chatter"}}}, {"x": FIVE}, BUILDERS)
     text = "\n".join(str(p) for p in caught.value.problems)
     assert "exactly one kind must do off_topic (found 0)" in text
+
+
+def test_a_verb_of_the_making_typed_with_a_slip_still_blocks_a_story_cue() -> None:
+    """ "who directd <an episode>" asks about the making, as "who directed" does."""
+    who_did = next(k for k in load_kinds(BUILDERS) if k.aspect == "who_did")
+    assert who_did.cued_at(["who", "directed", "the", "finale"]) is None
+    assert who_did.cued_at(["who", "directd", "the", "finale"]) is None
+    assert who_did.cued_at(["who", "kills", "her"]) == 0
