@@ -55,6 +55,7 @@ EXPECTS: tuple[Expect, ...] = ("answer", "decline", "silent")
 THRESHOLDS: Mapping[str, float] = {"answer": 0.95, "decline": 0.95, "silent": 0.97}
 MAX_LEAKS = 0
 
+
 def _labels() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Every label a question may carry, those the bot must decline and those it must leave
     alone: the declared kinds of question (bot/core/answering/kinds.yaml) and a label per fact
@@ -461,7 +462,14 @@ def _snippet(message: Mapping[str, Any] | None) -> str:
     return text if len(text) <= SNIPPET_CHARS else text[: SNIPPET_CHARS - 1] + "…"
 
 
-def _leaks(question: Question, message: Mapping[str, Any] | None, mode: SpoilerMode) -> list[Leak]:
+def _leaks(
+    question: Question,
+    message: Mapping[str, Any] | None,
+    mode: SpoilerMode,
+    show_names: Sequence[str] = (),
+) -> list[Leak]:
+    """The spoiler terms a member who has watched nothing sees. A term said in the question, or
+    seen only inside the name of the season ("<show> season 2" in a footer), reveals nothing."""
     if message is None:
         return []
     asked = question.q.lower()
@@ -470,6 +478,8 @@ def _leaks(question: Question, message: Mapping[str, Any] | None, mode: SpoilerM
     for where, text, bars in message_segments(message):
         shown = visible_text(text) if bars and mode is SpoilerMode.TAGGED else shown_text(text)
         shown = shown.lower()
+        for name in show_names:  # "Jessica Jones season 2", as the bot names what it knows
+            shown = re.sub(re.escape(name.lower()) + r"(?=\s+season\b)", " ", shown)
         found.extend(
             Leak(question.q, mode.value, term, where) for term in terms if term.lower() in shown
         )
@@ -485,7 +495,9 @@ def _default_renderer() -> Renderer:
     return cast(Renderer, render_message)
 
 
-def evaluate_one(engine: AskingEngine, question: Question, render: Renderer) -> Result:
+def evaluate_one(
+    engine: AskingEngine, question: Question, render: Renderer, show_names: Sequence[str] = ()
+) -> Result:
     """Ask one question and score the reply."""
     try:
         answer = engine.ask(question.q, question.trigger)
@@ -505,8 +517,8 @@ def evaluate_one(engine: AskingEngine, question: Question, render: Renderer) -> 
     missing = tuple(term for term in question.contains if term.lower() not in shown)
     lead = lead_text(opened).lower()[:DIRECT_CHARS]
     direct = all(term.lower() in lead for term in question.contains)
-    leaks = _leaks(question, tagged, SpoilerMode.TAGGED) + _leaks(
-        question, blocked, SpoilerMode.BLOCKED
+    leaks = _leaks(question, tagged, SpoilerMode.TAGGED, show_names) + _leaks(
+        question, blocked, SpoilerMode.BLOCKED, show_names
     )
     return Result(
         question,
@@ -530,7 +542,10 @@ def evaluate(
     watched everything; spoilers rendered TAGGED and BLOCKED for a member who has watched nothing.
     """
     renderer = render or _default_renderer()
-    return Report([evaluate_one(engine, q, renderer) for q in questions])
+    kb = getattr(engine, "kb", None)  # the show's own name reveals nothing
+    season = getattr(kb, "season", None)
+    names = (season.show, *season.show_aliases) if season is not None else ()
+    return Report([evaluate_one(engine, q, renderer, names) for q in questions])
 
 
 # -- the report ------------------------------------------------------------------------------------

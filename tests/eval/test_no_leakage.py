@@ -19,7 +19,8 @@ HERE = Path(__file__).resolve().parent
 def test_no_evaluation_question_is_an_example() -> None:
     engine = Engine.load()
     kinds, facts = engine._answerer._examples()
-    examples = {normalize(text) for _, text in (*kinds, *facts)}
+    # a way of asking with a placeholder ("what's {episode}") copies no question that names nothing
+    examples = {normalize(text) for _, text in (*kinds, *facts) if "{" not in text}
     examples |= {normalize(q) for asked in engine.kb.event_examples.values() for q in asked}
     titles = {normalize(f.title) for f in engine.kb.facts}
     copied = [

@@ -1765,6 +1765,10 @@ class Answerer:
         reading = candidate.reading
         if _secret(reading) is not None:
             return ""  # no label can name this reading without naming the twist
+        if any(m.start == m.end for m in reading.mentions):
+            # someone found by what the question describes, not named by it: a button naming
+            # them would tell who the description fits (who killed the one asked about)
+            return ""
         fact = self._fact(candidate.label)
         if fact is not None:
             # a title is spoiler-free, but offering a fact that tells reveals, next to the

@@ -74,3 +74,9 @@ def test_a_verb_of_the_making_typed_with_a_slip_still_blocks_a_story_cue() -> No
     assert who_did.cued_at(["who", "directed", "the", "finale"]) is None
     assert who_did.cued_at(["who", "directd", "the", "finale"]) is None
     assert who_did.cued_at(["who", "kills", "her"]) == 0
+
+
+def test_a_real_word_is_no_slip_for_a_verb_of_the_making() -> None:
+    """ "who starts ..." asks who starts something, not who stars in it."""
+    who_did = next(k for k in load_kinds(BUILDERS) if k.aspect == "who_did")
+    assert who_did.cued_at(["who", "starts", "seeing", "things"]) == 0
