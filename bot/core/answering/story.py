@@ -1177,18 +1177,22 @@ class Story:
         return (Segment(f"{named}: {event.text}", self._spoiler(event)),)
 
     def _reason_line(self, event: Event) -> RichText:
-        reason = event.why or event.how
-        text = _sentence(event.text, f"(episode {event.episode})")
-        if reason:
-            text += f" {'Why' if event.why else 'How'}: {reason}."
-        return (Segment(text, self._spoiler(event)),)
+        """The event and why it happens, else how."""
+        return self._explained_line(event, manner_first=False)
 
     def _manner_line(self, event: Event) -> RichText:
         """The event and how it happens, else why: "how did she get out" asks the manner."""
-        manner = event.how or event.why
+        return self._explained_line(event, manner_first=True)
+
+    def _explained_line(self, event: Event, *, manner_first: bool) -> RichText:
+        told = [("How", event.how), ("Why", event.why)]
+        label, said = next(
+            ((lab, text) for lab, text in (told if manner_first else told[::-1]) if text),
+            ("", ""),
+        )
         text = _sentence(event.text, f"(episode {event.episode})")
-        if manner:
-            text += f" {'How' if event.how else 'Why'}: {manner}."
+        if said:
+            text += f" {label}: {said}."
         return (Segment(text, self._spoiler(event)),)
 
     def _place_line(self, event: Event) -> RichText:
