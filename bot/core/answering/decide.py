@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cached_property
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -938,8 +937,7 @@ class Answerer:
         names ("the doctor", a nickname): asked what they are called, that is the answer."""
         words = reading.text.split()
         called = [m for m in reading.mentions if m.kind is Kind.CHARACTER]
-        naming = self._naming_kind
-        if len(called) != 1 or naming is None:
+        if len(called) != 1:
             return None
         character = self.kb.character(called[0].key)
         if character is None:
@@ -947,17 +945,13 @@ class Answerer:
         said = set(words[called[0].start : called[0].end])
         if said & set(normalize(character.name).split()):
             return None  # named by their name: "what's <first name>'s full name" is asked apart
+        naming = self.kinds.built_by("story", "name")  # the story's kind that tells a name
         candidate = Candidate(naming.name, 1.0, reading)
         asked = normalize(text).split()
         naming_words = vocabulary().naming_words
         cue = next((at for at, word in enumerate(asked) if word in naming_words), None)
         reply = self._build(candidate, text, watched, cue=cue)
         return _Decision(reply, candidate.score) if reply is not None else None
-
-    @cached_property
-    def _naming_kind(self) -> QuestionKind | None:
-        """The story's kind that tells someone's name."""
-        return next((k for k in self.kinds if k.aspect == "name"), None)
 
     def _cued(
         self, text: str, first: Reading, best: Candidate | None, watched: int | None

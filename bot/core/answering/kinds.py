@@ -19,9 +19,10 @@ from rapidfuzz import fuzz, process
 
 from bot.core.errors import KnowledgeInvalid, Problem
 from bot.core.knowledge.yamlreader import YAMLError, load_yaml
+from bot.core.understanding.entities import COMMON_WORDS
 from bot.core.understanding.entities import Kind as EntityKind
 from bot.core.understanding.text import normalize
-from bot.core.understanding.vocabulary import common_words, vocabulary
+from bot.core.understanding.vocabulary import vocabulary
 
 __all__ = ["Does", "KindRegistry", "QuestionKind", "load_kinds", "shipped_kinds"]
 
@@ -152,14 +153,9 @@ def _an_asking_verb(word: str, asking: frozenset[str]) -> bool:
     """Whether a word is a verb of the show's making, typed with a slip or not ("directd")."""
     if word in asking:
         return True
-    if len(word) < 5 or word in _everyday_words():
+    if len(word) < 5 or word in COMMON_WORDS:
         return False  # "starts" is no slip for "stars": a real word is meant as typed
     return process.extractOne(word, asking, scorer=fuzz.ratio, score_cutoff=_SLIP) is not None
-
-
-@cache
-def _everyday_words() -> frozenset[str]:
-    return common_words()
 
 
 @cache
