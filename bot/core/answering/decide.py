@@ -176,7 +176,11 @@ _MEMBERS_VIEW = re.compile(
 _SUGGESTS = re.compile(
     r"(?:" + "|".join(re.escape(p) for p in vocabulary().suggestion_openers) + r")\b"
 )
-_TRAILING_VOCATIVE = re.compile(r"(?:\s+(?:" + "|".join(sorted(vocabulary().vocatives)) + r"))+$")
+_TRAILING_VOCATIVE = re.compile(
+    r"(?:\s+(?:"
+    + "|".join(sorted(vocabulary().vocatives | vocabulary().trailing_laughter))
+    + r"))+$"
+)
 _INTERJECTION = "|".join(re.escape(p) for p in vocabulary().interjections)
 _OPENING_INTERJECTION = re.compile(
     r"^(?:(?:" + _INTERJECTION + r")(?:[\s,.!:;-]+|$))+", re.IGNORECASE
@@ -1185,8 +1189,15 @@ class Answerer:
             return False  # the likeliest reading declines, stays silent or is an opinion
         if best.label == cued.name:
             return False
-        if self._fact(best.label) is not None:
-            return True
+        fact = self._fact(best.label)
+        if fact is not None:
+            # "where was s2 shot", "when did s2 leave netflix": the season itself is what is
+            # asked about, and a fact on its making is no story event's to take
+            return not (
+                cued.verifies
+                and fact.topic != cued.topic
+                and self._season_is_the_subject(best.reading)
+            )
         kind = self._kind(best.label)
         # an episode named to place a story question ("in ep 4, who ...") is no question
         # about the episode's card
@@ -1195,6 +1206,15 @@ class Answerer:
             kind is not None
             and kind.does is Does.ANSWER
             and (leading or kind.topic == cued.topic or placed)
+        )
+
+    @staticmethod
+    def _season_is_the_subject(reading: Reading) -> bool:
+        """Whether the season is named and nothing in it: no one, no episode."""
+        return (
+            THIS_SEASON in reading.text.split()
+            and not reading.all_of(Kind.CHARACTER)
+            and not reading.episodes
         )
 
     def _contained(
@@ -1348,7 +1368,9 @@ class Answerer:
     def _prefer_what_is_named(self, best: Candidate, ranked: list[Candidate]) -> Candidate:
         """Of two answers about as likely, the one about what the question names: "who played
         <a character> when he shows up" is about that character, not the whole cast."""
-        named = {m.kind for m in best.reading.mentions}
+        named = {
+            m.kind for m in best.reading.mentions if m.key not in best.reading.maybe_the_show
+        }
         kind = self._kind(best.label)
         if kind is None and best.reading.episodes:
             # "what's the finale called": a fact about all the episodes' titles is less the

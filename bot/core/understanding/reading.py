@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.core.knowledge.model import KnowledgeBase
 from bot.core.knowledge.verbs import verb_vocabulary
@@ -62,6 +63,20 @@ _STORY_VERBS = frozenset(
 )
 
 
+# "seaosn 2", "sesaon two": a word one slip from "season" before a number means it
+_NEAR_SEASON_WORD = re.compile(
+    r"\b(s[a-z]{4,6})(?=\s+(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b)"
+)
+
+
+def _mend_season_words(text: str) -> str:
+    def mend(match: re.Match[str]) -> str:
+        word = match[1]
+        return "season" if OSA.distance(word, "season", score_cutoff=1) <= 1 else word
+
+    return _NEAR_SEASON_WORD.sub(mend, text)
+
+
 def without_season_words(text: str) -> str:
     """A normalized text without the words naming a season ("s2", "season two"): they say which
     season is asked about, not what about it."""
@@ -94,6 +109,9 @@ class Reading:
     weight: float = 1.0  # less than 1 for a less literal reading
     # "the hero's neighbor": the character named and the relation noun that follows it
     relation: tuple[str, str] | None = None
+    # ids of mentions whose words are also the show's own name ("when did jessica jones come
+    # out"): named, but perhaps not asked about
+    maybe_the_show: frozenset[str] = frozenset()
 
     def entity(self, kind: Kind) -> str | None:
         for mention in self.mentions:
@@ -186,6 +204,7 @@ class Reader:
         if self._season_names is not None:
             text = self._season_names.sub(f" {THIS_SEASON} ", text)
         others: list[int] = []
+        text = _mend_season_words(text)
         text = _SEASON_WORDS.sub(lambda m: _season_word(m, season.number, others), text)
         text = " ".join(self._mend(word) for word in text.split())
         other_season = others[0] if others else None
@@ -220,6 +239,7 @@ class Reader:
         # Each mention with several meanings (a shared alias, a title shared by two things, the
         # show's own name) multiplies the readings; keep the first few.
         groups: dict[tuple[int, int], list[Mention | None]] = {}
+        show_spans: set[tuple[int, int]] = set()
         for m in mentions:
             groups.setdefault((m.start, m.end), []).append(m)
         for (start, end), options in groups.items():
@@ -228,6 +248,7 @@ class Reader:
                 followed_by_season and any(m.kind is Kind.CHARACTER for m in options if m)
             ):
                 options.append(None)  # the show itself ("jj season 2"), not the character
+                show_spans.add((start, end))
         track_mentions = tuple(Mention(Kind.TRACK, n, 0, 0, 100.0, True) for n in tracks)
         combos = list(itertools.islice(itertools.product(*groups.values()), readings))
         combos += self._actor_readings(words, mentions)
@@ -270,6 +291,9 @@ class Reader:
                         (related[0].key, related[1])
                         if related is not None and not show_reading
                         else None
+                    ),
+                    maybe_the_show=frozenset(
+                        m.key for m in chosen if (m.start, m.end) in show_spans
                     ),
                 )
             )

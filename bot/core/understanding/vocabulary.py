@@ -45,6 +45,7 @@ class Vocabulary:
     opinion_verbs: frozenset[str]
     view_holders: frozenset[str]
     vocatives: frozenset[str]
+    trailing_laughter: frozenset[str]
     suggestion_openers: tuple[str, ...]  # phrases
     interjections: tuple[str, ...]  # phrases
     chat_openers: frozenset[str]
@@ -131,6 +132,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         opinion_verbs=_words(data.get("opinion_verbs"), "opinion_verbs", problems),
         view_holders=_words(data.get("view_holders"), "view_holders", problems),
         vocatives=_words(data.get("vocatives"), "vocatives", problems),
+        trailing_laughter=_words(data.get("trailing_laughter"), "trailing_laughter", problems),
         suggestion_openers=_phrases(data.get("suggestion_openers"), "suggestion_openers", problems),
         interjections=_phrases(data.get("interjections"), "interjections", problems),
         chat_openers=_words(data.get("chat_openers"), "chat_openers", problems),
