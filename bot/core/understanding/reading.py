@@ -328,6 +328,8 @@ class Reader:
                 after = after[1:]  # "<his> little boy", "<her> younger brother"
             if after[:1] and after[0] in RELATIONS:
                 return m, after[0]
+            if after[:1] and after[0].endswith("s") and after[0][:-1] in RELATIONS:
+                return m, after[0][:-1]  # "<her> moms name": a possessive typed without "'"
         return None
 
     def _actor_readings(
