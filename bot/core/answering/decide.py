@@ -788,6 +788,10 @@ class Answerer:
         cued = self._cued(text, first, best, watched)
         if cued is not None:
             return cued
+        if best is not None and best.score < self.calibration.threshold:
+            anchored = self._anchored_by_name(best)
+            if anchored is not None:
+                best = anchored
         if best is None or best.score < self.calibration.threshold:
             verified = (
                 self._verified(text, ranked, watched)
@@ -920,6 +924,31 @@ class Answerer:
             # season does not have; the honest answer is that the sources don't say.
             return self._decline(kind, first, ranked, unmet=True)
         return self._not_sure(first, ranked)
+
+    def _anchored_by_name(self, best: Candidate) -> Candidate | None:
+        """A kind matched below the threshold is still sure enough when the question names
+        exactly what it needs and nothing else, and asks with no word its examples never use
+        ("<an actor> other stuff?"); from a lower score fitted on held-out examples."""
+        kind = self._kind(best.label)
+        if (
+            kind is None
+            or kind.does is not Does.ANSWER
+            or kind.verifies  # a story question has the story's own checks
+            or not kind.needs
+            or best.score < self.calibration.anchored
+        ):
+            return None
+        reading = best.reading
+        exact = {m.kind for m in reading.mentions if m.exact}
+        named = {m.kind for m in reading.mentions}
+        if reading.episodes:
+            exact.add(Kind.EPISODE)
+            named.add(Kind.EPISODE)
+        if not set(kind.needs) <= exact or named - set(kind.needs):
+            return None
+        if reading.concepts - self.matcher.kind_words.get(best.label, frozenset()):
+            return None  # "the name of <her> doctor in ep 4": more is asked than that kind asks
+        return replace(best, score=self.calibration.threshold)
 
     def _only_real_people_named(self, reading: Reading) -> bool:
         """Whether a question names someone of the cast or crew and no character but the one

@@ -43,6 +43,9 @@ class Calibration:
 
     threshold: float  # below: not sure
     margin: float  # top two different answers closer than this: ambiguous
+    # below the threshold, a kind is still sure from this score when the question names
+    # exactly what it needs, nothing else, and asks with no word its examples never use
+    anchored: float
     describe_min: float  # a description match must reach this...
     describe_margin: float  # ...and beat the next by this
 
@@ -50,7 +53,7 @@ class Calibration:
 @cache
 def calibration(path: Path = CALIBRATION_FILE) -> Calibration:
     data = load_yaml(path.read_text(encoding="utf-8"))
-    keys = ("threshold", "margin", "describe_min", "describe_margin")
+    keys = ("threshold", "margin", "anchored", "describe_min", "describe_margin")
     if not isinstance(data, dict) or not all(
         isinstance(data.get(k), int | float) and 0 <= data[k] <= 1 for k in keys
     ):
@@ -172,6 +175,13 @@ class Matcher:
         labelled = [Labelled(label, self._terms(text)) for label, text in fact_examples]
         facts = [e for e in labelled if not e.label.startswith(UNTOLD_PREFIX)]
         self.kind_classifier = Classifier([Labelled(e.label, _generic(e.terms)) for e in kinds])
+        # every word some example of a kind asks with: a question using others asks more
+        words_of: dict[str, set[str]] = {}
+        for example in kinds:
+            words_of.setdefault(example.label, set()).update(
+                t for t in example.terms if not t.startswith("{")
+            )
+        self.kind_words = {label: frozenset(words) for label, words in words_of.items()}
         self.fact_classifier = Classifier(facts)
         # What the sources never say has a classifier of its own: asking often for a missing
         # detail ("the mongoose's name") must not make its words less telling of what is there.

@@ -109,7 +109,7 @@ class Reading:
     weight: float = 1.0  # less than 1 for a less literal reading
     # "the hero's neighbor": the character named and the relation noun that follows it
     relation: tuple[str, str] | None = None
-    # ids of mentions whose words are also the show's own name ("when did jessica jones come
+    # ids of mentions whose words are also the show's own name ("when did <the show> come
     # out"): named, but perhaps not asked about
     maybe_the_show: frozenset[str] = frozenset()
 

@@ -183,6 +183,8 @@ def test_chatter_in_auto_channels_is_left_alone(engine: Engine, chatter: str) ->
         "i keep forgetting, who directed the finale",
         "how many episodes does season 2 have guys",  # a call to the room closing a question
         "what did collider think of it",  # a critic's view, not the members'
+        "who composed the score lol",  # laughing after a question asks no one else
+        "anybody got the release date of the s2 trailer?",  # asking the room for a fact
     ],
 )
 def test_clear_questions_in_auto_channels_are_answered(engine: Engine, question: str) -> None:
@@ -566,3 +568,23 @@ def test_an_episode_named_by_place_gets_its_own_title(
     assert reply is not None
     assert reply.cards
     assert title in reply.cards[0].title
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the show's name is the show, not its title character, even beside a season
+        ("when did the second season of jessica jones come out", "March 8, 2018"),
+        # a story verb ("film", "shoot", "leave") asked of the season itself is about its making
+        ("where did s2 film", "New York City"),
+        ("how many eps are in sesaon 2", "13 episodes"),  # a slip in "season"
+        ("what else has janet mcteer done", "Maleficent"),  # named exactly, asked plainly
+    ],
+)
+def test_questions_about_the_season_itself(engine: Engine, question: str, expected: str) -> None:
+    assert expected in answer_text(engine, question)
+
+
+def test_a_relation_typed_as_a_possessive_without_apostrophe(engine: Engine) -> None:
+    assert "Alisa" in answer_text(engine, "what was jessicas moms name")
+    assert "Alisa" not in _outside_bars(answer_text(engine, "what was jessicas moms name", "tagged", 0))
