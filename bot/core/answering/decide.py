@@ -565,14 +565,20 @@ class Answerer:
         answered: list[_Decision] = []
         asking: list[_Decision] = []  # of clauses worded as a question
         context: Reading | None = None
-        for clause in clauses[:MAX_PARTS]:
+        declined: _Decision | None = None
+        for at, clause in enumerate(clauses[:MAX_PARTS]):
             found = self._decide_one(clause, context, watched)
             context = found.reading or context
-            if found.does is Does.DECLINE:
+            words = _LEADING_INTERJECTION.sub("", normalize(clause))
+            asks = bool(_QUESTION_START.match(words)) or at == len(clauses) - 1
+            if found.does is Does.DECLINE and asks:
                 return found  # the question is there, and the sources don't say
+            if found.does is Does.DECLINE:
+                # "i loved s1. what's s2 about": a remark the sources can't speak to is no
+                # question; the one that follows may be
+                declined = declined or found
             if found.reply.answered and found.does is Does.ANSWER:
                 answered.append(found)
-                words = _LEADING_INTERJECTION.sub("", normalize(clause))
                 if _QUESTION_START.match(words):
                     asking.append(found)
         for group in (answered, asking):
@@ -580,7 +586,7 @@ class Answerer:
             # others only describe
             if len({self._reply_key(d.reply) for d in group}) == 1:
                 return group[0]
-        return decision
+        return declined or decision
 
     def _decide_parts(self, text: str, watched: int | None) -> _Decision:
         # "...? lol" or "...? 2": a part with no words of its own is no second question
@@ -1531,8 +1537,9 @@ class Answerer:
 
     def _only_places_earlier(self, text: str, reading: Reading) -> bool:
         """Whether a question about someone of this season names the earlier season only in a
-        clause of its own ("her wife, the one who died in s1, what was her name")."""
-        if not reading.all_of(Kind.CHARACTER):
+        clause of its own ("her wife, the one who died in s1, what was her name"), or names
+        this season in another clause ("loved s1. what's s2 about")."""
+        if not reading.all_of(Kind.CHARACTER) and THIS_SEASON not in reading.text.split():
             return False
         clauses = [c for c in _CLAUSE.split(text) if c and c.strip()]
         earlier = [c for c in clauses if self.reader.read(c, readings=1)[0].other_season]
