@@ -158,7 +158,7 @@ _ABOUT_RENEWAL = re.compile(
 _QUESTION_START = re.compile(
     r"^(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|can|"
     r"could|will|would|has|have|had|tell|list|name|give|show|explain|describe|any|whos|wheres|"
-    r"whered|whod|howd|whatd|whyd|hows|whys|"
+    r"whered|whod|howd|whatd|whyd|whend|hows|whys|"
     r"wat|wut|when's|who's|what's|which)\b"
 )
 _ANYONE_KNOW = re.compile(
@@ -595,6 +595,7 @@ class Answerer:
             return self._decide_one(text, None, watched)
         decisions: list[_Decision] = []
         context: Reading | None = None
+        asides: list[_Decision] = []
         for part in parts[:MAX_PARTS]:
             if self._only_asks_a_view(part):
                 # "was she right or nah, what do u think": the bot's own view of all of it
@@ -602,7 +603,10 @@ class Answerer:
             decision = self._decide_one(part, context, watched)
             context = decision.reading or context
             if decision.reply.answered:
-                decisions.append(decision)
+                (asides if self._an_aside(part, text) else decisions).append(decision)
+        # "yo spoilers ok, how does <he> die": a part with no question of its own is answered
+        # only when no other part is
+        decisions = decisions or asides
         distinct = {self._reply_key(d.reply) for d in decisions}
         if len(decisions) >= 2 and len(distinct) >= 2:
             return self._combine(decisions)
@@ -612,6 +616,17 @@ class Answerer:
             # part that asks something answerable is the question
             return decisions[0]
         return whole
+
+    def _an_aside(self, part: str, text: str) -> bool:
+        """Whether a part of a message neither asks (no question word opens it, no question mark
+        closes it) nor names anything of the season: "yo spoilers ok", "seems harsh"."""
+        at = text.find(part)
+        if at >= 0 and text[at + len(part) :].lstrip().startswith("?"):
+            return False
+        words = _LEADING_INTERJECTION.sub("", normalize(part))
+        return not (
+            _QUESTION_START.match(words) or self.reader.read(words, readings=1)[0].on_topic
+        )
 
     def _only_asks_a_view(self, part: str) -> bool:
         """Whether a part of a question is no more than a declining kind's cue ("what do u

@@ -588,3 +588,14 @@ def test_questions_about_the_season_itself(engine: Engine, question: str, expect
 def test_a_relation_typed_as_a_possessive_without_apostrophe(engine: Engine) -> None:
     assert "Alisa" in answer_text(engine, "what was jessicas moms name")
     assert "Alisa" not in _outside_bars(answer_text(engine, "what was jessicas moms name", "tagged", 0))
+
+
+def test_a_remark_after_the_question_is_no_question_of_its_own(engine: Engine) -> None:
+    text = answer_text(engine, "why did oscar give jess an eviction notice? kinda mean")
+    assert "fears her powers" in text
+    assert "played by" not in text  # nothing answered about the remark
+
+
+def test_a_remark_about_an_earlier_season_does_not_decline_the_question(engine: Engine) -> None:
+    text = answer_text(engine, "i binged s1 last week. what is season 2 about")
+    assert "private investigator" in text
