@@ -810,7 +810,7 @@ class Answerer:
         if cued is not None:
             return cued
         if best is not None and best.score < self.calibration.threshold:
-            anchored = self._anchored_by_name(best)
+            anchored = self._sure_by_its_words(best, ranked)
             if anchored is not None:
                 best = anchored
         if best is None or best.score < self.calibration.threshold:
@@ -946,29 +946,32 @@ class Answerer:
             return self._decline(kind, first, ranked, unmet=True)
         return self._not_sure(first, ranked)
 
-    def _anchored_by_name(self, best: Candidate) -> Candidate | None:
-        """A kind matched below the threshold is still sure enough when the question names
-        exactly what it needs and nothing else, and asks with no word its examples never use
-        ("<an actor> other stuff?"); from a lower score fitted on held-out examples."""
+    def _sure_by_its_words(self, best: Candidate, ranked: list[Candidate]) -> Candidate | None:
+        """A match below the threshold is still sure enough when the question asks with no word
+        and names nothing its examples never do, and names exactly what its kind needs ("<an
+        actor> other stuff?"); from a lower score fitted on held-out examples."""
         kind = self._kind(best.label)
-        if (
-            kind is None
-            or kind.does is not Does.ANSWER
-            or kind.verifies  # a story question has the story's own checks
-            or not kind.needs
-            or best.score < self.calibration.anchored
-        ):
-            return None
+        fact = self._fact(best.label)
         reading = best.reading
-        exact = {m.kind for m in reading.mentions if m.exact}
-        named = {m.kind for m in reading.mentions}
-        if reading.episodes:
-            exact.add(Kind.EPISODE)
-            named.add(Kind.EPISODE)
-        if not set(kind.needs) <= exact or named - set(kind.needs):
+        if best.score < self.calibration.anchored or (kind is None and fact is None):
             return None
-        if reading.concepts - self.matcher.kind_words.get(best.label, frozenset()):
-            return None  # "the name of <her> doctor in ep 4": more is asked than that kind asks
+        words = self.matcher.label_words.get(best.label, frozenset())
+        if reading.concepts - words:
+            return None  # "the name of <her> doctor in ep 4": more is asked than it tells
+        if kind is not None:
+            if kind.does is not Does.ANSWER or kind.verifies or not kind.needs:
+                return None  # a story question has the story's own checks
+            exact = {m.kind for m in reading.mentions if m.exact}
+            named = {m.kind for m in reading.mentions}
+            if reading.episodes:
+                exact.add(Kind.EPISODE)
+                named.add(Kind.EPISODE)
+            if not set(kind.needs) <= exact or named - set(kind.needs):
+                return None
+        elif any("{" + m.kind.value + ":" + m.key + "}" not in words for m in reading.mentions):
+            return None  # a fact about someone its examples never name
+        if any(c.label != best.label and c.score > best.score - CLOSE for c in ranked):
+            return None  # as like another answer (or a detail the sources never give)
         return replace(best, score=self.calibration.threshold)
 
     def _only_real_people_named(self, reading: Reading) -> bool:

@@ -175,13 +175,14 @@ class Matcher:
         labelled = [Labelled(label, self._terms(text)) for label, text in fact_examples]
         facts = [e for e in labelled if not e.label.startswith(UNTOLD_PREFIX)]
         self.kind_classifier = Classifier([Labelled(e.label, _generic(e.terms)) for e in kinds])
-        # every word some example of a kind asks with: a question using others asks more
+        # every word and name some example of a kind or fact asks with: a question using
+        # others asks more than that kind or fact tells
         words_of: dict[str, set[str]] = {}
-        for example in kinds:
+        for example in (*kinds, *facts):
             words_of.setdefault(example.label, set()).update(
-                t for t in example.terms if not t.startswith("{")
+                t for t in example.terms if not t.startswith("{") or ":" in t
             )
-        self.kind_words = {label: frozenset(words) for label, words in words_of.items()}
+        self.label_words = {label: frozenset(words) for label, words in words_of.items()}
         self.fact_classifier = Classifier(facts)
         # What the sources never say has a classifier of its own: asking often for a missing
         # detail ("the mongoose's name") must not make its words less telling of what is there.
