@@ -206,6 +206,11 @@ class Story:
             uses[event.did] = uses.get(event.did, 0) + 1
         self._rare_verbs = frozenset(v for v, n in uses.items() if n <= _RARE_VERB_USES)
         self._involved = {e.id: frozenset(e.characters) | self._named_in(e) for e in kb.events}
+        # the verbs of an event's reason ("to cover their escape"): what it is done for
+        self._purpose_verbs = {
+            e.id: frozenset(v for v, _ in self._verbs_in(normalize(e.why))) if e.why else frozenset()
+            for e in kb.events
+        }
         self._events_of: dict[str, list[int]] = {}
         for index, event in enumerate(kb.events):
             for character in set(event.characters):
@@ -866,7 +871,10 @@ class Story:
             if query.episodes and event.episode not in query.episodes:
                 continue
             verb_hit = event.did in direct
-            kin_hit = not verb_hit and event.did in asked
+            # "what does she do to get away": what is done for the asked verb's sake
+            kin_hit = not verb_hit and (
+                event.did in asked or bool(direct & self._purpose_verbs[event.id])
+            )
             involved = self._involved[event.id]
             present = [c for c in query.characters if c in involved]
             absent = len(query.characters) - len(present)

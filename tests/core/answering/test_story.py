@@ -648,3 +648,10 @@ def test_off_alone_is_no_killing() -> None:
     story = _story()
     assert "kill" not in story.verbs_asked("when was it taken off netflix")
     assert "kill" in story.verbs_asked("who finished him off")
+
+
+def test_what_is_done_for_an_asked_verb_s_sake_is_among_its_answers() -> None:
+    # "get away" is not what smashing the tank is, but what it is done for
+    query = StoryQuery.ask("what does alisa do at the aquarium to get away", ("alisa-jones",), ())
+    found = [s.event.id for s in _story()._best(query, need_verb=True, limit=8)]
+    assert "alisa-smashes-aquarium-tank" in found
