@@ -696,7 +696,25 @@ class Answerer:
             and tells_the_measure_asked(text, reply)
             and tells_what_it_stands_for(text, reply)
             and tells_the_kind_asked(text, reply)
+            and self._speaks_of_the_named(reading, reply)
         )
+
+    def _speaks_of_the_named(self, reading: Reading, reply: Reply) -> bool:
+        """Whether an answer about the whole season (its companies, its network) says anything
+        of the one character the question names ("the name of <his> company"); true of any
+        other answer."""
+        kind = self._kind((reply.intent or "").split("+")[0])
+        if kind is None or kind.needs or kind.verifies or kind.does is not Does.ANSWER:
+            return True
+        named = [
+            m.key
+            for m in reading.mentions
+            if m.kind is Kind.CHARACTER and m.exact and m.key not in reading.maybe_the_show
+        ]
+        if len(named) != 1:
+            return True
+        told = set(normalize(reply_text(reply)).split())
+        return bool(self._name_words.get(named[0], set()) & told)
 
     def _reason_untold(self, text: str, reply: Reply) -> bool:
         """Whether a question opening with "why" got a story answer of another kind: the story

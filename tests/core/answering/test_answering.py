@@ -599,3 +599,18 @@ def test_a_remark_after_the_question_is_no_question_of_its_own(engine: Engine) -
 def test_a_remark_about_an_earlier_season_does_not_decline_the_question(engine: Engine) -> None:
     text = answer_text(engine, "i binged s1 last week. what is season 2 about")
     assert "private investigator" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what company is oscar with",  # the season's companies say nothing of him
+        "which network is malcolm's show on",
+    ],
+)
+def test_a_season_answer_that_says_nothing_of_the_one_named_is_no_answer(
+    engine: Engine, question: str
+) -> None:
+    reply = engine.ask(question).reply
+    assert reply is not None
+    assert not reply.answered
