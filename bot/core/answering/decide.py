@@ -144,6 +144,7 @@ _POINTS_AT_A_SCENE = re.compile(
     r"\b(?:that|this)\s+(?:" + "|".join(sorted(vocabulary().scene_nouns)) + r")\b"
     r"|\b(?:that|this|it)\s+(?:happen|happens|happened)\W*$"  # "when does that happen"
 )
+_POINTS_AT_ONLY = re.compile(r"\b(?:that|this|it|there|then)\W*$")
 # words quoted in a question: 'darkly enjoyable', "a slower burn", “...”
 # a name asked for: "what's the name of ...", "what is it called?" (not "she called it great")
 _NAME_ASKED = re.compile(r"\bnamed?\b|\b(?:called|named)\W*$")
@@ -857,6 +858,11 @@ class Answerer:
                 _POINTS_AT_SOMETHING.search(normalize(text))
                 and self._needs_unmet(best)
                 and not (first.mentions or first.episodes)
+            )
+            or (
+                # "who was that?", "what happened there": only pointing, nothing else asked
+                self._no_subject(text, first)
+                and _POINTS_AT_ONLY.search(normalize(text))
             )
             or (
                 # "what happened in that scene": a moment pointed at, none named
