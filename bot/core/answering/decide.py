@@ -832,6 +832,16 @@ class Answerer:
             anchored = self._sure_by_its_words(best, ranked)
             if anchored is not None:
                 best = anchored
+        gap = self._gap(best.label) if best is not None else None
+        if (
+            best is not None
+            and gap is not None
+            and self.calibration.anchored <= best.score < self.calibration.threshold
+            and not self._asked_otherwise(gap, text)
+            and not self._more_like_an_event(first, best)
+        ):
+            # likeliest a detail the sources never give: no other answer is told instead
+            return replace(self._decline_gap(gap, ranked), score=best.score)
         if best is None or best.score < self.calibration.threshold:
             verified = (
                 self._verified(text, ranked, watched)
