@@ -365,6 +365,11 @@ def _has_words(part: str) -> bool:
     return any(w not in STOPWORDS and not w.isdigit() for w in normalize(part).split())
 
 
+def _by_relation(reading: Reading) -> bool:
+    """Whether a reading names someone only through their tie to another ("her mother")."""
+    return any(m.kind is Kind.CHARACTER and m.start == m.end for m in reading.mentions)
+
+
 def _secret(reading: Reading) -> int | None:
     """The episode that reveals a twist name this reading was reached through, if any."""
     secrets = [m.secret for m in reading.mentions if m.secret is not None]
@@ -853,6 +858,16 @@ class Answerer:
             return verified or self._not_sure(first, ranked)
         best = self._prefer_structured(best, ranked)
         best = self._prefer_what_is_named(best, ranked)
+        if _by_relation(best.reading) and first.relation is not None and any(
+            c.label == best.label
+            and _by_relation(c.reading)
+            and c.reading is not best.reading
+            and c.score >= best.score - CLOSE
+            for c in ranked
+        ):
+            # "<her> mother": her mother and her adoptive one both answer it; asked literally,
+            # the answer tells each
+            best = replace(best, reading=first)
         does = self._does(best.label)
         if does is Does.OFF_TOPIC and not first.on_topic:
             return self._off_topic()
@@ -1700,6 +1715,10 @@ class Answerer:
                 return None
             if other.label == best.label and other.reading is best.reading:
                 continue
+            if other.label == best.label and _by_relation(best.reading) and _by_relation(
+                other.reading
+            ):
+                continue  # "<her> mother": her mother and her adoptive one both answer it
             if self._does(other.label) is not Does.ANSWER:
                 continue
             if other.reading is not best.reading:

@@ -244,6 +244,10 @@ class Reader:
             groups.setdefault((m.start, m.end), []).append(m)
         for (start, end), options in groups.items():
             followed_by_season = end < len(words) and words[end] == THIS_SEASON
+            # "<the show's name>'s mother": a relation is the character's, never the show's
+            followed_by_relation = end < len(words) and words[end] in RELATIONS
+            if followed_by_relation:
+                continue
             if " ".join(words[start:end]) in self.show_names or (
                 followed_by_season and any(m.kind is Kind.CHARACTER for m in options if m)
             ):

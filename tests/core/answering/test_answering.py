@@ -621,3 +621,10 @@ def test_a_question_that_only_points_is_asked_back(engine: Engine, question: str
     reply = engine.ask(question).reply
     assert reply is not None
     assert not reply.answered
+
+
+def test_a_relation_two_people_hold_tells_both(engine: Engine) -> None:
+    text = answer_text(engine, "who's jessica jones's mother")
+    assert "Alisa" in text
+    assert "Dorothy" in text
+    assert "Alisa" not in _outside_bars(answer_text(engine, "who's jessica jones's mother", "tagged", 0))
