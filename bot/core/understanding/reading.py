@@ -240,6 +240,7 @@ class Reader:
         # show's own name) multiplies the readings; keep the first few.
         groups: dict[tuple[int, int], list[Mention | None]] = {}
         show_spans: set[tuple[int, int]] = set()
+        show_first: set[tuple[int, int]] = set()
         for m in mentions:
             groups.setdefault((m.start, m.end), []).append(m)
         for (start, end), options in groups.items():
@@ -248,6 +249,12 @@ class Reader:
             followed_by_relation = end < len(words) and words[end] in RELATIONS
             if followed_by_relation:
                 continue
+            # "episode 14 of <the show>": after "of" (not "the mother of"), the show first
+            of_the_show = (
+                start >= 2 and words[start - 1] == "of" and words[start - 2] not in RELATIONS
+            )
+            if of_the_show and " ".join(words[start:end]) in self.show_names:
+                show_first.add((start, end))
             if " ".join(words[start:end]) in self.show_names or (
                 followed_by_season and any(m.kind is Kind.CHARACTER for m in options if m)
             ):
@@ -290,7 +297,11 @@ class Reader:
                     bad_episode=bad_episode,
                     other_season=other_season,
                     unknown=tuple(reading_unknown),
-                    weight=SHOW_NAME_READING if show_reading else 1.0,
+                    weight=(
+                        SHOW_NAME_READING
+                        if show_reading != bool(show_first & show_spans)
+                        else 1.0
+                    ),
                     relation=(
                         (related[0].key, related[1])
                         if related is not None and not show_reading

@@ -579,6 +579,7 @@ def test_an_episode_named_by_place_gets_its_own_title(
         ("where did s2 film", "New York City"),
         ("how many eps are in sesaon 2", "13 episodes"),  # a slip in "season"
         ("what else has janet mcteer done", "Maleficent"),  # named exactly, asked plainly
+        ("what is episode 15 overall of jessica jones", "Freak Accident"),  # "of <the show>"
     ],
 )
 def test_questions_about_the_season_itself(engine: Engine, question: str, expected: str) -> None:
