@@ -45,10 +45,7 @@ FACT_BUDGET = 420  # a fact told whole unless it runs long: the asked sentence l
 PLOT_BUDGET = 300
 PLOT_BEATS = 3
 # Words that ask for everything that happens, not for one moment of it.
-_WHOLE_STORY = frozenset(
-    "whole full entire everything complete recap summary summarize summarise synopsis all "
-    "rundown breakdown detail detailed plot story storyline".split()
-)
+_WHOLE_STORY = vocabulary().whole_story_words
 # Words that name an episode rather than anything in it.
 _EPISODE_WORDS = (
     "episode episodes ep eps season s2 finale premiere last second penultimate "

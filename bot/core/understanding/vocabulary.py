@@ -46,6 +46,7 @@ class Vocabulary:
     view_holders: frozenset[str]
     vocatives: frozenset[str]
     trailing_laughter: frozenset[str]
+    whole_story_words: frozenset[str]
     suggestion_openers: tuple[str, ...]  # phrases
     interjections: tuple[str, ...]  # phrases
     chat_openers: frozenset[str]
@@ -133,6 +134,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         view_holders=_words(data.get("view_holders"), "view_holders", problems),
         vocatives=_words(data.get("vocatives"), "vocatives", problems),
         trailing_laughter=_words(data.get("trailing_laughter"), "trailing_laughter", problems),
+        whole_story_words=_words(data.get("whole_story_words"), "whole_story_words", problems),
         suggestion_openers=_phrases(data.get("suggestion_openers"), "suggestion_openers", problems),
         interjections=_phrases(data.get("interjections"), "interjections", problems),
         chat_openers=_words(data.get("chat_openers"), "chat_openers", problems),

@@ -629,3 +629,10 @@ def test_a_relation_two_people_hold_tells_both(engine: Engine) -> None:
     assert "Alisa" in text
     assert "Dorothy" in text
     assert "Alisa" not in _outside_bars(answer_text(engine, "who's jessica jones's mother", "tagged", 0))
+
+
+def test_a_short_summary_asked_is_the_whole_episode_story(engine: Engine) -> None:
+    # "gist", "tldr": the whole synopsis, not the beats matching those words
+    text = answer_text(engine, "gist of episode 2")
+    assert "Simpson" in text
+    assert "Kozlov" in text
