@@ -671,8 +671,11 @@ class Answers:
         else has she been in", "is he the one from <a film>")."""
         fields = []
         lead = self.person_lead(person)
-        asks_other_work = question is not None and bool(
-            set(normalize(question).split()) & vocabulary().other_work_words
+        said = f" {normalize(question)} " if question is not None else ""
+        asks_other_work = question is not None and (
+            bool(set(said.split()) & vocabulary().other_work_words)
+            # "she was in <a title she is known for>, right?"
+            or any(f" {normalize(title)} " in said for title in person.known_for)
         )
         if asks_other_work and person.known_for:
             known = plain(f"{person.name} is also known for {human_list(person.known_for)}.")

@@ -779,6 +779,12 @@ class Answerer:
             *([quoted] if quoted else []),
         ]
         ranked = self.matcher.rank(readings)
+        known = self._known_for_named(text, first)
+        if known is not None:
+            # "<she> was in <a title she is known for>, right?": her other work answers it
+            reply = self._build(known, text, watched)
+            if reply is not None:
+                return _Decision(reply, known.score)
         if quoted is not None:
             # words quoted from one review: that review answers, whatever else is asked of it
             review = Candidate(self.kinds.built_by("review").name, 1.0, quoted)
@@ -1228,6 +1234,20 @@ class Answerer:
         event = self.kb.event(like[0][0]) if like else None
         parties = set(event.characters) & among if event else set()
         return next(iter(parties)) if len(parties) == 1 else None
+
+    def _known_for_named(self, text: str, first: Reading) -> Candidate | None:
+        """The one person a question names together with a title the sources say they are
+        known for, asked about as their other work ("she was in the matrix right?")."""
+        people = first.all_of(Kind.PERSON)
+        if len(people) != 1 or first.all_of(Kind.CHARACTER) or first.episodes:
+            return None
+        person = self.kb.person(people[0])
+        said = f" {normalize(text)} "
+        if person is None or not any(
+            f" {normalize(title)} " in said for title in person.known_for
+        ):
+            return None
+        return Candidate(self.kinds.built_by("person", "info").name, 1.0, first)
 
     def _quoted_review(self, text: str, first: Reading) -> Reading | None:
         """ "which critic called it 'darkly enjoyable'": words quoted from exactly one review (its

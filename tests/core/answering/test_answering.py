@@ -636,3 +636,16 @@ def test_a_short_summary_asked_is_the_whole_episode_story(engine: Engine) -> Non
     text = answer_text(engine, "gist of episode 2")
     assert "Simpson" in text
     assert "Kozlov" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("janet mcteer was in maleficent, right?", "also known for"),
+        ("wasn't rachael taylor in transformers", "also known for"),
+    ],
+)
+def test_someone_named_with_a_title_they_are_known_for_is_told_their_other_work(
+    engine: Engine, question: str, expected: str
+) -> None:
+    assert expected in answer_text(engine, question)
