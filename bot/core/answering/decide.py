@@ -144,6 +144,7 @@ _POINTS_AT_A_SCENE = re.compile(
     r"\b(?:that|this)\s+(?:" + "|".join(sorted(vocabulary().scene_nouns)) + r")\b"
     r"|\b(?:that|this|it)\s+(?:happen|happens|happened)\W*$"  # "when does that happen"
 )
+_ASKS_OTHER_THAN_WHO = frozenset("what whats why how hows when where which".split())
 _POINTS_AT_ONLY = re.compile(r"\b(?:that|this|it|there|then)\W*$")
 # words quoted in a question: 'darkly enjoyable', "a slower burn", “...”
 # a name asked for: "what's the name of ...", "what is it called?" (not "she called it great")
@@ -1241,6 +1242,8 @@ class Answerer:
         people = first.all_of(Kind.PERSON)
         if len(people) != 1 or first.all_of(Kind.CHARACTER) or first.episodes:
             return None
+        if normalize(text).split()[:1] and normalize(text).split()[0] in _ASKS_OTHER_THAN_WHO:
+            return None  # "what did <she> learn from <that show>": something else is asked
         person = self.kb.person(people[0])
         said = f" {normalize(text)} "
         if person is None or not any(
