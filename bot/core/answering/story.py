@@ -53,6 +53,7 @@ _MAJOR = (
 )
 _MAX_LINES = 3
 _SEQUENCE = frozenset({"after", "before"})
+_AT_THE_MOMENT = frozenset({"when", "once"})
 _WH = frozenset("what who whom where when why how which does did do is was".split())
 _CUE_REACH = 10  # words from a cue ("which episode does ...") to the verb it asks about
 # Particles of phrasal verbs, which may follow the verb's object ("bailed her out")
@@ -378,7 +379,16 @@ class Story:
         """The events of `_sequel`, up to `limit`: None when the question tells no event to
         follow, [] when it does and the story tells nothing of them after (or before) it."""
         tokens = query.text.split()
-        at = next((i for i, w in enumerate(tokens) if w in _SEQUENCE), None)
+        # "when"/"once" mid-question tells the moment too ("what does she do when she hears
+        # ..."): from that event on; at the start, "when" asks a time
+        at = next(
+            (
+                i
+                for i, w in enumerate(tokens)
+                if w in _SEQUENCE or (i > 0 and w in _AT_THE_MOMENT)
+            ),
+            None,
+        )
         if at is None:
             return None
         # the told event runs from "after" to the next question word (or the end)
@@ -395,6 +405,8 @@ class Story:
         index = self.kb.events.index(anchor)
         if tokens[at] == "after":
             later = list(self.kb.events[index + 1 :])
+        elif tokens[at] in _AT_THE_MOMENT:
+            later = list(self.kb.events[index:])
         else:
             later = list(reversed(self.kb.events[:index]))
         return [

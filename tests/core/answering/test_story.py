@@ -655,3 +655,14 @@ def test_what_is_done_for_an_asked_verb_s_sake_is_among_its_answers() -> None:
     query = StoryQuery.ask("what does alisa do at the aquarium to get away", ("alisa-jones",), ())
     found = [s.event.id for s in _story()._best(query, need_verb=True, limit=8)]
     assert "alisa-smashes-aquarium-tank" in found
+
+
+def test_what_someone_does_when_something_happens_is_told_from_that_moment() -> None:
+    reply = _ask(
+        "plot.what_did",
+        "what does alisa do when she learns malus has died",
+        "alisa-jones",
+        "karl-malus",
+    )
+    assert "new guard" in _lead(reply)
+    _both_sides(reply, "new guard", 11)
