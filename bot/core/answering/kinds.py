@@ -21,7 +21,7 @@ from bot.core.errors import KnowledgeInvalid, Problem
 from bot.core.knowledge.yamlreader import YAMLError, load_yaml
 from bot.core.understanding.entities import COMMON_WORDS
 from bot.core.understanding.entities import Kind as EntityKind
-from bot.core.understanding.text import normalize
+from bot.core.understanding.text import STOPWORDS, normalize
 from bot.core.understanding.vocabulary import vocabulary
 
 __all__ = ["Does", "KindRegistry", "QuestionKind", "load_kinds", "shipped_kinds"]
@@ -78,7 +78,7 @@ class QuestionKind:
     # a kind that declines ("do you think ...": the bot's own view) declines on its cue.
     cues: tuple[tuple[str, ...], ...] = ()
 
-    def cued_at(self, words: Sequence[str]) -> int | None:
+    def cued_at(self, words: Sequence[str], *, literal: bool = False) -> int | None:
         """Where the question (normalized words) first uses one of the kind's cues, if it does:
         not where a verb about the making of the show follows ("who plays ..."), nor where a
         noun before it starts a description ("the one where ...", "the guy who ...")."""
@@ -88,12 +88,12 @@ class QuestionKind:
         present = set(words)
         found: list[int] = []
         for cue in self.cues:
-            if cue[0] not in present:
+            if cue[0] not in present or (literal and _ANY_WORD in cue):
                 continue
             # the first use of a cue is the question's own; a later one may start a description
             size = len(cue)
             at = next(
-                (i for i in range(len(words) - size + 1) if tuple(words[i : i + size]) == cue),
+                (i for i in range(len(words) - size + 1) if _cue_at(cue, words, i)),
                 None,
             )
             if at is None:
@@ -138,12 +138,38 @@ class KindRegistry:
             for kind in self.kinds.values()
             if kind.cues and (at := kind.cued_at(words)) is not None
         ]
-        return [kind for _, kind in sorted(found, key=lambda pair: pair[0])]
+        # of two kinds cued at one place, the one cued literally ("what episode does" before
+        # "what * does")
+        return [
+            kind
+            for _, kind in sorted(
+                found, key=lambda pair: (pair[0], pair[1].cued_at(words, literal=True) is None)
+            )
+        ]
 
     def built_by(self, build: str, aspect: str = "") -> QuestionKind:
         """The kind a builder answers with the given aspect (for the slash commands, which
         answer a kind without a question)."""
         return next(k for k in self.kinds.values() if k.build == build and k.aspect == aspect)
+
+
+_ANY_WORD = "*"  # in a cue, any one word that is no small word: "what * does" ("what dirt does")
+
+
+def _cue_words(cue: str) -> tuple[str, ...]:
+    """A cue as normalized words, its "*" kept (normalizing would drop it)."""
+    return tuple(
+        word
+        for part in cue.split()
+        for word in ([_ANY_WORD] if part == _ANY_WORD else normalize(part).split())
+    )
+
+
+def _cue_at(cue: tuple[str, ...], words: Sequence[str], at: int) -> bool:
+    return all(
+        word == part or (part == _ANY_WORD and word not in STOPWORDS)
+        for part, word in zip(cue, words[at : at + len(cue)], strict=True)
+    )
 
 
 _SLIP = 85.0  # how alike a typed word must be to an asking verb to be one, slip and all
@@ -267,7 +293,7 @@ def parse_kinds(
             decline=str(raw.get("decline") or ""),
             ask_back=str(raw.get("ask_back") or ""),
             examples=tuple(dict.fromkeys(q.strip() for q in asked)),
-            cues=tuple(dict.fromkeys(tuple(normalize(c).split()) for c in cues_raw)),
+            cues=tuple(dict.fromkeys(_cue_words(c) for c in cues_raw)),
         )
     for name in examples:
         if name not in table:

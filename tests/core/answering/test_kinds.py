@@ -80,3 +80,14 @@ def test_a_real_word_is_no_slip_for_a_verb_of_the_making() -> None:
     """ "who starts ..." asks who starts something, not who stars in it."""
     who_did = next(k for k in load_kinds(BUILDERS) if k.aspect == "who_did")
     assert who_did.cued_at(["who", "starts", "seeing", "things"]) == 0
+
+
+def test_a_cue_s_star_stands_for_any_one_word_and_a_literal_cue_wins_a_tie() -> None:
+    """ "what secret does <he> find out" is cued like "what does <he> find out"; "what episode
+    does" stays the episode's cue."""
+    registry = load_kinds(BUILDERS)
+    what_did = next(k for k in registry if k.aspect == "what_did")
+    assert what_did.cued_at("what secret does he find out".split()) == 0
+    assert what_did.cued_at("what the does he".split()) is None  # a small word is no "*"
+    cued = registry.cued("what episode does she quit")
+    assert cued[0].aspect == "episode"
