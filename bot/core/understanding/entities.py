@@ -83,7 +83,8 @@ _EPISODE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "overall",
     ),
-    (re.compile(rf"\b{_EP_WORD}\s+(?:no\s+|number\s+|#\s*)?(\d{{1,3}})\b"), "number"),
+    # "episode 10s cover": a possessive typed without its apostrophe
+    (re.compile(rf"\b{_EP_WORD}\s+(?:no\s+|number\s+|#\s*)?(\d{{1,3}})s?\b"), "number"),
     (re.compile(rf"\b{_EP_WORD}\s+({_NUM_WORDS})\b"), "word"),
     (re.compile(rf"\b({_ORD_WORDS})\s+(?:{_EP_WORD})\b"), "ordinal"),
     (re.compile(rf"\b(?:the\s+)?({_ORD_WORDS})\s+one\b"), "ordinal-one"),

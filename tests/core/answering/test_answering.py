@@ -649,3 +649,7 @@ def test_someone_named_with_a_title_they_are_known_for_is_told_their_other_work(
     engine: Engine, question: str, expected: str
 ) -> None:
     assert expected in answer_text(engine, question)
+
+
+def test_who_drew_a_cover_asks_about_the_making_not_the_story(engine: Engine) -> None:
+    assert "Annie Wu" in answer_text(engine, "who drew the cover of episode 13")

@@ -34,6 +34,7 @@ def _episodes(text: str) -> list[int | None]:
         ("overall episode 14", 1),
         ("episode 26", 13),
         ("episode #4", 4),
+        ("episode 10s", 10),  # a possessive typed without its apostrophe ("ep 10s cover")
     ],
 )
 def test_episode_forms(text: str, number: int) -> None:
