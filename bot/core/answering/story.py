@@ -794,7 +794,11 @@ class Story:
         """The episode's turning points in a line or two (its first events when it has none),
         each behind its own reveal: what "what happens in episode N" should lead with."""
         # as the episode shows it: not the retellings a later reveal makes
-        events = [e for e in self.kb.events if e.episode == episode and e.spoiler_from == episode]
+        events = [
+            e
+            for e in self.kb.events
+            if e.episode == episode and e.spoiler_from == episode and not e.backstory
+        ]
         major = sorted((e for e in events if e.did in _MAJOR), key=lambda e: _MAJOR.index(e.did))
         chosen = sorted((major or events)[:limit], key=events.index)
         out: list[Segment] = []

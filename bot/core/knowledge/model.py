@@ -237,6 +237,9 @@ class Event:
     how: str | None
     text: str
     sources: tuple[str, ...]
+    # happened before the season and is only recalled in this episode ("before this season
+    # began, she killed him"): no beat of what the episode shows
+    backstory: bool = False
 
     @property
     def characters(self) -> tuple[str, ...]:

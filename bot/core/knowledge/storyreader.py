@@ -101,6 +101,7 @@ def read_event(
         how=f.opt_str("how"),
         text=_text(f),
         sources=sources_of(f),
+        backstory=bool(f.boolean("backstory")),
     )
     f.finish()
     return event

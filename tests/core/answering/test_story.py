@@ -666,3 +666,9 @@ def test_what_someone_does_when_something_happens_is_told_from_that_moment() -> 
     )
     assert "new guard" in _lead(reply)
     _both_sides(reply, "new guard", 11)
+
+
+def test_an_episode_s_brief_skips_what_happened_before_the_season() -> None:
+    brief = to_plain(_story().episode_brief(1))
+    assert "Coleman" in brief
+    assert "season 1 finale" not in brief
