@@ -138,6 +138,9 @@ class KindRegistry:
             for kind in self.kinds.values()
             if kind.cues and (at := kind.cued_at(words)) is not None
         ]
+        places = [at for at, _ in found]
+        if len(set(places)) == len(places):
+            return [kind for _, kind in sorted(found, key=lambda pair: pair[0])]
         # of two kinds cued at one place, the one cued literally ("what episode does" before
         # "what * does")
         return [
@@ -166,6 +169,8 @@ def _cue_words(cue: str) -> tuple[str, ...]:
 
 
 def _cue_at(cue: tuple[str, ...], words: Sequence[str], at: int) -> bool:
+    if _ANY_WORD not in cue:
+        return tuple(words[at : at + len(cue)]) == cue
     return all(
         word == part or (part == _ANY_WORD and word not in STOPWORDS)
         for part, word in zip(cue, words[at : at + len(cue)], strict=True)
