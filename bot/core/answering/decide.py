@@ -144,6 +144,7 @@ _POINTS_AT_A_SCENE = re.compile(
     r"\b(?:that|this)\s+(?:" + "|".join(sorted(vocabulary().scene_nouns)) + r")\b"
     r"|\b(?:that|this|it)\s+(?:happen|happens|happened)\W*$"  # "when does that happen"
 )
+_OTHER_WORK = frozenset("else other previous previously filmography career famous".split())
 _ASKS_OTHER_THAN_WHO = frozenset("what whats why how hows when where which".split())
 _POINTS_AT_ONLY = re.compile(r"\b(?:that|this|it|there|then)\W*$")
 # words quoted in a question: 'darkly enjoyable', "a slower burn", “...”
@@ -1242,14 +1243,18 @@ class Answerer:
         people = first.all_of(Kind.PERSON)
         if len(people) != 1 or first.all_of(Kind.CHARACTER) or first.episodes:
             return None
-        if normalize(text).split()[:1] and normalize(text).split()[0] in _ASKS_OTHER_THAN_WHO:
-            return None  # "what did <she> learn from <that show>": something else is asked
+        words = normalize(text).split()
         person = self.kb.person(people[0])
-        said = f" {normalize(text)} "
-        if person is None or not any(
-            f" {normalize(title)} " in said for title in person.known_for
-        ):
+        if person is None or not person.known_for:
             return None
+        said = f" {' '.join(words)} "
+        titled = any(f" {normalize(title)} " in said for title in person.known_for)
+        # "<her> other stuff", "what else has <he> been in": their work outside the season
+        otherwise = bool(set(words) & _OTHER_WORK) and words[:1] != ["why"]
+        if not titled and not otherwise:
+            return None
+        if titled and words[:1] and words[0] in _ASKS_OTHER_THAN_WHO:
+            return None  # "what did <she> learn from <that show>": something else is asked
         return Candidate(self.kinds.built_by("person", "info").name, 1.0, first)
 
     def _quoted_review(self, text: str, first: Reading) -> Reading | None:

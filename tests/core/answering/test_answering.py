@@ -643,6 +643,7 @@ def test_a_short_summary_asked_is_the_whole_episode_story(engine: Engine) -> Non
     [
         ("janet mcteer was in maleficent, right?", "also known for"),
         ("wasn't rachael taylor in transformers", "also known for"),
+        ("carrie-anne moss other stuff", "also known for"),  # their work outside the season
     ],
 )
 def test_someone_named_with_a_title_they_are_known_for_is_told_their_other_work(
