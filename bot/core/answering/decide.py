@@ -619,7 +619,7 @@ class Answerer:
         if len(decisions) >= 2 and len(distinct) >= 2:
             return self._combine(decisions)
         whole = self._decide_one(text, None, watched)
-        if not whole.reply.answered and len(decisions) == 1:
+        if not whole.reply.answered and decisions and len(distinct) == 1:
             # a question wrapped in chat ("ok so we're rewatching, who directed ep 5"): the one
             # part that asks something answerable is the question
             return decisions[0]

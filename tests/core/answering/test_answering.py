@@ -654,3 +654,8 @@ def test_someone_named_with_a_title_they_are_known_for_is_told_their_other_work(
 
 def test_who_drew_a_cover_asks_about_the_making_not_the_story(engine: Engine) -> None:
     assert "Annie Wu" in answer_text(engine, "who drew the cover of episode 13")
+
+
+def test_two_parts_told_by_one_answer_get_that_answer(engine: Engine) -> None:
+    text = answer_text(engine, "when was s2 first confirmed and where was that announced")
+    assert "January 17, 2016" in text
