@@ -17,6 +17,8 @@ from bot.core.answering.reply import CardField, Reply, ReplyKind
 from bot.core.knowledge.model import Character, Event, Fate, KnowledgeBase, Relation
 from bot.core.knowledge.richtext import RichText, Segment
 from bot.core.knowledge.verbs import VerbVocabulary, verb_vocabulary
+from bot.core.understanding.reading import THIS_SEASON as _THIS_SEASON
+from bot.core.understanding.reading import without_season_words
 from bot.core.understanding.text import STOPWORDS, normalize, stem
 from bot.core.understanding.vocabulary import vocabulary
 
@@ -1077,6 +1079,7 @@ class Story:
         words = text.split()
         if set(words) & _SEASON_END:
             return set()  # "at the end": how they end up, whatever about
+        text = without_season_words(text)  # "in the second season": the season asked about
         return {
             stem(w)
             for w in self._content_words(text)
@@ -1086,6 +1089,7 @@ class Story:
             and stem(w) not in _QUESTION_STEMS  # "whats"
             and w not in self._relation_words  # "her dad": who, not what else
             and w not in _AGE_WORDS  # "her little brother"
+            and w != _THIS_SEASON  # "in the second season": the season asked about
         }
 
     def _text_stems(self, text: str) -> set[str]:

@@ -672,3 +672,8 @@ def test_an_episode_s_brief_skips_what_happened_before_the_season() -> None:
     brief = to_plain(_story().episode_brief(1))
     assert "Coleman" in brief
     assert "season 1 finale" not in brief
+
+
+def test_naming_the_season_asks_nothing_more_of_a_fate() -> None:
+    reply = _ask("plot.fate", "what happens to malus in the second season", "karl-malus")
+    assert "Malus" in _lead(reply)
