@@ -56,6 +56,7 @@ _MAJOR = (
 _MAX_LINES = 3
 _SEQUENCE = frozenset({"after", "before"})
 _AT_THE_MOMENT = frozenset({"when", "once"})
+_NAMING = frozenset({"name", "named", "called", "call"})
 _WH = frozenset("what who whom where when why how which does did do is was".split())
 _CUE_REACH = 10  # words from a cue ("which episode does ...") to the verb it asks about
 # Particles of phrasal verbs, which may follow the verb's object ("bailed her out")
@@ -478,6 +479,10 @@ class Story:
             if (e.did == "diagnose" and (not named or named & set(e.characters)))
             or (named and e.did in _CONDITIONS and e.what and named & set(self._patients(e)))
         ]
+        if set(query.text.split()) & _NAMING:
+            # "what was her illness called": only a condition the sources name (a proper name,
+            # "ALS"), not one they only describe ("a fatal genetic defect")
+            events = [e for e in events if e.what and any(w[:1].isupper() for w in e.what.split())]
         events.sort(key=lambda e: (e.did != "diagnose", -like.get(e.id, 0.0)))
         return self._events_reply("", [_Scored(1, e) for e in events][:2], self._line)
 

@@ -659,3 +659,10 @@ def test_who_drew_a_cover_asks_about_the_making_not_the_story(engine: Engine) ->
 def test_two_parts_told_by_one_answer_get_that_answer(engine: Engine) -> None:
     text = answer_text(engine, "when was s2 first confirmed and where was that announced")
     assert "January 17, 2016" in text
+
+
+def test_the_name_of_an_illness_is_told_only_when_the_sources_name_it(engine: Engine) -> None:
+    assert "ALS" in answer_text(engine, "what's the name of hogarth's disease")
+    reply = engine.ask("what's the name of eric ambrose's illness").reply
+    assert reply is not None
+    assert not reply.answered  # the sources only describe it: a fatal genetic defect
