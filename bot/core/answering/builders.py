@@ -677,15 +677,21 @@ class Answers:
             # "she was in <a title she is known for>, right?"
             or any(f" {normalize(title)} " in said for title in person.known_for)
         )
-        if asks_other_work and person.known_for:
+        told_other_work = asks_other_work and bool(person.known_for)
+        if told_other_work:
             known = plain(f"{person.name} is also known for {human_list(person.known_for)}.")
             lead = join([known, lead], sep="\n")
         credits = self.credits_of(person)
         if credits and self.kb.characters_played_by(person.id):
             fields.append(CardField("Episodes", plain("\n".join(credits))))
-        if person.known_for:
+        if person.known_for and not told_other_work:
             fields.append(CardField("Also known for", plain(human_list(person.known_for))))
-        body = join([lead, person.notes], sep="\n")
+        if told_other_work and person.notes:
+            # their other work was asked: the rest of who they are is more, not the answer
+            fields.append(CardField("More", person.notes))
+            body = lead
+        else:
+            body = join([lead, person.notes], sep="\n")
         return self.reply(intent, self.card(person.name, body, fields, person.sources))
 
     def person_credits(self, person: Person, intent: str = "") -> Reply:

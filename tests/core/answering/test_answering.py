@@ -8,7 +8,7 @@ import pytest
 
 from bot.core.answering.reply import ReplyKind
 from bot.core.engine import Engine, Trigger
-from bot.core.knowledge.richtext import SpoilerMode, SpoilerPolicy
+from bot.core.knowledge.richtext import SpoilerMode, SpoilerPolicy, to_plain
 from bot.core.rendering.render import render_message
 
 
@@ -666,3 +666,11 @@ def test_the_name_of_an_illness_is_told_only_when_the_sources_name_it(engine: En
     reply = engine.ask("what's the name of eric ambrose's illness").reply
     assert reply is not None
     assert not reply.answered  # the sources only describe it: a fatal genetic defect
+
+
+def test_someone_s_other_work_leads_and_the_rest_is_more(engine: Engine) -> None:
+    reply = engine.ask("what else has rachael taylor been in").reply
+    assert reply is not None
+    card = reply.cards[0]
+    assert "also known for" in to_plain(card.description)
+    assert [f.name for f in card.fields][-1:] == ["More"]
