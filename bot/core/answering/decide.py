@@ -1238,8 +1238,9 @@ class Answerer:
         return next(iter(parties)) if len(parties) == 1 else None
 
     def _known_for_named(self, text: str, first: Reading) -> Candidate | None:
-        """The one person a question names together with a title the sources say they are
-        known for, asked about as their other work ("she was in the matrix right?")."""
+        """The one person a question names, asked about their other work: with a title the
+        sources say they are known for ("she was in the matrix right?") or in so many words
+        ("<her> other stuff", "what else has <he> been in")."""
         people = first.all_of(Kind.PERSON)
         if len(people) != 1 or first.all_of(Kind.CHARACTER) or first.episodes:
             return None
