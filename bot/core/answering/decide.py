@@ -772,6 +772,13 @@ class Answerer:
 
     def _choose(self, text: str, readings: list[Reading], watched: int | None) -> _Decision:
         first = readings[0]
+        known = self._known_for_named(text, first)
+        if known is not None:
+            # "<she> was in <a title she is known for>, right?": her other work answers it,
+            # whatever the examples would match
+            reply = self._build(known, text, watched)
+            if reply is not None:
+                return _Decision(reply, known.score)
         plain = Reader.without_chat(first)
         quoted = self._quoted_review(text, first)
         readings = [
@@ -781,12 +788,6 @@ class Answerer:
             *([quoted] if quoted else []),
         ]
         ranked = self.matcher.rank(readings)
-        known = self._known_for_named(text, first)
-        if known is not None:
-            # "<she> was in <a title she is known for>, right?": her other work answers it
-            reply = self._build(known, text, watched)
-            if reply is not None:
-                return _Decision(reply, known.score)
         if quoted is not None:
             # words quoted from one review: that review answers, whatever else is asked of it
             review = Candidate(self.kinds.built_by("review").name, 1.0, quoted)
@@ -1744,10 +1745,6 @@ class Answerer:
                 return None
             if other.label == best.label and other.reading is best.reading:
                 continue
-            if other.label == best.label and _by_relation(best.reading) and _by_relation(
-                other.reading
-            ):
-                continue  # "<her> mother": her mother and her adoptive one both answer it
             if self._does(other.label) is not Does.ANSWER:
                 continue
             if other.reading is not best.reading:
