@@ -178,6 +178,10 @@ def _attach_fragments(units: list[RichText]) -> list[RichText]:
     return out
 
 
+# chat around a question ("so who is she actually"): no more asked than who someone is
+_FILLER_KEYWORDS = frozenset(stem(word) for word in vocabulary().filler)
+
+
 def keywords(text: str) -> frozenset[str]:
     """The stemmed words of a text that say what it is about."""
     return frozenset(
@@ -315,6 +319,31 @@ class Answers:
                 ]
             )
         return plain(character.name)
+
+    def character_identity(self, character: Character) -> RichText:
+        """Who someone known by another name really is: the name, and the tie to another
+        character that is revealed with it ("(Ann Lee, Mara Quinn's mother)"), barred."""
+        if not (character.safe_name and character.name_spoiler_from):
+            return plain(character.name)
+        revealed = next(
+            (
+                r
+                for r in self.kb.relations
+                if r.who == character.id and r.spoiler_from <= character.name_spoiler_from
+            ),
+            None,
+        )
+        of = self.kb.character(revealed.of) if revealed is not None else None
+        tie = ""
+        if revealed is not None and of is not None:
+            owner = f"{of.name}'" if of.name.endswith("s") else f"{of.name}'s"
+            tie = f", {owner} {revealed.label.replace('-', ' ')}"
+        return join(
+            [
+                plain(character.safe_name),
+                rich(f"({character.name}{tie})", character.name_spoiler_from),
+            ]
+        )
 
     def writers_text(self, episode: Episode) -> str:
         by_credit: dict[WriterCredit, list[str]] = {}
@@ -583,14 +612,14 @@ class Answers:
             fields.append(CardField("Billing", plain(billing), True))
         if character.safe_name and character.name_spoiler_from:
             # who they really are is the answer to "who is ..." whatever else was asked (barred)
-            fields.append(CardField("Identity", self.character_name(character), True))
+            fields.append(CardField("Identity", self.character_identity(character), True))
         if question is not None:
             names = " ".join([character.name, character.safe_name or "", *character.aliases])
             lead: list[RichText] = []
-            if not keywords(question) - keywords(names):
+            if not keywords(question) - keywords(names) - _FILLER_KEYWORDS:
                 # asked only who someone is: who they are, and who plays them, first
                 played = human_list(p.name for p in actors)
-                name = self.character_name(character)
+                name = self.character_identity(character)
                 lead = [join([name, plain(f"is played by {played}.")]) if played else name]
                 fields = [f for f in fields if f.name not in ("Played by", "Identity")]
             told = best_first(

@@ -1060,6 +1060,8 @@ class Answerer:
         said = set(words[called[0].start : called[0].end])
         if said & set(normalize(character.name).split()):
             return None  # named by their name: "what's <first name>'s full name" is asked apart
+        if set(words[called[0].end : called[0].end + 1]) & vocabulary().named_nouns:
+            return None  # "the detective agency": the name asked is the agency's
         naming = self.kinds.built_by("story", "name")  # the story's kind that tells a name
         candidate = Candidate(naming.name, 1.0, reading)
         asked = normalize(text).split()

@@ -60,7 +60,7 @@ _NAMING = frozenset({"name", "named", "called", "call"})
 _WH = frozenset("what who whom where when why how which does did do is was".split())
 _CUE_REACH = 10  # words from a cue ("which episode does ...") to the verb it asks about
 # Particles of phrasal verbs, which may follow the verb's object ("bailed her out")
-_PARTICLES = frozenset("out up off down away back over into".split())
+_PARTICLES = frozenset("out up off down away back over into go free loose".split())
 _OBJECT_SIZE = 3  # words an object between a verb and its particle may have
 _CACHE_SIZE = 512
 # what someone had or suffered, besides a diagnosis (a defect cured, after-effects, addiction)
@@ -91,6 +91,7 @@ _DO = frozenset({"do", "does", "did"})
 _WHY_WORDS = frozenset({"why"})
 # how one ends up: a question saying only these (and names) asks someone's fate
 _FATE_WORDS = vocabulary().fate_words
+_NAMED_NOUNS = vocabulary().named_nouns  # things that go by a name ("which agency")
 _FATE_STEMS = frozenset(stem(w) for w in _FATE_WORDS)
 _QUESTION_STEMS = frozenset(stem(w) for w in _QUESTION_WORDS)
 _AGE_WORDS = vocabulary().age_modifiers
@@ -610,6 +611,8 @@ class Story:
             for event_id, score in query.likely[:_CLOSE_EVENTS]
             if event_id in self._event_by_id
         )
+        if self._names_a_thing_of(query):
+            return None  # "the name of <her> detective agency": the agency's name is asked
         if extra and query.cue is None and not described:
             # "what is X's company called": about something else than X's name (on a cue, or
             # when X is only described, the other words say whose name it is)
@@ -1059,6 +1062,21 @@ class Story:
     def _position(self, character: str, tokens: list[str]) -> int | None:
         span = self._span(character, tokens)
         return span[0] if span is not None else None
+
+    def _names_a_thing_of(self, query: StoryQuery) -> bool:
+        """Whether the question names something that goes by a name right after someone
+        ("<her> agency", "the detective agency"): its name, not theirs, is asked."""
+        tokens = query.text.split()
+        ends = {
+            span[1]
+            for c in query.characters
+            if (span := self._span(c, tokens)) is not None
+        }
+        return any(
+            word in _NAMED_NOUNS and (at in ends or tokens[at - 1] in _ROLES)
+            for at, word in enumerate(tokens)
+            if at > 0
+        )
 
     def _span(self, character: str, tokens: list[str]) -> tuple[int, int] | None:
         """Where the character's name is in the question: (first word, the word after it)."""

@@ -54,6 +54,8 @@ def answer_text(engine: Engine, question: str, mode: str = "open", watched: int 
         ("how long is alisas theme", "2:32"),
         ("when did it come to disney+", "2022"),
         ("who drew the cover for episode 1", "Stephanie Hans"),
+        ("what streamer was it on", "Netflix"),
+        ("what's the whizzer's real name in the show", "Robert Coleman"),
         ("what did krysten ritter play", "Jessica Jones"),
         ("was it nominated for an emmy", "Sean Callery"),
     ],
@@ -205,6 +207,18 @@ def test_a_twist_role_is_withheld_in_blocked_mode(engine: Engine) -> None:
     text = answer_text(engine, "who does janet mcteer play", "blocked", 0)
     assert "Alisa" not in text
     assert "mother" not in text.casefold()
+
+
+@pytest.mark.parametrize(
+    "question", ["who is the mysterious woman really", "so who is the mysterious woman actually"]
+)
+def test_who_someone_really_is_leads_with_the_reveal_barred(engine: Engine, question: str) -> None:
+    # the name and the tie revealed with it ("... mother") lead, behind bars until watched
+    lead = answer_text(engine, question, "tagged", 0).split("\n")[:3]
+    assert any("Alisa Jones" in line and "mother" in line for line in lead), lead
+    assert "mother" not in _outside_bars("\n".join(lead))
+    assert "mother" not in answer_text(engine, question, "blocked", 0)
+    assert "mother" in _outside_bars(answer_text(engine, question, "tagged", 6))
 
 
 def test_what_a_member_has_seen_is_no_spoiler(engine: Engine) -> None:

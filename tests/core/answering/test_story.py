@@ -677,3 +677,19 @@ def test_an_episode_s_brief_skips_what_happened_before_the_season() -> None:
 def test_naming_the_season_asks_nothing_more_of_a_fate() -> None:
     reply = _ask("plot.fate", "what happens to malus in the second season", "karl-malus")
     assert "Malus" in _lead(reply)
+
+
+def test_a_verb_and_its_particle_apart_are_one_verb() -> None:
+    # "lets <her> go": the object between the verb and its particle
+    reply = _ask("plot.who_did", "who lets jess go after her arrest", "jessica-jones")
+    assert "Costa" in to_plain(reply.content)
+
+
+def test_paying_someone_s_bills_is_funding_them() -> None:
+    reply = _ask("plot.who_did", "who's been paying malus' bills all these years", "karl-malus")
+    assert "Ambrose" in to_plain(reply.content)
+
+
+def test_the_name_of_something_of_someone_is_not_their_name() -> None:
+    _no_answer("plot.name", "what's the name of jessica's detective agency", "jessica-jones")
+    _no_answer("plot.name", "whats the name of the detective agency", "eddy-costa")
