@@ -114,7 +114,7 @@ class RevealButton(discord.ui.DynamicItem[_Button], template=r"reveal"):
 
 
 class FeedbackButton(discord.ui.DynamicItem[_Button], template=FEEDBACK_CUSTOM_ID):
-    """"Not what I asked": the clicker says the answer missed their question."""
+    """ "Not what I asked": the clicker says the answer missed their question."""
 
     def __init__(self, *, row: int | None = None) -> None:
         super().__init__(

@@ -300,7 +300,7 @@ class Responder:
             )
 
     async def feedback(self, interaction: discord.Interaction[Any]) -> None:
-        """"Not what I asked": note the question in the log (once per member and message) and
+        """ "Not what I asked": note the question in the log (once per member and message) and
         offer, privately, the suggestions the bot has."""
         # Up to three database calls before the answer: deferred if they are slow.
         outgoing = await in_time(interaction, self._feedback_answer(interaction), ephemeral=True)
@@ -332,7 +332,9 @@ class Responder:
     async def reveal(self, interaction: discord.Interaction[Any]) -> None:
         """The "Show me privately" button: the same answer, spoilers shown, to the clicker only."""
         place = Place.of_interaction(interaction)
-        found = await in_time(interaction, self._recall_with_context(interaction, place), ephemeral=True)
+        found = await in_time(
+            interaction, self._recall_with_context(interaction, place), ephemeral=True
+        )
         if found is None:
             await respond(interaction, Outgoing.text(FORGOTTEN), ephemeral=True)
             return

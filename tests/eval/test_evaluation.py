@@ -31,7 +31,6 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = Path(__file__).resolve().parent / "questions.yaml"
 
 
-
 # -- the question file -----------------------------------------------------------------------------
 
 

@@ -191,9 +191,7 @@ def _cleared(page: Outgoing) -> dict[str, Any]:
     return out
 
 
-class ClearButton(
-    discord.ui.DynamicItem[_Button], template=r"unanswered:(?P<choice>clear|cancel)"
-):
+class ClearButton(discord.ui.DynamicItem[_Button], template=r"unanswered:(?P<choice>clear|cancel)"):
     """The confirmation of /unanswered clear: "Clear the log" or "Cancel"."""
 
     def __init__(self, choice: str) -> None:
@@ -257,7 +255,9 @@ class UnansweredCog(commands.Cog, name="Unanswered"):
         self.bot.remove_dynamic_items(PageButton, ClearButton)
 
     @unanswered.command(name="list")
-    @app_commands.describe(limit=f"How many of the most asked to show, 1 to {MAX_LIMIT} (default 25)")
+    @app_commands.describe(
+        limit=f"How many of the most asked to show, 1 to {MAX_LIMIT} (default 25)"
+    )
     async def list_entries(
         self,
         interaction: discord.Interaction[Any],
@@ -326,8 +326,7 @@ class UnansweredCog(commands.Cog, name="Unanswered"):
         view.add_item(ClearButton("cancel"))
         view.stop()
         note = (
-            f"This removes all {count} entries of this server's unanswered log, for good. "
-            "Clear it?"
+            f"This removes all {count} entries of this server's unanswered log, for good. Clear it?"
         )
         await respond(interaction, Outgoing(content=note, view=view), ephemeral=True)
 

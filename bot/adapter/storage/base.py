@@ -25,6 +25,7 @@ __all__ = [
     "redact_url",
 ]
 
+
 def redact_url(url: str) -> str:
     """The database URL with its password masked, fit for an error message or a log line.
 

@@ -31,7 +31,7 @@ from bot.core.answering.story import Story, StoryQuery
 from bot.core.answering.types import Answer, Choice, Trigger
 from bot.core.errors import CharacterNotFound, EpisodeNotFound
 from bot.core.knowledge.model import Billing, Character, Fact, Gap, KnowledgeBase
-from bot.core.knowledge.richtext import plain, to_plain
+from bot.core.knowledge.richtext import RichText, join, plain, to_plain
 from bot.core.understanding.entities import EntityIndex, Kind, Mention, find_episode_numbers
 from bot.core.understanding.matching import (
     FOUND_READING,
@@ -632,9 +632,7 @@ class Answerer:
         if at >= 0 and text[at + len(part) :].lstrip().startswith("?"):
             return False
         words = _LEADING_INTERJECTION.sub("", normalize(part))
-        return not (
-            _QUESTION_START.match(words) or self.reader.read(words, readings=1)[0].on_topic
-        )
+        return not (_QUESTION_START.match(words) or self.reader.read(words, readings=1)[0].on_topic)
 
     def _only_asks_a_view(self, part: str) -> bool:
         """Whether a part of a question is no more than a declining kind's cue ("what do u
@@ -653,14 +651,26 @@ class Answerer:
         seen: set[tuple[str | None, tuple[str, ...]]] = set()
         cards: list[Card] = []
         intents: list[str] = []
+        said: list[RichText] = []
+        sources: list[str] = []
         for d in decisions:
             key = self._reply_key(d.reply)
             if key in seen:
                 continue
             seen.add(key)
+            # a story answer is told in the message itself, not in a card: kept for each part
+            if d.reply.content:
+                said.append(d.reply.content)
             cards.extend(d.reply.cards)
+            sources.extend(s for s in d.reply.sources if s not in sources)
             intents.append(d.reply.intent or "")
-        reply = Reply(ReplyKind.ANSWER, "+".join(intents), (), tuple(cards[:10]))
+        reply = Reply(
+            ReplyKind.ANSWER,
+            "+".join(intents),
+            join(said, sep="\n"),
+            tuple(cards[:10]),
+            sources=tuple(sources),
+        )
         return _Decision(reply, min(d.score for d in decisions))
 
     def _decide_one(self, text: str, context: Reading | None, watched: int | None) -> _Decision:
@@ -867,12 +877,16 @@ class Answerer:
             return verified or self._not_sure(first, ranked)
         best = self._prefer_structured(best, ranked)
         best = self._prefer_what_is_named(best, ranked)
-        if _by_relation(best.reading) and first.relation is not None and any(
-            c.label == best.label
-            and _by_relation(c.reading)
-            and c.reading is not best.reading
-            and c.score >= best.score - CLOSE
-            for c in ranked
+        if (
+            _by_relation(best.reading)
+            and first.relation is not None
+            and any(
+                c.label == best.label
+                and _by_relation(c.reading)
+                and c.reading is not best.reading
+                and c.score >= best.score - CLOSE
+                for c in ranked
+            )
         ):
             # "<her> mother": her mother and her adoptive one both answer it; asked literally,
             # the answer tells each
@@ -895,8 +909,7 @@ class Answerer:
             )
             or (
                 # "who was that?", "what happened there": only pointing, nothing else asked
-                self._no_subject(text, first)
-                and _POINTS_AT_ONLY.search(normalize(text))
+                self._no_subject(text, first) and _POINTS_AT_ONLY.search(normalize(text))
             )
             or (
                 # "what happened in that scene": a moment pointed at, none named
@@ -1502,9 +1515,7 @@ class Answerer:
     def _prefer_what_is_named(self, best: Candidate, ranked: list[Candidate]) -> Candidate:
         """Of two answers about as likely, the one about what the question names: "who played
         <a character> when he shows up" is about that character, not the whole cast."""
-        named = {
-            m.kind for m in best.reading.mentions if m.key not in best.reading.maybe_the_show
-        }
+        named = {m.kind for m in best.reading.mentions if m.key not in best.reading.maybe_the_show}
         kind = self._kind(best.label)
         if kind is None and best.reading.episodes:
             # "what's the finale called": a fact about all the episodes' titles is less the

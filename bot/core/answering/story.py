@@ -213,7 +213,9 @@ class Story:
         self._involved = {e.id: frozenset(e.characters) | self._named_in(e) for e in kb.events}
         # the verbs of an event's reason ("to cover their escape"): what it is done for
         self._purpose_verbs = {
-            e.id: frozenset(v for v, _ in self._verbs_in(normalize(e.why))) if e.why else frozenset()
+            e.id: frozenset(v for v, _ in self._verbs_in(normalize(e.why)))
+            if e.why
+            else frozenset()
             for e in kb.events
         }
         self._events_of: dict[str, list[int]] = {}
@@ -386,11 +388,7 @@ class Story:
         # "when"/"once" mid-question tells the moment too ("what does she do when she hears
         # ..."): from that event on; at the start, "when" asks a time
         at = next(
-            (
-                i
-                for i, w in enumerate(tokens)
-                if w in _SEQUENCE or (i > 0 and w in _AT_THE_MOMENT)
-            ),
+            (i for i, w in enumerate(tokens) if w in _SEQUENCE or (i > 0 and w in _AT_THE_MOMENT)),
             None,
         )
         if at is None:
@@ -1067,11 +1065,7 @@ class Story:
         """Whether the question names something that goes by a name right after someone
         ("<her> agency", "the detective agency"): its name, not theirs, is asked."""
         tokens = query.text.split()
-        ends = {
-            span[1]
-            for c in query.characters
-            if (span := self._span(c, tokens)) is not None
-        }
+        ends = {span[1] for c in query.characters if (span := self._span(c, tokens)) is not None}
         return any(
             word in _NAMED_NOUNS and (at in ends or tokens[at - 1] in _ROLES)
             for at, word in enumerate(tokens)

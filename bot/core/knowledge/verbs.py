@@ -62,10 +62,15 @@ def verb_vocabulary() -> VerbVocabulary:
         for word in str(past).split():
             irregular[word] = str(plain)
     kin_table = data.get("kin") if isinstance(data, dict) else None
-    kin = {str(verb): tuple(str(k) for k in (kins or [])) for verb, kins in (kin_table or {}).items()}
+    kin = {
+        str(verb): tuple(str(k) for k in (kins or [])) for verb, kins in (kin_table or {}).items()
+    }
     unknown = sorted({v for verb, kins in kin.items() for v in (verb, *kins)} - set(forms))
     if unknown:
         raise KnowledgeInvalid(
-            [Problem(VERBS_FILE.name, f"kin.{verb}", "is not a verb of `verbs`") for verb in unknown]
+            [
+                Problem(VERBS_FILE.name, f"kin.{verb}", "is not a verb of `verbs`")
+                for verb in unknown
+            ]
         )
     return VerbVocabulary(forms, irregular, kin)

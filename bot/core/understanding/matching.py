@@ -151,7 +151,9 @@ def _story_told(kb: KnowledgeBase) -> list[tuple[str, str]]:
         if relation.who in names and relation.of in names:
             label = relation.label.replace("-", " ")
             twist = f"|{relation.spoiler_from}" if relation.spoiler_from > 1 else ""
-            out.append((relation.who + twist, f"{names[relation.who]}, {label} of {names[relation.of]}"))
+            out.append(
+                (relation.who + twist, f"{names[relation.who]}, {label} of {names[relation.of]}")
+            )
     return out
 
 
@@ -445,7 +447,9 @@ class Matcher:
         # found through a revealing sentence: naming what was found would confirm the reveal
         return Described(key, best.score, int(revealed) if revealed else None)
 
-    def events_like(self, reading: Reading, top: int = EVENTS_LIKE) -> tuple[tuple[str, float], ...]:
+    def events_like(
+        self, reading: Reading, top: int = EVENTS_LIKE
+    ) -> tuple[tuple[str, float], ...]:
         """The story events the question is most like a way of asking about, as (event id,
         similarity of the closest of its examples), best first."""
         key = (Reader.terms(reading), top)

@@ -298,9 +298,7 @@ class Reader:
                     other_season=other_season,
                     unknown=tuple(reading_unknown),
                     weight=(
-                        SHOW_NAME_READING
-                        if show_reading != bool(show_first & show_spans)
-                        else 1.0
+                        SHOW_NAME_READING if show_reading != bool(show_first & show_spans) else 1.0
                     ),
                     relation=(
                         (related[0].key, related[1])

@@ -37,7 +37,10 @@ def test_open_store_picks_postgres_by_url() -> None:
 
 
 async def test_a_change_in_one_process_reaches_the_others_cache(postgres_url: str) -> None:
-    first, second = CachedStore(PostgresStore(postgres_url)), CachedStore(PostgresStore(postgres_url))
+    first, second = (
+        CachedStore(PostgresStore(postgres_url)),
+        CachedStore(PostgresStore(postgres_url)),
+    )
     await first.open()
     await second.open()
     try:

@@ -221,6 +221,23 @@ def test_who_someone_really_is_leads_with_the_reveal_barred(engine: Engine, ques
     assert "mother" in _outside_bars(answer_text(engine, question, "tagged", 6))
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why does jessica hit cheng, what does he do next",
+        "what happens to coleman?? who killed him",
+    ],
+)
+def test_a_story_answer_in_several_parts_shows_every_part(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.reply is not None
+    assert answer.answered, answer.intent
+    assert "+" in (answer.intent or ""), answer.intent
+    message = render_message(answer.reply, SpoilerPolicy(SpoilerMode.TAGGED, 0))
+    told = _text(message).strip()
+    assert told.count("||") >= 4, told  # both parts, each barred
+
+
 def test_what_a_member_has_seen_is_no_spoiler(engine: Engine) -> None:
     text = answer_text(engine, "who does janet mcteer play", "tagged", 7)
     assert "Alisa" in _outside_bars(text)
@@ -602,7 +619,9 @@ def test_questions_about_the_season_itself(engine: Engine, question: str, expect
 
 def test_a_relation_typed_as_a_possessive_without_apostrophe(engine: Engine) -> None:
     assert "Alisa" in answer_text(engine, "what was jessicas moms name")
-    assert "Alisa" not in _outside_bars(answer_text(engine, "what was jessicas moms name", "tagged", 0))
+    assert "Alisa" not in _outside_bars(
+        answer_text(engine, "what was jessicas moms name", "tagged", 0)
+    )
 
 
 def test_a_remark_after_the_question_is_no_question_of_its_own(engine: Engine) -> None:
@@ -631,7 +650,9 @@ def test_a_season_answer_that_says_nothing_of_the_one_named_is_no_answer(
     assert not reply.answered
 
 
-@pytest.mark.parametrize("question", ["who did that?", "hold on, what happened there", "who wrote it"])
+@pytest.mark.parametrize(
+    "question", ["who did that?", "hold on, what happened there", "who wrote it"]
+)
 def test_a_question_that_only_points_is_asked_back(engine: Engine, question: str) -> None:
     reply = engine.ask(question).reply
     assert reply is not None
@@ -642,7 +663,9 @@ def test_a_relation_two_people_hold_tells_both(engine: Engine) -> None:
     text = answer_text(engine, "who's jessica jones's mother")
     assert "Alisa" in text
     assert "Dorothy" in text
-    assert "Alisa" not in _outside_bars(answer_text(engine, "who's jessica jones's mother", "tagged", 0))
+    assert "Alisa" not in _outside_bars(
+        answer_text(engine, "who's jessica jones's mother", "tagged", 0)
+    )
 
 
 def test_a_short_summary_asked_is_the_whole_episode_story(engine: Engine) -> None:
