@@ -438,7 +438,7 @@ class Answers:
             if only_written
             else f"was directed by {directors}; {writers}"
         )
-        return {
+        lead = {
             "director": f"{mention} was directed by {directors}.",
             "writer": f"{mention} {written}.",
             "credits": f"{mention} {credits}.",
@@ -451,6 +451,8 @@ class Answers:
                 else f"My sources don't name the cover artist of {mention.rstrip(',')}."
             ),
         }.get(aspect)
+        # a name ending in an abbreviation ("Jr.") ends the sentence too
+        return lead.replace("..", ".") if lead is not None else None
 
     def credit_fields(self, episode: Episode, aspect: str) -> list[CardField]:
         """The other credits, in brief: what the lead already says is not repeated."""

@@ -31,7 +31,7 @@ from bot.core.answering.story import Story, StoryQuery
 from bot.core.answering.types import Answer, Choice, Trigger
 from bot.core.errors import CharacterNotFound, EpisodeNotFound
 from bot.core.knowledge.model import Billing, Character, Fact, Gap, KnowledgeBase
-from bot.core.knowledge.richtext import RichText, join, plain, to_plain
+from bot.core.knowledge.richtext import RichText, Segment, join, plain, to_plain
 from bot.core.understanding.entities import EntityIndex, Kind, Mention, find_episode_numbers
 from bot.core.understanding.matching import (
     FOUND_READING,
@@ -64,6 +64,7 @@ __all__ = ["Answerer"]
 MAX_QUESTION = 400  # characters understood; the rest of a wall of text is ignored
 MAX_PARTS = 4
 MAX_READINGS = 4  # a "which one?" offers two; four readings are plenty to find them
+HIDDEN_TITLE = "Answer hidden: spoiler"  # the title of a card whose every word is a reveal
 FACT_PREFIX = "fact:"
 GAP_PREFIX = UNTOLD_PREFIX  # a detail the sources never give: declined, with what it is
 # a cue used by one in this many of a gap's questions is how it is asked ("how did <the suit>
@@ -661,7 +662,8 @@ class Answerer:
             # a story answer is told in the message itself, not in a card: kept for each part
             if d.reply.content:
                 said.append(d.reply.content)
-            cards.extend(d.reply.cards)
+            for card in d.reply.cards:
+                cards = _merged(cards, card)
             sources.extend(s for s in d.reply.sources if s not in sources)
             intents.append(d.reply.intent or "")
         reply = Reply(
@@ -1727,7 +1729,7 @@ class Answerer:
         secret = _secret(reading)
         if reply is not None and secret is not None:
             # Asked through a name that is itself the twist: linking anything to it spoils.
-            reply = protect(reply, secret, "Answer hidden: spoiler")
+            reply = protect(reply, secret, HIDDEN_TITLE)
         return reply
 
     def _with_context(self, reading: Reading, context: Reading) -> Reading:
@@ -2115,6 +2117,33 @@ class Answerer:
 
 TWIST_PREFIX_MIN = 3  # "al" could start anything; "ali" is a deliberate start of a name
 TWIST_PREFIX_SCORE = 75.0  # below a real match of a public name, above nothing
+
+
+def _merged(cards: list[Card], card: Card) -> list[Card]:
+    """`cards` and `card`; a card on the same thing as one before it ("who directed ep 7 and
+    who wrote it") adds its lead to that card instead of repeating the card."""
+    same = next((i for i, c in enumerate(cards) if c.title == card.title != HIDDEN_TITLE), None)
+    if same is None:
+        return [*cards, card]
+    first = cards[same]
+    lead = to_plain(card.description).split("\n")[0]
+    if not lead or lead in to_plain(first.description):
+        return cards
+    added = _first_line(card.description)
+    description = join([first.description, added], sep="\n") if first.description else added
+    return [*cards[:same], replace(first, description=description), *cards[same + 1 :]]
+
+
+def _first_line(text: RichText) -> RichText:
+    """The segments of `text` up to its first line break, each keeping its spoiler mark."""
+    line: list[Segment] = []
+    for segment in text:
+        before, newline, _ = segment.text.partition("\n")
+        if before:
+            line.append(replace(segment, text=before))
+        if newline:
+            break
+    return tuple(line)
 
 
 def _twist_name_prefix(text: str, character: Character) -> bool:

@@ -76,6 +76,17 @@ def test_two_part_questions_are_answered_together(engine: Engine) -> None:
     assert "Millicent Shelton" in text
 
 
+def test_two_answers_about_one_episode_share_one_card(engine: Engine) -> None:
+    reply = engine.ask("who directed ep 7 and who wrote it").reply
+    assert reply is not None
+    message = render_message(reply, SpoilerPolicy(SpoilerMode.OPEN, 13))
+    assert len(message["embeds"]) == 1
+    lead = message["embeds"][0]["description"]
+    assert "Jennifer Getzinger" in lead
+    assert "Hilly Hicks Jr." in lead
+    assert "Jr.." not in lead
+
+
 def test_a_later_part_can_refer_back(engine: Engine) -> None:
     text = answer_text(engine, "who directed episode 4 and who wrote it")
     assert "Deborah Chow" in text
