@@ -868,6 +868,12 @@ class Answerer:
         ):
             # likeliest a detail the sources never give: no other answer is told instead
             return replace(self._decline_gap(gap, ranked), score=best.score)
+        if (best is None or best.score < self.calibration.threshold) and _asks_for_a_name(text):
+            # "what's the homeless nurse's name": nothing matches well, and the one the season
+            # calls that is found by what they are and did
+            named = self._name_of_the_described(first, text, watched)
+            if named is not None:
+                return named
         if best is None or best.score < self.calibration.threshold:
             verified = (
                 self._verified(text, ranked, watched)
@@ -1059,6 +1065,22 @@ class Answerer:
             and " ".join(words[m.start : m.end]) not in self.reader.show_names
         ]
         return bool(people) and not characters and not _ROLE_NOUNS & set(words)
+
+    def _name_of_the_described(
+        self, reading: Reading, text: str, watched: int | None
+    ) -> _Decision | None:
+        """The name of someone a question only describes ("the lady cop who works with <him>"),
+        when the description fits one character."""
+        if not _ROLE_NOUNS & set(reading.text.split()):
+            return None
+        if reading.all_of(Kind.CHARACTER) and not self._asks_about_the_described(reading):
+            return None  # "<her> nurse's name": about someone named
+        subject = self._described_subject(reading)
+        if subject is None and (found := self.matcher.character_described(reading)):
+            subject = _about(reading, found.key, found.secret)
+        if subject is None:
+            return None
+        return self._name_of_the_one_called_otherwise(subject, text, watched)
 
     def _name_of_the_one_called_otherwise(
         self, reading: Reading, text: str, watched: int | None

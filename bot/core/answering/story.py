@@ -9,6 +9,7 @@ data holds no answer: the caller then says the sources do not say, never a nearb
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -711,11 +712,12 @@ class Story:
         guard tormenting <her>", "the nurse <they> find living rough"): the other parties of the
         events that clearly fit, each with the episode revealing it when that is a twist."""
         named = set(query.characters)
-        if not self._verbs_in(query.text):
+        tokens = query.text.split()
+        # "what was the aquarium doctor called": a word of naming is no act of theirs
+        verbs_at = [at for _, at in self._verbs_in(query.text) if tokens[at] not in _NAME_WORDS]
+        if not verbs_at:
             return self._described_by_likeness(query)
         query = replace(query, likely=())  # what they did tells who they are
-        tokens = query.text.split()
-        verbs_at = [at for _, at in self._verbs_in(query.text)]
         places = [at for c in named if (at := self._position(c, tokens)) is not None]
         # "the nurse tom finds": one named before a verb acts, so the one described undergoes;
         # "the guard tormenting her": one named after the verb undergoes, the one described acts
@@ -773,10 +775,12 @@ class Story:
             shared = parties if shared is None else shared & parties
         specific = set(query.text.split()) & (vocabulary().role_nouns - vocabulary().person_nouns)
         if not shared and not named and specific:
-            # "the homeless nurse": found living rough by others in one event, a nurse in another
-            for event in close:
-                parties = {c for c in event.characters if c not in named}
-                shared = parties if not shared else shared & parties
+            # "the homeless nurse": found living rough by others in one event, a nurse in another;
+            # "the aquarium doctor": the one party most of the close events share
+            counts = Counter(c for event in close for c in event.characters if c not in named)
+            most = max(counts.values(), default=0)
+            top = [c for c, n in counts.items() if n == most]
+            shared = set(top) if most > 1 and len(top) == 1 else set()
         out: dict[str, int | None] = {}
         for character in sorted(shared or ()):
             revealed = max(max(self._spoiler(e) for e in close), self._name_spoiler(character))

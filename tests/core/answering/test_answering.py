@@ -249,6 +249,18 @@ def test_a_story_answer_in_several_parts_shows_every_part(engine: Engine, questi
     assert told.count("||") >= 4, told  # both parts, each barred
 
 
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("what do they call the nurse who ends up living on the street", "Inez Green"),
+        ("the guy with the healing touch, what's he called", "Ryback"),
+        ("what was the doctor at the aquarium called", "Malus"),
+    ],
+)
+def test_someone_only_described_is_named(engine: Engine, question: str, name: str) -> None:
+    assert name in answer_text(engine, question)
+
+
 def test_what_a_member_has_seen_is_no_spoiler(engine: Engine) -> None:
     text = answer_text(engine, "who does janet mcteer play", "tagged", 7)
     assert "Alisa" in _outside_bars(text)
