@@ -779,8 +779,8 @@ class Story:
             # "the aquarium doctor": the one party most of the close events share
             counts = Counter(c for event in close for c in event.characters if c not in named)
             most = max(counts.values(), default=0)
-            top = [c for c, n in counts.items() if n == most]
-            shared = set(top) if most > 1 and len(top) == 1 else set()
+            leaders = [c for c, n in counts.items() if n == most]
+            shared = set(leaders) if most > 1 and len(leaders) == 1 else set()
         out: dict[str, int | None] = {}
         for character in sorted(shared or ()):
             revealed = max(max(self._spoiler(e) for e in close), self._name_spoiler(character))
