@@ -182,6 +182,14 @@ def _attach_fragments(units: list[RichText]) -> list[RichText]:
 _FILLER_KEYWORDS = frozenset(stem(word) for word in vocabulary().filler)
 
 
+# asking who wrote a review: "who wrote ...", "which critic ...", "... reviewer's name"
+_ASKS_THE_CRITIC = re.compile(
+    r"^(?:who|whose)\b.*\b(?:wrote|write|writes|written|review|reviewed|critic|reviewer)\b"
+    r"|\b(?:which|what) (?:critic|reviewer|writer|journalist)\b"
+    r"|\b(?:critic|reviewer|writer)(?:s)? (?:name|called)\b"
+)
+
+
 def keywords(text: str) -> frozenset[str]:
     """The stemmed words of a text that say what it is about."""
     return frozenset(
@@ -862,6 +870,9 @@ class Answers:
         if aggregator is not None:
             return self.reception_scores(intent, question=question, aggregator=aggregator.name)
         matches = [r for r in rec.reviews if outlet in (r.outlet, r.critic)]
+        if question is not None and _ASKS_THE_CRITIC.search(normalize(question)):
+            # "who wrote the <outlet> review": only a review whose critic the sources name
+            matches = [r for r in matches if r.critic]
         if not matches:
             return None
         cards = []

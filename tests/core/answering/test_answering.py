@@ -55,6 +55,7 @@ def answer_text(engine: Engine, question: str, mode: str = "open", watched: int 
         ("when did it come to disney+", "2022"),
         ("who drew the cover for episode 1", "Stephanie Hans"),
         ("what streamer was it on", "Netflix"),
+        ("emmy nomination, what category", "Outstanding Music Composition"),
         ("what's the whizzer's real name in the show", "Robert Coleman"),
         ("what did krysten ritter play", "Jessica Jones"),
         ("was it nominated for an emmy", "Sean Callery"),
@@ -259,6 +260,13 @@ def test_a_story_answer_in_several_parts_shows_every_part(engine: Engine, questi
 )
 def test_someone_only_described_is_named(engine: Engine, question: str, name: str) -> None:
     assert name in answer_text(engine, question)
+
+
+def test_who_wrote_a_review_is_told_only_when_the_sources_name_the_critic(
+    engine: Engine,
+) -> None:
+    assert "Jo Berry" in answer_text(engine, "digital spy's critic, who was that")
+    assert not engine.ask("who wrote the den of geek review").answered
 
 
 def test_what_a_member_has_seen_is_no_spoiler(engine: Engine) -> None:
