@@ -178,6 +178,7 @@ def _attach_fragments(units: list[RichText]) -> list[RichText]:
     return out
 
 
+_SOURCE_MATERIAL = vocabulary().source_material_words  # "in the comics"
 # chat around a question ("so who is she actually"): no more asked than who someone is
 _FILLER_KEYWORDS = frozenset(stem(word) for word in vocabulary().filler)
 
@@ -639,6 +640,10 @@ class Answers:
                 most=PLOT_BEATS,
                 ignore=keywords(names),
             )
+            if character.comics and _SOURCE_MATERIAL & set(normalize(question).split()):
+                # asked about the comics: what they are there leads
+                lead = [join(sentences(character.comics)[:PLOT_BEATS])]
+                told = []
             description = join([*lead, join(told)], sep="\n")
         else:
             if character.comics:

@@ -148,6 +148,8 @@ _POINTS_AT_A_SCENE = re.compile(
 _OTHER_WORK = frozenset("else other previous previously filmography career famous".split())
 _ASKS_OTHER_THAN_WHO = frozenset("what whats why how hows when where which".split())
 _POINTS_AT_ONLY = re.compile(r"\b(?:that|this|it|there|then)\W*$")
+# "what's that track called": one piece of music pointed at, none named
+_POINTS_AT_A_PIECE = re.compile(r"\b(?:that|this)\s+(?:song|track|tune|piece|theme)\b")
 # words quoted in a question: 'darkly enjoyable', "a slower burn", “...”
 # a name asked for: "what's the name of ...", "what is it called?" (not "she called it great")
 _NAME_ASKED = re.compile(r"\bnamed?\b|\b(?:called|named)\W*$")
@@ -791,6 +793,12 @@ class Answerer:
             reply = self._build(known, text, watched)
             if reply is not None:
                 return _Decision(reply, known.score)
+        in_the_comics = self._comics_of_named(text, first)
+        if in_the_comics is not None:
+            # "<her> hero name in the comics": what the sources say of their comics self
+            reply = self._build(in_the_comics, text, watched)
+            if reply is not None:
+                return _Decision(reply, in_the_comics.score)
         plain = Reader.without_chat(first)
         quoted = self._quoted_review(text, first)
         readings = [
@@ -843,9 +851,14 @@ class Answerer:
                     described.append(replace(by_story, weight=by_story.weight * FOUND_READING))
             if described:
                 ranked = self.matcher.rank([*readings, *described])
-        if _ABOUT_THE_MAKING.search(normalize(text)) or self._only_real_people_named(first):
-            # "who plays <her ex>", "why did <the showrunner> leave <the show>": whatever the
-            # story tells of them, the question is about the making of the show
+        if (
+            _ABOUT_THE_MAKING.search(normalize(text))
+            or self._only_real_people_named(first)
+            or vocabulary().source_material_words & set(normalize(text).split())
+        ):
+            # "who plays <her ex>", "why did <the showrunner> leave <the show>", "<her> name in
+            # the comics": whatever the story tells of them, the question is about the show's
+            # making or its source
             ranked = [c for c in ranked if not self._verifies(c.label)]
         special = self._other_season_or_episode(text, first, ranked)
         if special is not None:
@@ -918,6 +931,10 @@ class Answerer:
             or (
                 # "who was that?", "what happened there": only pointing, nothing else asked
                 self._no_subject(text, first) and _POINTS_AT_ONLY.search(normalize(text))
+            )
+            or (
+                _POINTS_AT_A_PIECE.search(normalize(text))
+                and not (first.mentions or first.episodes)
             )
             or (
                 # "what happened in that scene": a moment pointed at, none named
@@ -1297,6 +1314,19 @@ class Answerer:
         if titled and words[:1] and words[0] in _ASKS_OTHER_THAN_WHO:
             return None  # "what did <she> learn from <that show>": something else is asked
         return Candidate(self.kinds.built_by("person", "info").name, 1.0, first)
+
+    def _comics_of_named(self, text: str, first: Reading) -> Candidate | None:
+        """The one character a question names, asked about the books the show adapts ("is
+        <she> <her comics name> in the comics?"), when the sources say who they are there."""
+        characters = first.all_of(Kind.CHARACTER)
+        if len(characters) != 1 or first.all_of(Kind.PERSON) or first.episodes:
+            return None
+        if not vocabulary().source_material_words & set(normalize(text).split()):
+            return None
+        character = self.kb.character(characters[0])
+        if character is None or not character.comics:
+            return None
+        return Candidate(self.kinds.built_by("character", "info").name, 1.0, first)
 
     def _quoted_review(self, text: str, first: Reading) -> Reading | None:
         """ "which critic called it 'darkly enjoyable'": words quoted from exactly one review (its
