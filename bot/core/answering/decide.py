@@ -499,9 +499,26 @@ class Answerer:
         cue they do not use, or a story verb they never use."""
         cues = [cued] if cued is not None else self.kinds.cued(text)
         verbs = self.story.verbs_asked(text)
-        return any(kind.name not in self._cues_of(gap) for kind in cues) or bool(
-            verbs and not verbs & self._verbs_of(gap)
+        return (
+            any(kind.name not in self._cues_of(gap) for kind in cues)
+            or bool(verbs and not verbs & self._verbs_of(gap))
+            or self._other_way_round(gap, text)
         )
+
+    def _other_way_round(self, gap: Gap, text: str) -> bool:
+        """Whether the question does to someone what the gap's questions have them do, or the
+        other way round: "who kills <the guard>" beside "who did <the guard> kill"."""
+        for character in gap.about:
+            asked = self.story.undergoes(text, character)
+            if asked is None:
+                continue
+            ways = [
+                w for ask in gap.asks if (w := self.story.undergoes(ask, character)) is not None
+            ]
+            # asked the way few of its questions are (under one in six of those with a verb)
+            if ways and ways.count(asked) * GAP_CUE_SHARE < len(ways):
+                return True
+        return False
 
     def _more_like_an_event(self, reading: Reading, gap: Candidate) -> bool:
         """Whether the question is at least as like a way of asking about a story event as like
@@ -881,9 +898,14 @@ class Answerer:
         ):
             # likeliest a detail the sources never give: no other answer is told instead
             return replace(self._decline_gap(gap, ranked), score=best.score)
-        if (best is None or best.score < self.calibration.threshold) and _asks_for_a_name(text):
-            # "what's the homeless nurse's name": nothing matches well, and the one the season
-            # calls that is found by what they are and did
+        if (
+            (best is None or best.score < self.calibration.threshold)
+            and _asks_for_a_name(text)
+            and not self._likely_a_name_untold(ranked)
+        ):
+            # "what's the homeless nurse's name": nothing matches well (a name the sources never
+            # give least of all), and the one the season calls that is found by what they are
+            # and did
             named = self._name_of_the_described(first, text, watched)
             if named is not None:
                 return named
@@ -1082,6 +1104,17 @@ class Answerer:
             and " ".join(words[m.start : m.end]) not in self.reader.show_names
         ]
         return bool(people) and not characters and not _ROLE_NOUNS & set(words)
+
+    def _likely_a_name_untold(self, ranked: list[Candidate]) -> bool:
+        """Whether the likeliest answer, clearly ahead of the next, is a name the sources never
+        give ("the new guard's name")."""
+        best = ranked[0] if ranked else None
+        gap = self._gap(best.label) if best is not None else None
+        if best is None or gap is None:
+            return False
+        naming = self.kinds.built_by("story", "name").name
+        second = next((c.score for c in ranked if c.label != best.label), 0.0)
+        return naming in self._cues_of(gap) and best.score - second > CLOSE
 
     def _name_of_the_described(
         self, reading: Reading, text: str, watched: int | None

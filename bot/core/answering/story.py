@@ -349,6 +349,23 @@ class Story:
         """The story's verbs a question uses ("steal" in "what did they steal"), with their kin."""
         return frozenset(self.verbs.with_kin({verb for verb, _ in self._verbs_in(normalize(text))}))
 
+    def undergoes(self, text: str, character: str) -> bool | None:
+        """Whether a question names `character` as the one its nearest story verb is done to
+        ("who kills <him>", "who was <he> killed by") rather than the one doing it ("who did <he>
+        kill"); None when it has no such verb or does not name them."""
+        tokens = normalize(text).split()
+        verbs = [at for _, at in self._verbs_in(" ".join(tokens))]
+        at = self._position(character, tokens)
+        if not verbs or at is None:
+            return None
+        # the verb nearest the name is the one said of them ("i dont get why <he> killed ...")
+        verb = min(verbs, key=lambda v: (abs(v - at), v < at))
+        # "how did <he> get killed", "who was <he> killed by": done to the one named before
+        passive = (verb > 0 and tokens[verb - 1] in _PASSIVE_AUX) or tokens[
+            verb + 1 : verb + 2
+        ] == ["by"]
+        return at < verb if passive else at > verb
+
     def _own_verbs(self, text: str) -> set[str]:
         """The verbs the question asks with, not those of what it only tells to place it: in
         "does she go to jail for shooting him" the jail, not the shooting."""

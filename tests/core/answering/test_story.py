@@ -693,3 +693,16 @@ def test_paying_someone_s_bills_is_funding_them() -> None:
 def test_the_name_of_something_of_someone_is_not_their_name() -> None:
     _no_answer("plot.name", "what's the name of jessica's detective agency", "jessica-jones")
     _no_answer("plot.name", "whats the name of the detective agency", "eddy-costa")
+
+
+@pytest.mark.parametrize(
+    ("question", "undergoes"),
+    [
+        ("who kills the prison guard dale holiday", True),
+        ("who did dale holiday kill", False),
+        ("how did holiday get killed", True),
+        ("i dont get why holiday killed them", False),
+    ],
+)
+def test_whether_the_one_named_does_it_or_has_it_done(question: str, undergoes: bool) -> None:
+    assert _story().undergoes(question, "dale-holiday") is undergoes
