@@ -1673,7 +1673,14 @@ class Answerer:
         earlier = first.other_season is not None and first.other_season < season.number
         if earlier:
             token = f"season{first.other_season}"
-            covering = [c for c in ranked[:3] if token in self._fact_terms(c.label)]
+            # a fact about that season and about what is asked of it ("the music": not a fact
+            # about its cast)
+            asked = first.concepts - {token} - vocabulary().question_concepts
+            covering = [
+                c
+                for c in ranked[:3]
+                if token in (terms := self._fact_terms(c.label)) and (not asked or asked & terms)
+            ]
             floor = self.calibration.threshold * VERIFIED_SHARE
             if covering and covering[0].score >= floor:
                 # a fact about that very season answers it, however its words are put
