@@ -324,7 +324,7 @@ def test_an_earlier_season_is_answered_only_where_the_sources_speak_of_it(engine
     assert engine.ask("was season 1 netflix's most watched show").answered
     # a fact about season 1 answers only what it is about: its cast is no answer on its music
     assert not engine.ask("who did the music for season 1").answered
-    assert "Alias" in answer_text(engine, "which comic book did season 1 mostly draw on")
+    assert "Alias" in answer_text(engine, "which comic was season 1 mostly based on")
 
 
 def test_three_questions_in_one_message(engine: Engine) -> None:
