@@ -18,7 +18,8 @@ then and sealed until it was done (and studied in the sixth round); blind15.yaml
 written at the start of the sixth round and sealed until it was done (and studied in the
 seventh); blind16.yaml and plot12.yaml written at the start of the seventh round and sealed until
 it was done (and studied in the eighth); blind17.yaml and plot13.yaml written at the start of the
-eighth round and sealed until it was done.
+eighth round and sealed until it was done (and studied in the ninth); blind18.yaml and plot14.yaml
+written at the start of the ninth round and sealed until it was done.
 Their first-run figures are in README.
 
 A set that was studied is no longer a blind measure, so these floors are regression guards: each
@@ -40,36 +41,38 @@ from devtools.evaluation import Report, evaluate, format_miss, load_questions
 HERE = Path(__file__).resolve().parent
 # Floors, kept here (not imported) so that loosening one shows in review.
 MINIMUM = {
-    "questions.yaml": {"answer": 0.93, "decline": 0.98, "silent": 0.97},
-    "holdout.yaml": {"answer": 0.88, "decline": 0.97, "silent": 0.97},
+    "questions.yaml": {"answer": 0.94, "decline": 0.98, "silent": 0.97},
+    "holdout.yaml": {"answer": 0.89, "decline": 0.97, "silent": 0.97},
     "blind3.yaml": {"answer": 0.88, "decline": 1.00, "silent": 0.97},
-    "blind4.yaml": {"answer": 0.85, "decline": 0.97, "silent": 0.97},
-    "blind5.yaml": {"answer": 0.90, "decline": 0.96, "silent": 0.97},
-    "blind6.yaml": {"answer": 0.89, "decline": 0.96, "silent": 0.97},
+    "blind4.yaml": {"answer": 0.87, "decline": 0.97, "silent": 0.97},
+    "blind5.yaml": {"answer": 0.91, "decline": 0.96, "silent": 0.97},
+    "blind6.yaml": {"answer": 0.90, "decline": 0.96, "silent": 0.97},
     "blind7.yaml": {"answer": 0.88, "decline": 0.97, "silent": 0.97},
-    "blind8.yaml": {"answer": 0.88, "decline": 0.90, "silent": 0.97},
-    "blind9.yaml": {"answer": 0.90, "decline": 0.98, "silent": 0.97},
-    "blind10.yaml": {"answer": 0.83, "decline": 0.96, "silent": 0.97},
+    "blind8.yaml": {"answer": 0.89, "decline": 0.90, "silent": 0.97},
+    "blind9.yaml": {"answer": 0.91, "decline": 0.98, "silent": 0.97},
+    "blind10.yaml": {"answer": 0.84, "decline": 0.96, "silent": 0.97},
     "blind11.yaml": {"answer": 0.89, "decline": 0.98, "silent": 0.97},
     "blind12.yaml": {"answer": 0.85, "decline": 0.89, "silent": 0.97},
-    "blind13.yaml": {"answer": 0.91, "decline": 0.96, "silent": 0.97},
-    "blind14.yaml": {"answer": 0.89, "decline": 0.96, "silent": 0.97},
+    "blind13.yaml": {"answer": 0.92, "decline": 0.96, "silent": 0.97},
+    "blind14.yaml": {"answer": 0.90, "decline": 0.96, "silent": 0.97},
     "blind15.yaml": {"answer": 0.95, "decline": 0.94, "silent": 0.97},
     "blind16.yaml": {"answer": 0.91, "decline": 0.96, "silent": 0.97},
-    "blind17.yaml": {"answer": 0.94, "decline": 0.96, "silent": 0.97},
-    "plot.yaml": {"answer": 0.78, "decline": 0.87},
-    "plot2.yaml": {"answer": 0.77, "decline": 0.75},
-    "plot3.yaml": {"answer": 0.75, "decline": 0.83},
-    "plot4.yaml": {"answer": 0.73, "decline": 0.88},
-    "plot5.yaml": {"answer": 0.70, "decline": 0.66},
-    "plot6.yaml": {"answer": 0.74, "decline": 0.80},
-    "plot7.yaml": {"answer": 0.75, "decline": 0.86},
-    "plot8.yaml": {"answer": 0.81, "decline": 0.80},
-    "plot9.yaml": {"answer": 0.73, "decline": 0.84},
-    "plot10.yaml": {"answer": 0.68, "decline": 0.88},
-    "plot11.yaml": {"answer": 0.80, "decline": 0.77},
-    "plot12.yaml": {"answer": 0.70, "decline": 0.82},
-    "plot13.yaml": {"answer": 0.75, "decline": 0.85},
+    "blind17.yaml": {"answer": 0.96, "decline": 0.96, "silent": 0.97},
+    "blind18.yaml": {"answer": 0.90, "decline": 0.92, "silent": 0.97},
+    "plot.yaml": {"answer": 0.79, "decline": 0.87},
+    "plot2.yaml": {"answer": 0.78, "decline": 0.75},
+    "plot3.yaml": {"answer": 0.79, "decline": 0.83},
+    "plot4.yaml": {"answer": 0.78, "decline": 0.88},
+    "plot5.yaml": {"answer": 0.73, "decline": 0.68},
+    "plot6.yaml": {"answer": 0.77, "decline": 0.82},
+    "plot7.yaml": {"answer": 0.77, "decline": 0.86},
+    "plot8.yaml": {"answer": 0.83, "decline": 0.80},
+    "plot9.yaml": {"answer": 0.77, "decline": 0.84},
+    "plot10.yaml": {"answer": 0.70, "decline": 0.88},
+    "plot11.yaml": {"answer": 0.83, "decline": 0.77},
+    "plot12.yaml": {"answer": 0.75, "decline": 0.82},
+    "plot13.yaml": {"answer": 0.79, "decline": 0.85},
+    "plot14.yaml": {"answer": 0.74, "decline": 0.85},
 }
 # The share of correct answers that lead with what was asked, and the median length of a
 # single-fact answer, on the general sets.
