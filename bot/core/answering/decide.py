@@ -63,6 +63,7 @@ __all__ = ["Answerer"]
 
 MAX_QUESTION = 400  # characters understood; the rest of a wall of text is ignored
 MAX_PARTS = 4
+CHAT_ASIDE_WORDS = 3  # a part this long that asks and names nothing is chat around a question
 MAX_READINGS = 4  # a "which one?" offers two; four readings are plenty to find them
 HIDDEN_TITLE = "Answer hidden: spoiler"  # the title of a card whose every word is a reveal
 FACT_PREFIX = "fact:"
@@ -170,6 +171,13 @@ _QUESTION_START = re.compile(
 _ANYONE_KNOW = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in vocabulary().asking_the_room) + r")\b"
     r"|\b(?:any ?one|anybody|any1|some ?one|somebody)\W*$"  # "... ep 10 again, anyone?"
+)
+# "does anyone remember when ...": asking the room, before the question itself
+_ROOM_OPENER = re.compile(
+    r"^(?:(?:does|do|did|can|could)\s+)?(?:"
+    + "|".join(re.escape(p) for p in vocabulary().asking_the_room)
+    + r")\s+(?=(?:who|whom|whose|what|when|where|which|why|how)\b)",
+    re.IGNORECASE,
 )
 _TO_OTHERS = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in vocabulary().talking_to_others) + r")\b"
@@ -560,6 +568,7 @@ class Answerer:
     ) -> Answer:
         # "wait, who ...", "ok so who ...": what opens a chat message is no part of its question
         text = _OPENING_INTERJECTION.sub("", question.strip()[:MAX_QUESTION]) or question.strip()
+        text = _ROOM_OPENER.sub("", text) or text  # its words ("remember") are no part of it
         self._decided.clear()  # parts and clauses of one question often repeat each other
         self._described.clear()
         decision = self._decide(text, watched)
@@ -624,14 +633,28 @@ class Answerer:
         decisions: list[_Decision] = []
         context: Reading | None = None
         asides: list[_Decision] = []
+        asking_parts = 0
+        short_asides = False  # "since when", "disney" (of "disney plus"): may still qualify it
         for part in parts[:MAX_PARTS]:
             if self._only_asks_a_view(part):
                 # "was she right or nah, what do u think": the bot's own view of all of it
                 return self._decide_one(part, context, watched)
             decision = self._decide_one(part, context, watched)
             context = decision.reading or context
+            aside = self._an_aside(part, text)
+            asking_parts += not aside
+            short_asides |= aside and len(part.split()) < CHAT_ASIDE_WORDS
             if decision.reply.answered:
-                (asides if self._an_aside(part, text) else decisions).append(decision)
+                (asides if aside else decisions).append(decision)
+        if (
+            asking_parts == 1
+            and len(decisions) == 1
+            and not short_asides
+            and len(parts) <= MAX_PARTS
+        ):
+            # "who directed <an episode>? trying to settle a bet": the one part that asks is the
+            # question; the rest asks nothing and names nothing of the season
+            return decisions[0]
         # "yo spoilers ok, how does <he> die": a part with no question of its own is answered
         # only when no other part is
         decisions = decisions or asides
@@ -1196,8 +1219,13 @@ class Answerer:
                 return None
             if not kind.names and _asks_for_a_name(text):
                 continue  # what happened is no answer to what someone is called
-            if kind.verifies and _ABOUT_THE_MAKING.search(normalize(text)):
-                continue  # "the guy who plays <him>, what's his name": the actor's
+            if kind.verifies and (
+                _ABOUT_THE_MAKING.search(normalize(text))
+                or (self._only_real_people_named(first) and vocabulary().asking_verbs & set(words))
+            ):
+                # "the guy who plays <him>, what's his name": the actor's; "who does <an
+                # actress> play": about the cast, not the story
+                continue
             reading, asked = first, text
             if Kind.CHARACTER not in kind.needs:
                 # the clause the cue opens: "how did she get her powers, is it explained" asks

@@ -278,6 +278,23 @@ def test_a_detail_never_given_does_not_stop_its_reverse_being_told(engine: Engin
     assert not engine.ask("who did holiday kill before alisa").answered
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a name holding a word that is also a story verb ("carrie") asks about the cast
+        ("who does carrie anne moss play", "Jeri Hogarth"),
+        # asking the room first: its words ("remember") are no part of the question
+        ("does anybody remember when season 2 came out", "March 8, 2018"),
+        # chat after the one part that asks: the question is that part
+        ("who directed pork chop? trying to win an argument here", "Neasa Hardiman"),
+    ],
+)
+def test_what_surrounds_a_question_does_not_change_it(
+    engine: Engine, question: str, expected: str
+) -> None:
+    assert expected in answer_text(engine, question)
+
+
 def test_what_a_member_has_seen_is_no_spoiler(engine: Engine) -> None:
     text = answer_text(engine, "who does janet mcteer play", "tagged", 7)
     assert "Alisa" in _outside_bars(text)
