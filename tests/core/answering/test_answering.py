@@ -57,6 +57,7 @@ def answer_text(engine: Engine, question: str, mode: str = "open", watched: int 
         ("what streamer was it on", "Netflix"),
         ("emmy nomination, what category", "Outstanding Music Composition"),
         ("who is simpson in the comics", "Nuke"),
+        ("what's trish short for anyway", "Patricia"),
         ("trish walker's comic book name?", "Hellcat"),
         ("which song closes the album, what's it called", "Starting at the Beginning"),
         ("what's the whizzer's real name in the show", "Robert Coleman"),

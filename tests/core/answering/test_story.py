@@ -706,3 +706,10 @@ def test_the_name_of_something_of_someone_is_not_their_name() -> None:
 )
 def test_whether_the_one_named_does_it_or_has_it_done(question: str, undergoes: bool) -> None:
     assert _story().undergoes(question, "dale-holiday") is undergoes
+
+
+def test_a_reason_the_sources_give_by_sequence_is_told() -> None:
+    # "learns of a shared interest in octopuses ... and visits the aquarium"
+    reply = _ask("plot.why", "why would jessica visit an aquarium", "jessica-jones")
+    assert "octopus" in to_plain(reply.content)
+    _both_sides(reply, "octopus", 5)
