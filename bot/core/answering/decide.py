@@ -1360,8 +1360,11 @@ class Answerer:
         sources say they are known for ("she was in the matrix right?") or in so many words
         ("<her> other stuff", "what else has <he> been in")."""
         people = first.all_of(Kind.PERSON)
-        if len(people) != 1 or first.all_of(Kind.CHARACTER) or first.episodes:
+        if len(people) != 1 or first.episodes:
             return None
+        played = {c.id for c in self.kb.characters_played_by(people[0])}
+        if set(first.all_of(Kind.CHARACTER)) - played:
+            return None  # someone else named: "what else did <she> do with <him>"
         words = normalize(text).split()
         person = self.kb.person(people[0])
         if person is None or not person.known_for:

@@ -58,6 +58,8 @@ def answer_text(engine: Engine, question: str, mode: str = "open", watched: int 
         ("emmy nomination, what category", "Outstanding Music Composition"),
         ("who is simpson in the comics", "Nuke"),
         ("what's trish short for anyway", "Patricia"),
+        ("other than jj what has krysten ritter been in", "Breaking Bad"),
+        ("is rebecca de mornay in season 2 or nah", "Dorothy Walker"),
         ("trish walker's comic book name?", "Hellcat"),
         ("which song closes the album, what's it called", "Starting at the Beginning"),
         ("what's the whizzer's real name in the show", "Robert Coleman"),
