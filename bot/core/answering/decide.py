@@ -568,10 +568,17 @@ class Answerer:
     ) -> Answer:
         # "wait, who ...", "ok so who ...": what opens a chat message is no part of its question
         text = _OPENING_INTERJECTION.sub("", question.strip()[:MAX_QUESTION]) or question.strip()
-        text = _ROOM_OPENER.sub("", text) or text  # its words ("remember") are no part of it
         self._decided.clear()  # parts and clauses of one question often repeat each other
         self._described.clear()
-        decision = self._decide(text, watched)
+        # "does anyone remember when ...": asking the room first; its words ("remember") are
+        # no part of the question, unless only the whole message is understood
+        asked_alone = _ROOM_OPENER.sub("", text)
+        decision = self._decide(asked_alone or text, watched)
+        if asked_alone and asked_alone != text:
+            if decision.reply.answered:
+                text = asked_alone
+            else:
+                decision = self._decide(text, watched)
         if trigger is Trigger.AUTO and not self._worth_answering_unasked(text, decision):
             # "whos the composer? the music is so good", "just finished ep 5, who was the
             # doctor": the question alone, without what is said around it

@@ -35,7 +35,9 @@ _QUESTION_WORDS = frozenset(
 _PASSIVE_AUX = frozenset("was were is are get gets got been being".split())
 _MOMENT_BEATS = 3  # the beats of an episode that are its end (or its start)
 _DOING_PRONOUNS = frozenset("i you we he she they".split())  # one who does something
-_NAME_WORDS = frozenset("name names nam call called real full first last surname known short".split())
+_NAME_WORDS = frozenset(
+    "name names nam call called real full first last surname known short".split()
+)
 # Verbs that carry a season's turning points, preferred in a recap.
 _MAJOR = (
     "kill",
