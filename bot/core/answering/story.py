@@ -9,9 +9,11 @@ data holds no answer: the caller then says the sources do not say, never a nearb
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TypeVar
 
 from bot.core.answering.reply import CardField, Reply, ReplyKind
@@ -90,6 +92,12 @@ _STORYLINE = 6  # events a character's storyline is told in
 _WHOLE = frozenset({"whole", "entire", "everything", "full", "all"})  # "recap the whole season"
 _T = TypeVar("_T")
 _WHO = frozenset({"who", "whom"})
+# "who put <him> up to it", "who asked <her> to ...", "who talked <him> into ...": who is behind
+_INSTIGATING = re.compile(
+    r"^(?:who|whom)\s+(?:\w+\s+)?(?:put|puts|asked|asks|ask|told|tells|tell|got|gets|get|"
+    r"convinced|convinces|convince|talked|talks|talk|persuaded|persuades|persuade|made|makes|"
+    r"make)\s+(?:\w+\s+){1,3}?(?:up\s+to|to|into)\b"
+)
 _DO = frozenset({"do", "does", "did"})
 _WHY_WORDS = frozenset({"why"})
 # how one ends up: a question saying only these (and names) asks someone's fate
@@ -262,7 +270,36 @@ class Story:
             if (s.event.did not in _UNDERGOES or s.event.did in asked)
             and (s.event.who or s.event.did in asked)
         ]
+        if all(set(s.event.who) <= set(query.characters) for s in found[:_MAX_LINES]):
+            # "who put <him> up to it": only those named did it; who was behind it is asked
+            behind = self._instigator(query)
+            if behind is not None:
+                return behind
         return self._events_reply("", found[:_MAX_LINES], self._and_why(query, self._doer_line))
+
+    def _instigator(self, query: StoryQuery) -> Reply | None:
+        """ "who put <him> up to it", "who asked <her> to ...": the one behind what the named one
+        did, when the reason the sources give for it names them ("at <her> request")."""
+        if not query.characters or not _INSTIGATING.match(query.text):
+            return None
+        doer = query.characters[0]
+        for scored in self._best(query, need_verb=False, limit=6):
+            event = scored.event
+            if doer not in event.who or not event.why:
+                continue
+            behind = sorted(
+                self._named_in_text(event.why) - set(event.characters) - set(query.characters)
+            )
+            if behind:
+                return self._events_reply("", [scored], partial(self._why_led_line, behind=behind))
+        return None
+
+    def _why_led_line(self, event: Event, behind: list[str]) -> RichText:
+        """Who is behind it first, then the event and its reason: "Ann Lee: Bo ... Why: ..."."""
+        return (
+            *self._led_line(event, behind),
+            Segment(f" Why: {event.why}.", self._spoiler(event)),
+        )
 
     def _asks_whom(self, query: StoryQuery) -> bool:
         """Whether "who" asks whom something is done to: "who did <she> kill", "who does <he>
@@ -1109,7 +1146,10 @@ class Story:
         return None
 
     def _named_in(self, event: Event) -> frozenset[str]:
-        tokens = normalize(event.text).split()
+        return self._named_in_text(event.text)
+
+    def _named_in_text(self, text: str) -> frozenset[str]:
+        tokens = normalize(text).split()
         candidates = {c for word in tokens for c in self._names_by_first.get(word, ())}
         return frozenset(c for c in candidates if self._span(c, tokens) is not None)
 

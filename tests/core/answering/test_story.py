@@ -713,3 +713,11 @@ def test_a_reason_the_sources_give_by_sequence_is_told() -> None:
     reply = _ask("plot.why", "why would jessica visit an aquarium", "jessica-jones")
     assert "octopus" in to_plain(reply.content)
     _both_sides(reply, "octopus", 5)
+
+
+def test_who_is_behind_what_the_named_one_did() -> None:
+    # the reason the sources give names the one behind it ("at Hogarth's request")
+    reply = _ask(
+        "plot.who_did", "who put cheng up to recruiting jessica", "pryce-cheng", "jessica-jones"
+    )
+    assert _lead(reply).startswith("Jeri Hogarth: ")
