@@ -81,6 +81,16 @@ def human_list(items: Iterable[str], conjunction: str = "and") -> str:
     return ", ".join(items[:-1]) + f", {conjunction} " + items[-1]
 
 
+def possessive(name: str) -> str:
+    """ "Ann Lee's", "Bo Rivers'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def full_stop(sentence: str) -> str:
+    """The sentence ended with one full stop, also after a name ending in "Jr."."""
+    return sentence if sentence.endswith(".") else sentence + "."
+
+
 def protect(reply: Reply, episode: int, title: str) -> Reply:
     """The whole reply as a spoiler revealed by `episode`: titles and field names move into the
     (spoiler-barred) description and give way to a neutral `title`."""
@@ -345,8 +355,7 @@ class Answers:
         of = self.kb.character(revealed.of) if revealed is not None else None
         tie = ""
         if revealed is not None and of is not None:
-            owner = f"{of.name}'" if of.name.endswith("s") else f"{of.name}'s"
-            tie = f", {owner} {revealed.label.replace('-', ' ')}"
+            tie = f", {possessive(of.name)} {revealed.label.replace('-', ' ')}"
         return join(
             [
                 plain(character.safe_name),
@@ -448,20 +457,19 @@ class Answers:
             else f"was directed by {directors}; {writers}"
         )
         lead = {
-            "director": f"{mention} was directed by {directors}.",
-            "writer": f"{mention} {written}.",
-            "credits": f"{mention} {credits}.",
+            "director": f"{mention} was directed by {directors}",
+            "writer": f"{mention} {written}",
+            "credits": f"{mention} {credits}",
             "title": f"Episode {episode.number} ({episode.overall} overall) is titled "
-            f'"{episode.title}".',
-            "release": f"{mention} was released on {human_date(episode.release_date)}.",
+            f'"{episode.title}"',
+            "release": f"{mention} was released on {human_date(episode.release_date)}",
             "cover": (
-                f"The cover art for {mention} is by {episode.cover_artist}."
+                f"The cover art for {mention} is by {episode.cover_artist}"
                 if episode.cover_artist
-                else f"My sources don't name the cover artist of {mention.rstrip(',')}."
+                else f"My sources don't name the cover artist of {mention.rstrip(',')}"
             ),
         }.get(aspect)
-        # a name ending in an abbreviation ("Jr.") ends the sentence too
-        return lead.replace("..", ".") if lead is not None else None
+        return full_stop(lead) if lead is not None else None
 
     def credit_fields(self, episode: Episode, aspect: str) -> list[CardField]:
         """The other credits, in brief: what the lead already says is not repeated."""

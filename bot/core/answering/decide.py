@@ -458,6 +458,8 @@ class Answerer:
         self._gaps = {g.id: g for g in kb.gaps}
         self._gap_cues: dict[str, frozenset[str]] = {}
         self._gap_verbs: dict[str, frozenset[str]] = {}
+        # per gap and character it is about: whether each of its questions has them undergo
+        self._gap_ways: dict[tuple[str, str], list[bool]] = {}
         self._public_names = {c.id: c.public_name for c in kb.characters}
         self._fact_terms_cache: dict[str, frozenset[str]] = {}
         self._fact_words_cache: dict[str, frozenset[str]] = {}
@@ -520,9 +522,11 @@ class Answerer:
             asked = self.story.undergoes(text, character)
             if asked is None:
                 continue
-            ways = [
-                w for ask in gap.asks if (w := self.story.undergoes(ask, character)) is not None
-            ]
+            ways = self._gap_ways.get((gap.id, character))
+            if ways is None:
+                ways = self._gap_ways[gap.id, character] = [
+                    w for ask in gap.asks if (w := self.story.undergoes(ask, character)) is not None
+                ]
             # asked the way few of its questions are (under one in six of those with a verb)
             if ways and ways.count(asked) * GAP_CUE_SHARE < len(ways):
                 return True
@@ -901,7 +905,7 @@ class Answerer:
         if (
             _ABOUT_THE_MAKING.search(normalize(text))
             or self._only_real_people_named(first)
-            or vocabulary().source_material_words & set(normalize(text).split())
+            or _about_the_source(text)
         ):
             # "who plays <her ex>", "why did <the showrunner> leave <the show>", "<her> name in
             # the comics": whatever the story tells of them, the question is about the show's
@@ -1392,7 +1396,7 @@ class Answerer:
         characters = first.all_of(Kind.CHARACTER)
         if len(characters) != 1 or first.all_of(Kind.PERSON) or first.episodes:
             return None
-        if not vocabulary().source_material_words & set(normalize(text).split()):
+        if not _about_the_source(text):
             return None
         character = self.kb.character(characters[0])
         if character is None or not character.comics:
@@ -2247,6 +2251,11 @@ class Answerer:
 
 TWIST_PREFIX_MIN = 3  # "al" could start anything; "ali" is a deliberate start of a name
 TWIST_PREFIX_SCORE = 75.0  # below a real match of a public name, above nothing
+
+
+def _about_the_source(text: str) -> bool:
+    """Whether a question speaks of the books the show adapts ("<her> name in the comics")."""
+    return bool(vocabulary().source_material_words & set(normalize(text).split()))
 
 
 def _merged(cards: list[Card], card: Card) -> list[Card]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import TypeVar
 
+from bot.core.answering.builders import possessive
 from bot.core.answering.reply import CardField, Reply, ReplyKind
 from bot.core.knowledge.model import Character, Event, Fate, KnowledgeBase, Relation
 from bot.core.knowledge.richtext import RichText, Segment
@@ -1321,9 +1322,9 @@ class Story:
         of = self._characters[relation.of].name if relation.of in self._characters else ""
         label = relation.label.replace("-", " ")
         since = f" (from episode {relation.since})" if relation.since > 1 else ""
-        text = f"{who} is {_possessive(of)} {label}{since}."
+        text = f"{who} is {possessive(of)} {label}{since}."
         if named:
-            text = f"{_possessive(of)} {label} is {who}{since}."
+            text = f"{possessive(of)} {label} is {who}{since}."
         text = text[:1].upper() + text[1:]
         return (Segment(text, self._relation_spoiler(relation)),)
 
@@ -1391,10 +1392,6 @@ def _sentence(text: str, tail: str) -> str:
     body = text.rstrip()
     end = body[-1] if body and body[-1] in ".!?" else "."
     return f"{body.rstrip('.!?')} {tail}{end}"
-
-
-def _possessive(name: str) -> str:
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 # The aspects of the story a kind of question may ask for (`aspect:` in kinds.yaml).
