@@ -62,12 +62,16 @@ _MAJOR = (
 _MAX_LINES = 3
 _SEQUENCE = frozenset({"after", "before"})
 _AT_THE_MOMENT = frozenset({"when", "once"})
+# Questions that ask what follows a told event: answered by those that tell what comes next
+_SEQUEL_ASPECTS = frozenset({"fate", "what_did"})
+_ASKS_WHAT_NEXT = re.compile(r"\bwhat (?:\w+ )?(?:happen|happens|happened|do|does|did)\b")
 _NAMING = frozenset({"name", "named", "called", "call"})
 _WH = frozenset("what who whom where when why how which does did do is was".split())
 _CUE_REACH = 10  # words from a cue ("which episode does ...") to the verb it asks about
 # Particles of phrasal verbs, which may follow the verb's object ("bailed her out")
 _PARTICLES = frozenset("out up off down away back over into go free loose".split())
 _OBJECT_SIZE = 3  # words an object between a verb and its particle may have
+_SLOT = "*"  # where a verb form's object goes ("make * look like")
 _CACHE_SIZE = 512
 # what someone had or suffered, besides a diagnosis (a defect cured, after-effects, addiction)
 _TREATMENTS = frozenset({"cure", "heal", "treat"})
@@ -133,6 +137,7 @@ class StoryQuery:
     watched: int | None = None
     cue: int | None = None
     likely: tuple[tuple[str, float], ...] = ()
+    premise: str | None = None
 
     @classmethod
     def ask(
@@ -171,7 +176,7 @@ class Story:
         }
         self._forms: list[tuple[str, tuple[str, ...]]] = sorted(
             (
-                (verb, tuple(stem(self.verbs.base(w)) for w in normalize(form).split()))
+                (verb, _form_stems(form, self.verbs))
                 for verb, forms in self.verbs.forms.items()
                 for form in forms
             ),
@@ -215,7 +220,7 @@ class Story:
                     self._names_by_first.setdefault(name[0] + "s", []).append(character)
         self._stems_of_verb: dict[str, set[str]] = {}
         for verb, form in self._forms:
-            self._stems_of_verb.setdefault(verb, set()).update(form)
+            self._stems_of_verb.setdefault(verb, set()).update(w for w in form if w != _SLOT)
         # who an event involves: its parties, and anyone its text names ("in her building")
         # a verb few events use tells them on its own ("the guy who heals people")
         uses: dict[str, int] = {}
@@ -241,7 +246,22 @@ class Story:
         """The answer to a story question of the given aspect (`ASPECTS`), reported as `intent`;
         None when the story data has no answer, or for an aspect this class does not know."""
         method = ASPECTS.get(aspect)
-        reply = method(self, query) if method else None
+        if method is None:
+            return None
+        told = self._told_event(query)
+        if told is not None:
+            _, at, end = told
+            rest = " ".join(query.text.split()[:at] + query.text.split()[end:])
+            # "what happened to him after <she> turned him down" asks what follows: that or
+            # nothing, not some other event of theirs
+            if (
+                aspect not in _SEQUEL_ASPECTS
+                and _ASKS_WHAT_NEXT.search(rest)
+                and not self._verbs_in(rest)
+            ):
+                return None
+            query = replace(query, premise=told[0].id)
+        reply = method(self, query)
         return replace(reply, intent=intent) if reply else None
 
     def who_did(self, query: StoryQuery) -> Reply | None:
@@ -331,9 +351,14 @@ class Story:
         """What did X do (to Y): events where the first named character acts."""
         if set(query.text.split()) & {"name", "named", "called"}:
             return None  # a name the story would give is asked as plot.name
-        sequel = self._sequel(query, acting=True)
-        if sequel is not None:
-            return sequel
+        after = self._sequel_events(query, acting=True)
+        if after is not None:
+            # what they do next, or nothing when the story says no more of them
+            return (
+                self._events_reply("", [_Scored(1, e) for e in after], self._line)
+                if after
+                else None
+            )
         if not query.characters:
             return self._events_reply("", self._best(query, need_verb=True), self._line)
         actor = query.characters[0]
@@ -428,38 +453,17 @@ class Story:
         kept = tuple(c for c in query.characters if self._span(c, rest.split()) is not None)
         return replace(query, text=rest, characters=kept or query.characters, likely=())
 
-    def _sequel(self, query: StoryQuery, *, acting: bool) -> Reply | None:
-        """ "What does she do after <something happens>", "what happens to him before ...":
-        the events of the one asked about right after (or before) the event the question tells,
-        in story order; None when the question tells no such event."""
-        chosen = self._sequel_events(query, acting=acting) or []
-        if not chosen:
-            return None
-        return self._events_reply("", [_Scored(1, e) for e in chosen[:2]], self._line)
-
     def _sequel_events(
         self, query: StoryQuery, *, acting: bool, limit: int = 2
     ) -> list[Event] | None:
         """The events of `_sequel`, up to `limit`: None when the question tells no event to
         follow, [] when it does and the story tells nothing of them after (or before) it."""
         tokens = query.text.split()
-        # "when"/"once" mid-question tells the moment too ("what does she do when she hears
-        # ..."): from that event on; at the start, "when" asks a time
-        at = next(
-            (i for i, w in enumerate(tokens) if w in _SEQUENCE or (i > 0 and w in _AT_THE_MOMENT)),
-            None,
-        )
-        if at is None:
+        told = self._told_event(query, at_the_moment=True)
+        if told is None:
             return None
-        # the told event runs from "after" to the next question word (or the end)
-        end = next((i for i in range(at + 1, len(tokens)) if tokens[i] in _WH), len(tokens))
-        told = " ".join(tokens[at + 1 : end])
+        anchor, at, end = told
         rest = tokens[:at] + tokens[end:]
-        in_told = [c for c in query.characters if self._span(c, told.split()) is not None]
-        found = self._best(StoryQuery(told, tuple(in_told), query.episodes), need_verb=True)
-        if not found:
-            return None
-        anchor = found[0].event
         asked = [c for c in query.characters if self._span(c, rest) is not None]
         subject = asked[0] if asked else (anchor.who or anchor.characters or ("",))[0]
         index = self.kb.events.index(anchor)
@@ -472,6 +476,31 @@ class Story:
         return [
             e for e in later if subject in (e.who if acting else e.characters) and e.id != anchor.id
         ][:limit]
+
+    def _told_event(
+        self, query: StoryQuery, *, at_the_moment: bool = False
+    ) -> tuple[Event, int, int] | None:
+        """The event a question tells after "after" (or "before") to place what it asks, with
+        where that telling starts and ends among its words; None when it tells none. With
+        `at_the_moment`, "when"/"once" mid-question tell one too ("what does she do when she
+        hears ..."); at the start, "when" asks a time."""
+        tokens = query.text.split()
+        at = next(
+            (
+                i
+                for i, w in enumerate(tokens)
+                if w in _SEQUENCE or (at_the_moment and i > 0 and w in _AT_THE_MOMENT)
+            ),
+            None,
+        )
+        if at is None:
+            return None
+        # the told event runs from "after" to the next question word (or the end)
+        end = next((i for i in range(at + 1, len(tokens)) if tokens[i] in _WH), len(tokens))
+        told = " ".join(tokens[at + 1 : end])
+        in_told = [c for c in query.characters if self._span(c, told.split()) is not None]
+        found = self._best(StoryQuery(told, tuple(in_told), query.episodes), need_verb=True)
+        return (found[0].event, at, end) if found else None
 
     def episode(self, query: StoryQuery) -> Reply | None:
         """Which episode does X happen in."""
@@ -949,7 +978,7 @@ class Story:
             events = [e for e in events if e.id in moment]
         scored: list[_Scored] = []
         for event in events:
-            if verbs is not None and event.did not in verbs:
+            if event.id == query.premise or (verbs is not None and event.did not in verbs):
                 continue
             if yes_or_no and event.did not in yes_or_no:
                 continue
@@ -1045,6 +1074,10 @@ class Story:
         numbers = sorted(n for s in set(stems) for n in self._forms_by_first.get(s, ()))
         for verb, form in (self._forms[n] for n in numbers):
             size = len(form)
+            if _SLOT in form:
+                # "make <his death> look like": the object where the form has its slot
+                found += [(verb, at) for at in _slotted_at(form, stems, taken)]
+                continue
             for at in range(len(stems) - size + 1):
                 span = set(range(at, at + size))
                 if tuple(stems[at : at + size]) == form and not span & taken:
@@ -1363,6 +1396,35 @@ class Story:
     def _reply(self, intent: str, lines: list[RichText], sources: Iterable[str]) -> Reply:
         ids = tuple(dict.fromkeys(sources))
         return Reply(ReplyKind.ANSWER, intent, _lines(lines), sources=self.kb.source_titles(ids))
+
+
+def _form_stems(form: str, verbs: VerbVocabulary) -> tuple[str, ...]:
+    """A verb form as the stems it is matched by, its object slot ("*") kept."""
+    return tuple(
+        part
+        for word in form.split()
+        for part in (
+            [_SLOT] if word == _SLOT else [stem(verbs.base(w)) for w in normalize(word).split()]
+        )
+    )
+
+
+def _slotted_at(form: tuple[str, ...], stems: list[str], taken: set[int]) -> list[int]:
+    """Where a form with an object slot is used, its slot filled by one to `_OBJECT_SIZE` words;
+    the words it spans are then taken."""
+    slot = form.index(_SLOT)
+    head, tail = form[:slot], form[slot + 1 :]
+    found: list[int] = []
+    for at in range(len(stems) - len(head)):
+        if tuple(stems[at : at + len(head)]) != head or at in taken:
+            continue
+        for size in range(1, _OBJECT_SIZE + 1):
+            rest = at + len(head) + size
+            if tuple(stems[rest : rest + len(tail)]) == tail:
+                found.append(at)
+                taken.update(range(at, rest + len(tail)))
+                break
+    return found
 
 
 def _asks_yes_or_no(text: str) -> bool:

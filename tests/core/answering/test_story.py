@@ -721,3 +721,33 @@ def test_who_is_behind_what_the_named_one_did() -> None:
         "plot.who_did", "who put cheng up to recruiting jessica", "pryce-cheng", "jessica-jones"
     )
     assert _lead(reply).startswith("Jeri Hogarth: ")
+
+
+def test_the_event_a_question_only_tells_to_place_what_it_asks_answers_nothing() -> None:
+    """ "after <she> turns him down" is the question's premise: it is no answer to who acts or
+    what happens next, and a question asking what follows is answered only by what follows."""
+    story = _story()
+    query = StoryQuery.ask(
+        "what happened to griffin after trish turned him down",
+        ("griffin-sinclair", "trish-walker"),
+    )
+    for kind in ("plot.who_did", "plot.episode", "plot.what_did", "plot.fate"):
+        assert _answer(story, kind, query) is None, kind
+    # what does follow is still told
+    reply = _ask(
+        "plot.what_did",
+        "what does jess do after she kills holiday",
+        "jessica-jones",
+        "dale-holiday",
+    )
+    assert "suicide" in _lead(reply)
+
+
+def test_a_verb_form_with_an_object_slot_reads_the_object_in_between() -> None:
+    story = _story()
+    assert "stage" in story.verbs_asked("what does jess make holidays death look like")
+    assert "stage" in story.verbs_asked("she made it look like an accident")
+    assert "stage" not in story.verbs_asked("make the four of them look like fools")
+    reply = _ask("plot.what_did", "what does jess make holiday's death look like", "jessica-jones")
+    assert "suicide" in _lead(reply)
+    assert "escape" in story.verbs_asked("how did alisa get out of igh back in the day")
