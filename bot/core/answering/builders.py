@@ -20,6 +20,7 @@ from bot.core.knowledge.model import (
     Fact,
     KnowledgeBase,
     Person,
+    Season,
     WriterCredit,
 )
 from bot.core.knowledge.richtext import RichText, Segment, join, plain, rich, to_plain
@@ -407,7 +408,7 @@ class Answers:
             f"{human_date(s.release_date)}, all {s.episode_count} episodes at once"
             if all(e.release_date == s.release_date for e in self.kb.episodes)
             else f"{s.title} premiered on {s.network} on {human_date(s.release_date)}",
-            "network": f"{s.title} was released on {s.network}.",
+            "network": f"{s.title} was released on {s.network}." + _moved(s),
             "episode_count": f"{s.title} has {s.episode_count} episodes (episodes "
             f"{s.first_overall_episode}-"
             f"{s.first_overall_episode + s.episode_count - 1} overall).",
@@ -420,8 +421,11 @@ class Answers:
         sentence = text.get(aspect, "")
         if not sentence.endswith("."):
             sentence += "."
+        sources = s.sources
+        if aspect == "network" and s.moved is not None:
+            sources = tuple(dict.fromkeys((*sources, *s.moved.sources)))
         # The one fact asked: the release story is one "when did it come out" away.
-        return self.reply(intent, self.card(s.title, plain(sentence), (), s.sources))
+        return self.reply(intent, self.card(s.title, plain(sentence), (), sources))
 
     # -- episodes ---------------------------------------------------------------------------------
 
@@ -955,3 +959,13 @@ class Answers:
 def _count(credits: list[str]) -> str:
     """ "(2 episodes)": a list's length said outright answers "how many"."""
     return f"({len(credits)} episode{'s' if len(credits) > 1 else ''})"
+
+
+def _moved(season: Season) -> str:
+    """ " It left <network> on <day> and has streamed on <service> since <day>.": where to watch
+    it now, for a season the sources say moved; "" for one that did not."""
+    moved = season.moved
+    if moved is None:
+        return ""
+    left = f" It left {season.network} on {human_date(moved.left)} and" if moved.left else " It"
+    return f"{left} has streamed on {moved.network} since {human_date(moved.since)}."

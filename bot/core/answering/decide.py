@@ -146,7 +146,6 @@ _POINTS_AT_A_SCENE = re.compile(
     r"\b(?:that|this)\s+(?:" + "|".join(sorted(vocabulary().scene_nouns)) + r")\b"
     r"|\b(?:that|this|it)\s+(?:happen|happens|happened)\W*$"  # "when does that happen"
 )
-_OTHER_WORK = frozenset("else other previous previously filmography career famous".split())
 _ASKS_OTHER_THAN_WHO = frozenset("what whats why how hows when where which".split())
 _POINTS_AT_ONLY = re.compile(r"\b(?:that|this|it|there|then)\W*$")
 # "what's that track called": one piece of music pointed at, none named
@@ -1232,10 +1231,14 @@ class Answerer:
                 continue  # what happened is no answer to what someone is called
             if kind.verifies and (
                 _ABOUT_THE_MAKING.search(normalize(text))
-                or (self._only_real_people_named(first) and vocabulary().asking_verbs & set(words))
+                or (
+                    self._only_real_people_named(first)
+                    and (vocabulary().asking_verbs & set(words) or _asks_who_someone_is(words))
+                )
             ):
                 # "the guy who plays <him>, what's his name": the actor's; "who does <an
-                # actress> play": about the cast, not the story
+                # actress> play", "who is <an actress> in <the show>": about the cast, not the
+                # story
                 continue
             reading, asked = first, text
             if Kind.CHARACTER not in kind.needs:
@@ -1383,7 +1386,7 @@ class Answerer:
         said = f" {' '.join(words)} "
         titled = any(f" {normalize(title)} " in said for title in person.known_for)
         # "<her> other stuff", "what else has <he> been in": their work outside the season
-        otherwise = bool(set(words) & _OTHER_WORK) and words[:1] != ["why"]
+        otherwise = bool(set(words) & vocabulary().other_work_alone) and words[:1] != ["why"]
         if not titled and not otherwise:
             return None
         if titled and words[:1] and words[0] in _ASKS_OTHER_THAN_WHO:

@@ -25,6 +25,7 @@ from bot.core.knowledge.model import (
     Fact,
     Gap,
     KnowledgeBase,
+    Move,
     Person,
     Reception,
     Review,
@@ -339,6 +340,14 @@ class _Builder:
             renewal_date = r.date("date", required=False)
             self.sources_of(r)
             r.finish()
+        moved = None
+        if f.has("moved"):
+            m = f.child("moved")
+            moved = Move(
+                m.string("network"), m.date("since") or _EPOCH, m.date("left", required=False)
+            )
+            self.sources_of(m)
+            m.finish()
         showrunner = f.string("showrunner")
         self.person_ref(f, "showrunner", showrunner)
         season = Season(
@@ -359,6 +368,7 @@ class _Builder:
             renewal_date=renewal_date,
             color=f.opt_int("color", low=0, high=0xFFFFFF),
             sources=self.sources_of(f),
+            moved=moved,
         )
         f.finish()
         return season

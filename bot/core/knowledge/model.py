@@ -18,6 +18,7 @@ __all__ = [
     "Fact",
     "Fate",
     "KnowledgeBase",
+    "Move",
     "Person",
     "Reception",
     "Relation",
@@ -71,6 +72,19 @@ class Season:
     sources: tuple[str, ...]
     # other names of the show itself ("jj"), which may also name a character
     show_aliases: tuple[str, ...] = ()
+    # where the season streams since it left its network, when the sources say it moved
+    moved: Move | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """The season's later home: the service it streams on and since when, and the day it left
+    its first network (when the sources give it)."""
+
+    network: str
+    since: dt.date
+    left: dt.date | None = None
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,13 @@ from bot.core.understanding.classifier import Classifier, Labelled, Ranked, idf_
 from bot.core.understanding.entities import Kind, Mention
 from bot.core.understanding.reading import Reader, Reading
 from bot.core.understanding.termcache import TermCache
-from bot.core.understanding.text import COMMON_ENGLISH, CONCEPTS, concept, normalize
+from bot.core.understanding.text import (
+    COMMON_ENGLISH,
+    CONCEPTS,
+    QUESTION_CONCEPTS,
+    concept,
+    normalize,
+)
 from bot.core.understanding.vocabulary import vocabulary
 
 __all__ = ["Calibration", "Candidate", "Described", "Matcher", "calibration"]
@@ -405,16 +411,20 @@ class Matcher:
             secret = relation.spoiler_from if relation.spoiler_from > 1 else None
             mention = Mention(Kind.CHARACTER, relation.who, 0, 0, 100.0, False, secret)
             kept = tuple(m for m in reading.mentions if m.key != anchor)
-            out.append(
-                replace(
-                    reading,
-                    mentions=(*kept, mention),
-                    slots=reading.slots | {"{character}"},
-                    specific=reading.specific | {"{character:" + relation.who + "}"},
-                    relation=None,
-                )
+            named = replace(
+                reading,
+                mentions=(*kept, mention),
+                slots=reading.slots | {"{character}"},
+                specific=reading.specific | {"{character:" + relation.who + "}"},
+                relation=None,
             )
-        return out[:2]
+            out.append(named)
+            # the relation noun is what "who is <her> mother" asks; beside other words asking
+            # ("which actor portrays <her> mother") it is only the one they ask about
+            rest = reading.concepts - {concept(noun)}
+            if rest - QUESTION_CONCEPTS:
+                out.append(replace(named, concepts=rest))
+        return out[:4]
 
     # -- described things -----------------------------------------------------------------------
 

@@ -405,5 +405,11 @@ class Reader:
             return concept(stub) if stub else None
         best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=86.0)
         if best is None:
-            return None
+            # an inflection no example spells ("direced" for "directed"): by its stem
+            stemmed = stem(word)
+            if len(stemmed) < 5 or stemmed == word:
+                return None
+            best = process.extractOne(stemmed, candidates, scorer=fuzz.ratio, score_cutoff=86.0)
+            if best is None:
+                return None
         return concept(best[0])

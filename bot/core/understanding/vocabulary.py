@@ -67,6 +67,7 @@ class Vocabulary:
     list_first_words: frozenset[str]  # "the opening track" ("first" is an ordinal)
     listing_words: frozenset[str]  # the words for an item of a list ("track", "song")
     other_work_words: frozenset[str]  # asking for someone's other work ("what else", "known for")
+    other_work_alone: frozenset[str]  # of those, the ones asking it with no title named ("else")
     source_material_words: frozenset[str]  # the books a show is adapted from ("comics")
     measure_nouns: frozenset[str]
 
@@ -160,6 +161,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         list_first_words=_words(data.get("list_first_words"), "list_first_words", problems),
         listing_words=_words(data.get("listing_words"), "listing_words", problems),
         other_work_words=_words(data.get("other_work_words"), "other_work_words", problems),
+        other_work_alone=_words(data.get("other_work_alone"), "other_work_alone", problems),
         source_material_words=_words(
             data.get("source_material_words"), "source_material_words", problems
         ),

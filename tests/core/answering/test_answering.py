@@ -595,6 +595,12 @@ def test_words_quoted_from_one_review_name_it(engine: Engine) -> None:
         ("whatever happened to inez", "Inez"),
         # the season's name is no word a fact must say
         ("were there rand corporation nods in s2", "Iron Fist"),
+        # a slip in an inflection no example spells
+        ("who direced the finale", "Uta Briesewitz"),
+        # "besides": someone's work outside the season
+        ("what was rachael taylor in besides this show", "Transformers"),
+        # an actress named as "who is": her part, not the story
+        ("who is rachael taylor in jessica jones", "plays Patricia"),
     ],
 )
 def test_more_ways_of_asking_are_understood(engine: Engine, question: str, expected: str) -> None:
@@ -636,6 +642,8 @@ def test_the_asking_clause_is_the_question_when_the_others_only_describe(engine:
     [
         ("who plays oscar's young son", "Kevin Chacon"),  # a word of age before the relation
         ("who plays oscar's kid", "Kevin Chacon"),  # "kid": a son or a daughter
+        # a full name before the relation, and a verb of acting other than "play"
+        ("which actress portrays trish walker's mom", "Rebecca De Mornay"),
     ],
 )
 def test_someone_named_by_a_relation(engine: Engine, question: str, expected: str) -> None:
@@ -774,3 +782,12 @@ def test_someone_s_other_work_leads_and_the_rest_is_more(engine: Engine) -> None
     card = reply.cards[0]
     assert "also known for" in to_plain(card.description)
     assert [f.name for f in card.fields][-1:] == ["More"]
+
+
+@pytest.mark.parametrize("question", ["which network released it", "is it on hulu"])
+def test_the_network_answer_says_where_the_season_streams_now(
+    engine: Engine, question: str
+) -> None:
+    text = answer_text(engine, question)
+    assert "released on Netflix" in text
+    assert "Disney+ since March 16, 2022" in text
