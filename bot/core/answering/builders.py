@@ -887,8 +887,10 @@ class Answers:
         if aggregator is not None:
             return self.reception_scores(intent, question=question, aggregator=aggregator.name)
         matches = [r for r in rec.reviews if outlet in (r.outlet, r.critic)]
-        if question is not None and _ASKS_THE_CRITIC.search(normalize(question)):
-            # "who wrote the <outlet> review": only a review whose critic the sources name
+        asked = normalize(question) if question is not None else ""
+        if _ASKS_THE_CRITIC.search(asked) and f" {normalize(outlet)} " in f" {asked} ":
+            # "who wrote the <outlet> review": only a review whose critic the sources name (a
+            # review found by its words, not its outlet, is told by its outlet)
             matches = [r for r in matches if r.critic]
         if not matches:
             return None

@@ -153,6 +153,9 @@ _POINTS_AT_A_PIECE = re.compile(r"\b(?:that|this)\s+(?:song|track|tune|piece|the
 # words quoted in a question: 'darkly enjoyable', "a slower burn", “...”
 # a name asked for: "what's the name of ...", "what is it called?" (not "she called it great")
 _NAME_ASKED = re.compile(r"\bnamed?\b|\b(?:called|named)\W*$")
+# verbs a question quotes a review with, unquoted ("which critic called it ...")
+_SAYING = frozenset("called calls call said says described describes wrote writes".split())
+_SAID_WORDS = 10  # words after one that may be quoted
 _QUOTED = re.compile(r"""(?:^|\s)['"“‘]([^'"”’]{3,120})['"”’](?=\s|[?.!,]|$)""")
 _SCENE_CONCEPTS = frozenset(concept(w) for w in vocabulary().scene_nouns)
 _MENTIONS_SOMEONE = re.compile(r"<@!?\d+>")
@@ -356,6 +359,34 @@ def _talks_to_others(clause: str) -> bool:
 
 
 _BEING_OR_POINTING = [[w] for w in ("is", "was", "are", "were", "the", "that", "this")]
+
+
+def _making_named_alone(reading: Reading) -> bool:
+    """Whether a question names something of the show's making and no one of its story: "why
+    did they hire women directors" asks about the making."""
+    return not reading.all_of(Kind.CHARACTER) and bool(
+        vocabulary().making_concepts & reading.concepts
+    )
+
+
+def _said_unquoted(text: str, told: dict[str, str]) -> set[str]:
+    """ "which critic called <her> the most dynamic element": the longest run of the words after
+    a verb of saying that one review's words hold (three or more, two of them no stopwords)."""
+    words = text.split()
+    at = next((i for i, w in enumerate(words) if w in _SAYING), None)
+    if at is None:
+        return set()
+    said = words[at + 1 : at + 1 + _SAID_WORDS]
+    for size in range(len(said), 2, -1):
+        for start in range(len(said) - size + 1):
+            run = said[start : start + size]
+            if len([w for w in run if w not in STOPWORDS]) < 2:
+                continue
+            phrase = f" {' '.join(run)} "
+            found = {o for o, words in told.items() if phrase in f" {words} "}
+            if found:
+                return found
+    return set()
 
 
 def _asks_who_someone_is(words: list[str]) -> bool:
@@ -905,6 +936,7 @@ class Answerer:
             _ABOUT_THE_MAKING.search(normalize(text))
             or self._only_real_people_named(first)
             or _about_the_source(text)
+            or _making_named_alone(first)
         ):
             # "who plays <her ex>", "why did <the showrunner> leave <the show>", "<her> name in
             # the comics": whatever the story tells of them, the question is about the show's
@@ -1051,9 +1083,19 @@ class Answerer:
             and not self._needs_unmet(best)
         )
         floor = max(self.calibration.threshold, best.score - max(self.calibration.margin, CLOSE))
+        unsure_floor = self.calibration.threshold
+        if self._needs_unmet(best):
+            # "a summary of the second season": the best match asks what the question never
+            # names (an episode), so it was no reading of it; one as close that needs nothing
+            # missing and more of the nearest examples vote for is, sure or not
+            floor = unsure_floor = best.score - CLOSE
         for candidate in ranked:
             if candidate.score < (self.calibration.threshold if mistyped else floor):
                 break
+            if candidate.score < self.calibration.threshold and (
+                candidate.score < unsure_floor or candidate.share <= best.share
+            ):
+                continue
             if candidate is best or self._does(candidate.label) is not Does.ANSWER:
                 continue
             if (
@@ -1235,6 +1277,7 @@ class Answerer:
                     self._only_real_people_named(first)
                     and (vocabulary().asking_verbs & set(words) or _asks_who_someone_is(words))
                 )
+                or _making_named_alone(first)
             ):
                 # "the guy who plays <him>, what's his name": the actor's; "who does <an
                 # actress> play", "who is <an actress> in <the show>": about the cast, not the
@@ -1414,14 +1457,14 @@ class Answerer:
             return None
         phrases = [normalize(q) for q in _QUOTED.findall(text)]
         phrases = [p for p in phrases if len(p.split()) >= 2]
-        if not phrases:
-            return None
         told = {
             r.outlet: normalize(" ".join([r.quote or "", to_plain(r.summary)]))
             for r in reception.reviews
         }
         told.update({a.name: normalize(to_plain(a.consensus)) for a in reception.aggregators})
         found = {o for o, words in told.items() if any(f" {p} " in f" {words} " for p in phrases)}
+        if not phrases:
+            found = _said_unquoted(normalize(text), told)
         if len(found) != 1:
             return None
         outlet = Mention(Kind.OUTLET, found.pop(), 0, 0, 100.0, False, None)

@@ -67,6 +67,7 @@ class Vocabulary:
     list_first_words: frozenset[str]  # "the opening track" ("first" is an ordinal)
     listing_words: frozenset[str]  # the words for an item of a list ("track", "song")
     other_work_words: frozenset[str]  # asking for someone's other work ("what else", "known for")
+    making_concepts: frozenset[str]  # the show's making ("direct"): no story question's words
     other_work_alone: frozenset[str]  # of those, the ones asking it with no title named ("else")
     source_material_words: frozenset[str]  # the books a show is adapted from ("comics")
     measure_nouns: frozenset[str]
@@ -162,6 +163,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         listing_words=_words(data.get("listing_words"), "listing_words", problems),
         other_work_words=_words(data.get("other_work_words"), "other_work_words", problems),
         other_work_alone=_words(data.get("other_work_alone"), "other_work_alone", problems),
+        making_concepts=_words(data.get("making_concepts"), "making_concepts", problems),
         source_material_words=_words(
             data.get("source_material_words"), "source_material_words", problems
         ),
@@ -182,6 +184,15 @@ def parse_vocabulary(data: Any) -> Vocabulary:
                 VOCABULARY_FILE.name,
                 "question_concepts",
                 f"names no concept group: {', '.join(sorted(unknown))}",
+            )
+        )
+    unmade = vocabulary.making_concepts - set(vocabulary.concepts)
+    if unmade:
+        problems.append(
+            Problem(
+                VOCABULARY_FILE.name,
+                "making_concepts",
+                f"names no concept group: {', '.join(sorted(unmade))}",
             )
         )
     if problems:

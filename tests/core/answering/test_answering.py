@@ -601,6 +601,17 @@ def test_words_quoted_from_one_review_name_it(engine: Engine) -> None:
         ("what was rachael taylor in besides this show", "Transformers"),
         # an actress named as "who is": her part, not the story
         ("who is rachael taylor in jessica jones", "plays Patricia"),
+        # the likeliest kind needs an episode none is named for; the one as close that needs
+        # nothing missing, and more examples vote for, answers
+        ("can you give me a short summary of the second season of the show", "New York"),
+        # a review quoted without quotation marks, after a verb of saying
+        ("which critic called mcteer the most dynamic part", "IndieWire"),
+        # found by its words, a review whose critic is unnamed is told by its outlet
+        ("which reviewer described it as a different animal", "Den of Geek"),
+        # "full" credits are the credits, not a full recap
+        ("full credits of episode 12 pls", "Liz Friedlander"),
+        # the making named, no one of the story: not a story question with "hire" in it
+        ("why were all the episodes directed by women", "representation"),
     ],
 )
 def test_more_ways_of_asking_are_understood(engine: Engine, question: str, expected: str) -> None:
