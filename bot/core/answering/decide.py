@@ -1954,9 +1954,16 @@ class Answerer:
                 other.score >= best.score - CLOSE
                 and best.share - other.share < margin
                 and self._family(other) != self._family(best)
+                and not self._same_subject_named(best, other)
             ):
                 return other
         return None
+
+    def _same_subject_named(self, best: Candidate, other: Candidate) -> bool:
+        """Whether two answers are about one thing the question names ("did <he> show up"):
+        told either way, the answer is about them, and asking which is no help."""
+        mine, theirs = self._target(best), self._target(other)
+        return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
 
     def _family(self, candidate: Candidate) -> str:
         """The topic an answer is on: "soundtrack" for soundtrack.track and its facts."""

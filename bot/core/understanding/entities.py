@@ -68,6 +68,8 @@ class Mention:
 _EP_WORD = r"(?:episode|episodes|chapter)"
 _NUM_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
+# a season named between a position and the episode word: "the first s2 ep", "last season 2 episode"
+_IN_SEASON = r"(?:(?:s\d{1,2}|season\s+\d{1,2}|thisseason)\s+)?"
 _EPISODE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # before "last episode", which is the end of "second to last episode"
     (
@@ -86,13 +88,13 @@ _EPISODE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "episode 10s cover": a possessive typed without its apostrophe
     (re.compile(rf"\b{_EP_WORD}\s+(?:no\s+|number\s+|#\s*)?(\d{{1,3}})s?\b"), "number"),
     (re.compile(rf"\b{_EP_WORD}\s+({_NUM_WORDS})\b"), "word"),
-    (re.compile(rf"\b({_ORD_WORDS})\s+(?:{_EP_WORD})\b"), "ordinal"),
+    (re.compile(rf"\b({_ORD_WORDS})\s+{_IN_SEASON}(?:{_EP_WORD})\b"), "ordinal"),
     (re.compile(rf"\b(?:the\s+)?({_ORD_WORDS})\s+one\b"), "ordinal-one"),
     (re.compile(r"\b(?:ep|eps|epi|episode|e)\.?0?(\d{1,3})\b"), "number"),
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)\s+(?:{_EP_WORD}|one)\b"), "number"),
     (re.compile(rf"\b{_EP_WORD}\s+(?:no\s+|number\s+)?(\d{{1,3}})(?:st|nd|rd|th)?\b"), "number"),
     (re.compile(r"#(\d{1,2})\b"), "number"),
-    (re.compile(rf"\b(?:last|final)\s+{_EP_WORD}\b|\bfinale\b"), "last"),
+    (re.compile(rf"\b(?:last|final)\s+{_IN_SEASON}{_EP_WORD}\b|\bfinale\b"), "last"),
     # "the premiere" is an episode; "when did it premiere" is not
     (
         re.compile(

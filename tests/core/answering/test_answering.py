@@ -610,6 +610,11 @@ def test_words_quoted_from_one_review_name_it(engine: Engine) -> None:
         ("which reviewer described it as a different animal", "Den of Geek"),
         # "full" credits are the credits, not a full recap
         ("full credits of episode 12 pls", "Liz Friedlander"),
+        # a season named between the position and the episode word
+        ("who wrote the second s2 episode", "Aïda Mashaka Croal"),
+        ("who directed the last season 2 episode", "Uta Briesewitz"),
+        # two answers about the one named, a card and a fact: no question back
+        ("did turk show up in s2", "Turk Barrett"),
         # the making named, no one of the story: not a story question with "hire" in it
         ("why were all the episodes directed by women", "representation"),
     ],
