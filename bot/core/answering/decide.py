@@ -181,6 +181,12 @@ _ROOM_OPENER = re.compile(
     + r")\s+(?=(?:who|whom|whose|what|when|where|which|why|how)\b)",
     re.IGNORECASE,
 )
+# the asker speaking of themselves after a question: "... i fell asleep", "... im so lost" (not
+# the question's own "i": "where can i stream it", "one i can borrow")
+_ASKERS_ASIDE = re.compile(r"\s+(?:i|im|ive|id|i'm|i've|i'd|i’m)\s+(\S+).*$", re.IGNORECASE)
+_AUXILIARIES = frozenset(
+    "can could do did does should would will shall may might must am was have had".split()
+)
 _TO_OTHERS = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in vocabulary().talking_to_others) + r")\b"
 )
@@ -359,6 +365,18 @@ def _talks_to_others(clause: str) -> bool:
 
 
 _BEING_OR_POINTING = [[w] for w in ("is", "was", "are", "were", "the", "that", "this")]
+
+
+def _without_askers_aside(text: str) -> str:
+    """The question before what the asker then says of themselves ("ep 9 recap plz i fell
+    asleep halfway"); the text itself when it has no such aside."""
+    found = _ASKERS_ASIDE.search(text)
+    if found is None:
+        return text
+    before = text[: found.start()].split()
+    if (before and before[-1].casefold() in _AUXILIARIES) or found[1].casefold() in _AUXILIARIES:
+        return text
+    return text[: found.start()]
 
 
 def _making_named_alone(reading: Reading) -> bool:
@@ -613,6 +631,14 @@ class Answerer:
                 text = asked_alone
             else:
                 decision = self._decide(text, watched)
+        if decision.does is Does.NOT_SURE:
+            # "ep 9 recap plz i fell asleep halfway": what the asker says of themselves after
+            # the question is no part of it
+            before = _without_askers_aside(text)
+            if before != text and len(before.split()) >= 2:
+                alone = self._decide(before, watched)
+                if alone.reply.answered:
+                    decision, text = alone, before
         if trigger is Trigger.AUTO and not self._worth_answering_unasked(text, decision):
             # "whos the composer? the music is so good", "just finished ep 5, who was the
             # doctor": the question alone, without what is said around it

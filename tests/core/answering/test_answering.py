@@ -615,6 +615,8 @@ def test_words_quoted_from_one_review_name_it(engine: Engine) -> None:
         ("who directed the last season 2 episode", "Uta Briesewitz"),
         # two answers about the one named, a card and a fact: no question back
         ("did turk show up in s2", "Turk Barrett"),
+        # what the asker says of themselves after the question is no part of it
+        ("ep 3 recap pls i dozed off midway", "ALS"),
         # the making named, no one of the story: not a story question with "hire" in it
         ("why were all the episodes directed by women", "representation"),
     ],
