@@ -70,7 +70,7 @@ _WH = frozenset("what who whom where when why how which does did do is was".spli
 _CUE_REACH = 10  # words from a cue ("which episode does ...") to the verb it asks about
 # Particles of phrasal verbs, which may follow the verb's object ("bailed her out")
 _PARTICLES = frozenset("out up off down away back over into go free loose".split())
-_OBJECT_SIZE = 3  # words an object between a verb and its particle may have
+_OBJECT_SIZE = 4  # words an object between a verb and its particle may have ("jessica and her mom")
 _SLOT = "*"  # where a verb form's object goes ("make * look like")
 _CACHE_SIZE = 512
 # what someone had or suffered, besides a diagnosis (a defect cured, after-effects, addiction)

@@ -751,3 +751,9 @@ def test_a_verb_form_with_an_object_slot_reads_the_object_in_between() -> None:
     reply = _ask("plot.what_did", "what does jess make holiday's death look like", "jessica-jones")
     assert "suicide" in _lead(reply)
     assert "escape" in story.verbs_asked("how did alisa get out of igh back in the day")
+
+
+def test_a_particle_may_follow_an_object_of_four_words() -> None:
+    story = _story()
+    assert "transfer" in story.verbs_asked("who snuck jessica and her mom off to igh")
+    assert "evict" in story.verbs_asked("why did the super want jessica out")
