@@ -70,7 +70,8 @@ _WH = frozenset("what who whom where when why how which does did do is was".spli
 _CUE_REACH = 10  # words from a cue ("which episode does ...") to the verb it asks about
 # Particles of phrasal verbs, which may follow the verb's object ("bailed her out")
 _PARTICLES = frozenset("out up off down away back over into go free loose".split())
-_OBJECT_SIZE = 4  # words an object between a verb and its particle may have ("jessica and her mom")
+_OBJECT_SIZE = 4  # words an object between a verb and its particle may have ("<her> and her mom")
+_SLOT_SIZE = 3  # words that may fill a verb form's object slot ("make <his death> look like")
 _SLOT = "*"  # where a verb form's object goes ("make * look like")
 _CACHE_SIZE = 512
 # what someone had or suffered, besides a diagnosis (a defect cured, after-effects, addiction)
@@ -1410,7 +1411,7 @@ def _form_stems(form: str, verbs: VerbVocabulary) -> tuple[str, ...]:
 
 
 def _slotted_at(form: tuple[str, ...], stems: list[str], taken: set[int]) -> list[int]:
-    """Where a form with an object slot is used, its slot filled by one to `_OBJECT_SIZE` words;
+    """Where a form with an object slot is used, its slot filled by one to `_SLOT_SIZE` words;
     the words it spans are then taken."""
     slot = form.index(_SLOT)
     head, tail = form[:slot], form[slot + 1 :]
@@ -1418,7 +1419,7 @@ def _slotted_at(form: tuple[str, ...], stems: list[str], taken: set[int]) -> lis
     for at in range(len(stems) - len(head)):
         if tuple(stems[at : at + len(head)]) != head or at in taken:
             continue
-        for size in range(1, _OBJECT_SIZE + 1):
+        for size in range(1, _SLOT_SIZE + 1):
             rest = at + len(head) + size
             if tuple(stems[rest : rest + len(tail)]) == tail:
                 found.append(at)
