@@ -181,6 +181,10 @@ _ROOM_OPENER = re.compile(
     + r")\s+(?=(?:who|whom|whose|what|when|where|which|why|how)\b)",
     re.IGNORECASE,
 )
+# words asked for as they were said: "what exactly does he say", "her exact last line"
+_EXACTLY = re.compile(r"\b(?:exact|exactly|verbatim|word for word|quote|quotes)\b")
+_SAID = re.compile(r"\b(?:say|says|said|line|lines|quote|quotes|words)\b")
+_WORDS_UNQUOTED = "the words as they were said: they tell what happens, not the dialogue"
 # the asker speaking of themselves after a question: "... i fell asleep", "... im so lost" (not
 # the question's own "i": "where can i stream it", "one i can borrow")
 _ASKERS_ASIDE = re.compile(r"\s+(?:i|im|ive|id|i'm|i've|i'd|i’m)\s+(\S+).*$", re.IGNORECASE)
@@ -377,6 +381,16 @@ def _without_askers_aside(text: str) -> str:
     if (before and before[-1].casefold() in _AUXILIARIES) or found[1].casefold() in _AUXILIARIES:
         return text
     return text[: found.start()]
+
+
+def _words_asked_unquoted(text: str, reply: Reply) -> bool:
+    """Whether a question asks for words as they were said ("what exactly does he say to her",
+    "her exact last line") and the answer quotes none: it tells what happened, not the words."""
+    asked = normalize(text)
+    if not (_EXACTLY.search(asked) and _SAID.search(asked)):
+        return False
+    shown = reply_text(reply)
+    return not any(mark in shown for mark in ('"', "“"))
 
 
 def _making_named_alone(reading: Reading) -> bool:
@@ -801,11 +815,14 @@ class Answerer:
         if decision.reply.answered and not self._tells_what_is_asked(text, readings[0], decision):
             # the sources don't say; what is missing is said when it is a known gap
             gap = self._likeliest_gap(self.matcher.rank(readings[:1]))
-            decision = (
-                self._decline_gap(gap, [])
-                if gap is not None
-                else self._decline(self._unknown_kind(), readings[0], [])
-            )
+            if _words_asked_unquoted(text, decision.reply):
+                decision = self._decline(
+                    self._unknown_kind(), readings[0], [], what=_WORDS_UNQUOTED
+                )
+            elif gap is not None:
+                decision = self._decline_gap(gap, [])
+            else:
+                decision = self._decline(self._unknown_kind(), readings[0], [])
         return replace(decision, reading=readings[0])
 
     def _tells_what_is_asked(self, text: str, reading: Reading, decision: _Decision) -> bool:
@@ -826,6 +843,7 @@ class Answerer:
             and tells_what_it_stands_for(text, reply)
             and tells_the_kind_asked(text, reply)
             and self._speaks_of_the_named(reading, reply)
+            and not _words_asked_unquoted(text, reply)
         )
 
     def _speaks_of_the_named(self, reading: Reading, reply: Reply) -> bool:

@@ -809,3 +809,23 @@ def test_the_network_answer_says_where_the_season_streams_now(
     text = answer_text(engine, question)
     assert "released on Netflix" in text
     assert "Disney+ since March 16, 2022" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what exactly does malus say to alisa at the aquarium",
+        "what exactly did trish say when she quit her show",
+    ],
+)
+def test_words_asked_as_they_were_said_are_declined_when_no_source_quotes_them(
+    engine: Engine, question: str
+) -> None:
+    reply = engine.ask(question).reply
+    assert reply is not None and not reply.answered
+    assert "not the dialogue" in answer_text(engine, question)
+
+
+def test_a_review_asked_for_its_exact_words_is_quoted(engine: Engine) -> None:
+    reply = engine.ask("what exactly did polygon say").reply
+    assert reply is not None and reply.answered
