@@ -822,10 +822,12 @@ def test_words_asked_as_they_were_said_are_declined_when_no_source_quotes_them(
     engine: Engine, question: str
 ) -> None:
     reply = engine.ask(question).reply
-    assert reply is not None and not reply.answered
+    assert reply is not None
+    assert not reply.answered
     assert "not the dialogue" in answer_text(engine, question)
 
 
 def test_a_review_asked_for_its_exact_words_is_quoted(engine: Engine) -> None:
     reply = engine.ask("what exactly did polygon say").reply
-    assert reply is not None and reply.answered
+    assert reply is not None
+    assert reply.answered
