@@ -19,10 +19,12 @@ from bot.core.answering.builders import Answers, keywords, protect
 from bot.core.answering.dispatch import BUILDERS, BuildRequest
 from bot.core.answering.fit import (
     asked_type,
+    crew_role_asked,
     holds,
     reply_text,
     tells_the_kind_asked,
     tells_the_measure_asked,
+    tells_the_role_asked,
     tells_what_it_stands_for,
 )
 from bot.core.answering.kinds import Does, KindRegistry, QuestionKind, shipped_kinds
@@ -815,10 +817,14 @@ class Answerer:
         if decision.reply.answered and not self._tells_what_is_asked(text, readings[0], decision):
             # the sources don't say; what is missing is said when it is a known gap
             gap = self._likeliest_gap(self.matcher.rank(readings[:1]))
+            role = crew_role_asked(text)
             if _words_asked_unquoted(text, decision.reply):
                 decision = self._decline(
                     self._unknown_kind(), readings[0], [], what=_WORDS_UNQUOTED
                 )
+            elif role is not None and not tells_the_role_asked(text, decision.reply):
+                what = f"who the {role} was"
+                decision = self._decline(self._unknown_kind(), readings[0], [], what=what)
             elif gap is not None:
                 decision = self._decline_gap(gap, [])
             else:
@@ -842,6 +848,7 @@ class Answerer:
             and tells_the_measure_asked(text, reply)
             and tells_what_it_stands_for(text, reply)
             and tells_the_kind_asked(text, reply)
+            and tells_the_role_asked(text, reply)
             and self._speaks_of_the_named(reading, reply)
             and not _words_asked_unquoted(text, reply)
         )

@@ -19,10 +19,12 @@ from bot.core.understanding.vocabulary import vocabulary
 __all__ = [
     "Asked",
     "asked_type",
+    "crew_role_asked",
     "holds",
     "reply_text",
     "tells_the_kind_asked",
     "tells_the_measure_asked",
+    "tells_the_role_asked",
     "tells_what_it_stands_for",
     "text_holds",
 ]
@@ -95,6 +97,23 @@ def tells_the_kind_asked(question: str, reply: Reply) -> bool:
         return True
     told = normalize(reply_text(reply))
     return stem(asked["thing"]) in {stem(w) for w in told.split()}
+
+
+def crew_role_asked(question: str) -> str | None:
+    """The crew role a question names beyond those every season credits ("casting director"),
+    if it names one."""
+    asked = f" {normalize(question)} "
+    return next(
+        (role for role in (normalize(r) for r in vocabulary().crew_roles) if f" {role} " in asked),
+        None,
+    )
+
+
+def tells_the_role_asked(question: str, reply: Reply) -> bool:
+    """Whether an answer to a question about a crew role ("who was the casting director") names
+    that role (true of any answer to another question): the episodes' directors are no answer."""
+    role = crew_role_asked(question)
+    return role is None or f" {role} " in f" {normalize(reply_text(reply))} "
 
 
 _STANDS_FOR = re.compile(

@@ -58,6 +58,7 @@ class Vocabulary:
     occupation_questions: tuple[str, ...]  # phrases
     occupation_nouns: frozenset[str]
     duration_questions: tuple[str, ...]  # phrases
+    crew_roles: tuple[str, ...]  # phrases
     thwarted_words: frozenset[str]
     duration_units: frozenset[str]
     fate_words: frozenset[str]
@@ -151,6 +152,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         ),
         occupation_nouns=_words(data.get("occupation_nouns"), "occupation_nouns", problems),
         duration_questions=_phrases(data.get("duration_questions"), "duration_questions", problems),
+        crew_roles=_phrases(data.get("crew_roles"), "crew_roles", problems),
         duration_units=_words(data.get("duration_units"), "duration_units", problems),
         thwarted_words=_words(data.get("thwarted_words"), "thwarted_words", problems),
         fate_words=_words(data.get("fate_words"), "fate_words", problems),

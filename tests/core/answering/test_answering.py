@@ -831,3 +831,14 @@ def test_a_review_asked_for_its_exact_words_is_quoted(engine: Engine) -> None:
     reply = engine.ask("what exactly did polygon say").reply
     assert reply is not None
     assert reply.answered
+
+
+@pytest.mark.parametrize(
+    "question", ["who was the season's costume designer", "the cinematographer on ep 4?"]
+)
+def test_a_crew_role_the_sources_never_credit_is_declined_by_name(
+    engine: Engine, question: str
+) -> None:
+    reply = engine.ask(question).reply
+    assert reply is not None
+    assert not reply.answered
