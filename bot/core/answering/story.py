@@ -62,6 +62,10 @@ _MAJOR = (
 _MAX_LINES = 3
 _SEQUENCE = frozenset({"after", "before"})
 _AT_THE_MOMENT = frozenset({"when", "once"})
+# Words asking how two people are tied, whatever the tie ("connection", "know each other")
+_ASKS_A_TIE = re.compile(
+    r"\b(?:connect\w*|connection|link\w*|tied|ties|know each other|knew each other|relat\w*)\b"
+)
 # Questions that ask what follows a told event: answered by those that tell what comes next
 _SEQUEL_ASPECTS = frozenset({"fate", "what_did"})
 _ASKS_WHAT_NEXT = re.compile(r"\bwhat (?:\w+ )?(?:happen|happens|happened|do|does|did)\b")
@@ -673,9 +677,19 @@ class Story:
         """Who is X's (relation), or how X and Y are related."""
         found = self._relations(query)
         if not found:
-            return None
+            return self._ties(query)
         lines = [self._relation_line(r) for r in found[:4]]
         return self._reply("", lines, [s for r in found for s in r.sources])
+
+    def _ties(self, query: StoryQuery) -> Reply | None:
+        """ "what is <the doctor>'s connection to <her>": two people the story gives no family
+        or other tie are connected by what they first do together (the first events both are
+        parties to, in story order); None when they share none."""
+        if len(query.characters) < 2 or not _ASKS_A_TIE.search(query.text):
+            return None
+        pair = set(query.characters[:2])
+        shared = [e for e in self.kb.events if pair <= set(e.characters)]
+        return self._events_reply("", [_Scored(1, e) for e in shared[:2]], self._line)
 
     def name(self, query: StoryQuery) -> Reply | None:
         """What is X's real or full name (secret names stay behind their reveal)."""

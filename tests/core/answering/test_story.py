@@ -757,3 +757,15 @@ def test_a_particle_may_follow_an_object_of_four_words() -> None:
     story = _story()
     assert "transfer" in story.verbs_asked("who snuck jessica and her mom off to igh")
     assert "evict" in story.verbs_asked("why did the super want jessica out")
+
+
+def test_two_people_with_no_tie_given_are_connected_by_what_they_first_do_together() -> None:
+    reply = _ask(
+        "plot.relation",
+        "how is leslie hansen connected to alisa",
+        "leslie-hansen",
+        "alisa-jones",
+    )
+    assert "moves Alisa and Jessica" in _lead(reply)
+    # without a word asking how they are tied, nothing is told
+    _no_answer("plot.relation", "leslie hansen and alisa", "leslie-hansen", "alisa-jones")
