@@ -762,9 +762,9 @@ def test_a_particle_may_follow_an_object_of_four_words() -> None:
 def test_two_people_with_no_tie_given_are_connected_by_what_they_first_do_together() -> None:
     reply = _ask(
         "plot.relation",
-        "how is leslie hansen connected to alisa",
+        "how is leslie hansen connected to jessica",
         "leslie-hansen",
-        "alisa-jones",
+        "jessica-jones",
     )
     assert "moves Alisa and Jessica" in _lead(reply)
     # without a word asking how they are tied, nothing is told
