@@ -757,6 +757,7 @@ def test_a_particle_may_follow_an_object_of_four_words() -> None:
     story = _story()
     assert "transfer" in story.verbs_asked("who snuck jessica and her mom off to igh")
     assert "evict" in story.verbs_asked("why did the super want jessica out")
+    assert "attack" in story.verbs_asked("where did he get jumped")
 
 
 def test_two_people_with_no_tie_given_are_connected_by_what_they_first_do_together() -> None:
