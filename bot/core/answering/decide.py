@@ -187,6 +187,12 @@ _ROOM_OPENER = re.compile(
 _EXACTLY = re.compile(r"\b(?:exact|exactly|verbatim|word for word|quote|quotes)\b")
 _SAID = re.compile(r"\b(?:say|says|said|line|lines|quote|quotes|words)\b")
 _WORDS_UNQUOTED = "the words as they were said: they tell what happens, not the dialogue"
+# a part only describing someone: "the guy she was living with", "that woman from ep 3"
+_DESCRIBES_SOMEONE = re.compile(
+    r"^(?:the|that|this|her|his|their)\s+(?:"
+    + "|".join(sorted(vocabulary().person_nouns | vocabulary().role_nouns))
+    + r")\b"
+)
 # the asker speaking of themselves after a question: "... i fell asleep", "... im so lost" (not
 # the question's own "i": "where can i stream it", "one i can borrow")
 _ASKERS_ASIDE = re.compile(r"\s+(?:i|im|ive|id|i'm|i've|i'd|i’m)\s+(\S+).*$", re.IGNORECASE)
@@ -716,6 +722,7 @@ class Answerer:
         decisions: list[_Decision] = []
         context: Reading | None = None
         asides: list[_Decision] = []
+        asked: list[_Decision] = []  # the decisions of the parts that ask
         asking_parts = 0
         short_asides = False  # "since when", "disney" (of "disney plus"): may still qualify it
         for part in parts[:MAX_PARTS]:
@@ -727,6 +734,8 @@ class Answerer:
             aside = self._an_aside(part, text)
             asking_parts += not aside
             short_asides |= aside and len(part.split()) < CHAT_ASIDE_WORDS
+            if self._asks(part, text):
+                asked.append(decision)
             if decision.reply.answered:
                 (asides if aside else decisions).append(decision)
         if (
@@ -738,6 +747,15 @@ class Answerer:
             # "who directed <an episode>? trying to settle a bet": the one part that asks is the
             # question; the rest asks nothing and names nothing of the season
             return decisions[0]
+        if (
+            len(asked) == 1
+            and asked[0].reply.answered
+            and self._asks(parts[0], text)
+            and all(_DESCRIBES_SOMEONE.match(normalize(p)) for p in parts[1:MAX_PARTS])
+        ):
+            # "who killed <him>? the guy she was living with": the question first, then only
+            # who it is about
+            return asked[0]
         # "yo spoilers ok, how does <he> die": a part with no question of its own is answered
         # only when no other part is
         decisions = decisions or asides
@@ -750,6 +768,14 @@ class Answerer:
             # part that asks something answerable is the question
             return decisions[0]
         return whole
+
+    def _asks(self, part: str, text: str) -> bool:
+        """Whether a part of a message asks something: a question word opens it or a question
+        mark closes it ("the guy she was living with", after the question, only describes)."""
+        at = text.find(part)
+        if at >= 0 and text[at + len(part) :].lstrip().startswith("?"):
+            return True
+        return bool(_QUESTION_START.match(_LEADING_INTERJECTION.sub("", normalize(part))))
 
     def _an_aside(self, part: str, text: str) -> bool:
         """Whether a part of a message neither asks (no question word opens it, no question mark

@@ -842,3 +842,10 @@ def test_a_crew_role_the_sources_never_credit_is_declined_by_name(
     reply = engine.ask(question).reply
     assert reply is not None
     assert not reply.answered
+
+
+def test_a_question_then_only_whom_it_is_about_is_answered_by_the_question(
+    engine: Engine,
+) -> None:
+    text = answer_text(engine, "who killed holiday? the guard who was torturing alisa")
+    assert "Jessica kills Holiday" in text

@@ -758,6 +758,7 @@ def test_a_particle_may_follow_an_object_of_four_words() -> None:
     assert "transfer" in story.verbs_asked("who snuck jessica and her mom off to igh")
     assert "evict" in story.verbs_asked("why did the super want jessica out")
     assert "attack" in story.verbs_asked("where did he get jumped")
+    assert "torment" in story.verbs_asked("the guard who was torturing her")
 
 
 def test_two_people_with_no_tie_given_are_connected_by_what_they_first_do_together() -> None:
