@@ -218,3 +218,23 @@ def test_problem_key_paths_index_entries_within_their_own_file(tmp_path: Path) -
     duplicate = next(p for p in problems if "duplicate id" in p)
     assert duplicate.startswith("b-story.yaml: facts[1]: duplicate id 'fact-2'")
     assert "a-trivia.yaml: facts[2]" in duplicate
+
+
+def test_a_season_that_moved_says_where_and_since_when(tmp_path: Path) -> None:
+    folder = _copy_mini(tmp_path)
+    season = folder / "season.yaml"
+    text = season.read_text(encoding="utf-8")
+    moved = "  network: Seaview+\n  moved: {network: Harborflix, since: 2021-05-04, source: a}\n"
+    season.write_text(text.replace("  network: Seaview+\n", moved), encoding="utf-8")
+    kb = load_knowledge(folder)
+    assert kb.season.moved is not None
+    assert kb.season.moved.network == "Harborflix"
+    assert kb.season.moved.left is None
+    # a move without its day is a problem named by its key
+    season.write_text(
+        text.replace(
+            "  network: Seaview+\n", "  network: Seaview+\n  moved: {network: X, source: a}\n"
+        ),
+        encoding="utf-8",
+    )
+    assert any("moved" in p and "since" in p for p in _problems(folder))
