@@ -71,6 +71,7 @@ _SEQUEL_ASPECTS = frozenset({"fate", "what_did"})
 _ASKS_WHAT_NEXT = re.compile(r"\bwhat (?:\w+ )?(?:happen|happens|happened|do|does|did)\b")
 _NAMING = frozenset({"name", "named", "called", "call"})
 _WH = frozenset("what who whom where when why how which does did do is was".split())
+_VERB_PHRASE = 3  # words after a verb that may still belong to it ("takes the blame")
 _CUE_REACH = 10  # words from a cue ("which episode does ...") to the verb it asks about
 # Particles of phrasal verbs, which may follow the verb's object ("bailed her out")
 _PARTICLES = frozenset("out up off down away back over into go free loose".split())
@@ -241,9 +242,13 @@ class Story:
             for e in kb.events
         }
         self._events_of: dict[str, list[int]] = {}
+        # events that only name someone in their words ("the blame for <her> death")
+        self._naming: dict[str, list[int]] = {}
         for index, event in enumerate(kb.events):
             for character in set(event.characters):
                 self._events_of.setdefault(character, []).append(index)
+            for character in sorted(self._involved[event.id] - set(event.characters)):
+                self._naming.setdefault(character, []).append(index)
 
     # -- the plot kinds ---------------------------------------------------------------------------
 
@@ -292,7 +297,7 @@ class Story:
         # is the very thing asked ("the other subject kills him": "who killed him")
         found = [
             s
-            for s in self._best(query, need_verb=True, limit=6)
+            for s in self._best(query, need_verb=True, limit=6, by_name=True)
             if (s.event.did not in _UNDERGOES or s.event.did in asked)
             and (s.event.who or s.event.did in asked)
         ]
@@ -936,9 +941,11 @@ class Story:
         limit: int = _MAX_LINES,
         verbs: set[str] | None = None,
         rare_alone: bool = False,
+        by_name: bool = False,
     ) -> list[_Scored]:
         """The events that answer the question best, best first; [] below the minimum match.
-        With `rare_alone`, a verb few events use finds them on its own, named parties or not."""
+        With `rare_alone`, a verb few events use finds them on its own, named parties or not;
+        with `by_name`, an event with a verb asked may answer about someone it only names."""
         query = self._with_relatives(query)
         asked = self._related_verbs(query.text)
         direct = {verb for verb, _ in self._verbs_in(query.text)}
@@ -950,7 +957,13 @@ class Story:
         near: set[str] | None = None
         if query.cue is not None:
             cue = query.cue
-            said = {v for v, at in self._verbs_in(query.text) if cue <= at <= cue + _CUE_REACH}
+            reached = [
+                (at, v) for v, at in self._verbs_in(query.text) if cue <= at <= cue + _CUE_REACH
+            ]
+            first = min((at for at, _ in reached), default=None)
+            # the verb the cue asks about is the first after it (and its phrase: "takes the
+            # blame"); later ones describe someone ("who tears apart the man <he> sent to ...")
+            said = {v for at, v in reached if first is not None and at <= first + _VERB_PHRASE}
             near = self.verbs.with_kin(said)
         # "does she ever find out ...": yes or no is told only by an event with the verb asked
         yes_or_no = self._own_verbs(query.text) if _asks_yes_or_no(query.text) else set()
@@ -966,6 +979,15 @@ class Story:
         # only the events of a named character can answer about them
         if query.characters:
             ids = {i for c in query.characters for i in self._events_of.get(c, ())}
+            if by_name:
+                # of those only naming them, the ones with a verb asked ("who takes the blame
+                # for <her> death")
+                ids |= {
+                    i
+                    for c in query.characters
+                    for i in self._naming.get(c, ())
+                    if self.kb.events[i].did in asked
+                }
             # of theirs, only an event sharing a word, liked, with a verb asked, or (of two or
             # more named) involving everyone named can be strong enough: skip the rest unscored
             sharing = {i for w in question_stems for i in self._events_with_stem.get(w, ())}

@@ -771,3 +771,24 @@ def test_two_people_with_no_tie_given_are_connected_by_what_they_first_do_togeth
     assert "moves Alisa and Jessica" in _lead(reply)
     # without a word asking how they are tied, nothing is told
     _no_answer("plot.relation", "leslie hansen and alisa", "leslie-hansen", "alisa-jones")
+
+
+def test_who_did_finds_an_event_that_only_names_the_one_asked_about() -> None:
+    """ "the blame for <her> death": she is named in the event's words, not among its parties."""
+    query = StoryQuery.ask("who takes the blame for alisa's death", ("alisa-jones",), cue=0)
+    reply = _answer(_story(), "plot.who_did", query)
+    assert reply is not None
+    assert "Jessica takes the blame" in _lead(reply)
+
+
+def test_the_verb_a_cue_asks_about_is_the_first_after_it() -> None:
+    """The later verbs only describe the one it is done to ("the guy <he> sent to steal ...")."""
+    story = _story()
+    query = StoryQuery.ask(
+        "who ripped apart the guy cheng sent to steal jessicas research",
+        ("pryce-cheng",),
+        cue=0,
+    )
+    found = [s.event.did for s in story._best(query, need_verb=True, limit=3)]
+    assert found
+    assert not {"send", "steal"} & set(found)
