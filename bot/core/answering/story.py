@@ -98,6 +98,14 @@ _FATE_VERBS = frozenset({"die", "survive"})  # what happens to one, whoever else
 _LIFE_WORDS = frozenset("alive dead death live lives living survive survives die dies".split())
 _DETERMINERS = frozenset("the a an his her their my your our its this that these those".split())
 _ROLES = vocabulary().role_nouns | vocabulary().person_nouns
+# someone described as the doer: "the <role> who <does something>" (not "who was ...")
+_DOER_DESCRIBED = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(_ROLES))
+    + r")\s+(?:who|that)\s+(?!(?:"
+    + "|".join(sorted(_PASSIVE_AUX))
+    + r")\b)\w+"
+)
 _RARE_VERB_USES = 2  # events a verb may have and still tell one of them on its own
 _STORYLINE = 6  # events a character's storyline is told in
 _WHOLE = frozenset({"whole", "entire", "everything", "full", "all"})  # "recap the whole season"
@@ -836,6 +844,10 @@ class Story:
         if not acting and self._someone_else_acts(tokens, first_verb):
             # "the nurse the tall woman hurt": another, only described, does it to them
             acting, undergoing = True, False
+        if acting and _DOER_DESCRIBED.search(query.text):
+            # "the detective who believes <her> and lets her go": the one described does it,
+            # whatever verbs the vocabulary knows between
+            acting, undergoing = False, True
         if passive:
             # "<his> guy who got torn apart": the one described undergoes it, and the one named
             # only says whose guy; not what they did

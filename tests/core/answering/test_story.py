@@ -792,3 +792,13 @@ def test_the_verb_a_cue_asks_about_is_the_first_after_it() -> None:
     found = [s.event.did for s in story._best(query, need_verb=True, limit=3)]
     assert found
     assert not {"send", "steal"} & set(found)
+
+
+def test_the_one_described_as_doing_something_is_the_doer() -> None:
+    """ "the detective who believes <her> and lets her go": "believes" is no verb the story
+    knows, so "her" stands before "lets"; the one described still does it."""
+    story = _story()
+    query = StoryQuery.ask(
+        "whats the name of the detective who believes jess and lets her go", ("jessica-jones",)
+    )
+    assert set(story.described(query)) == {"eddy-costa"}
