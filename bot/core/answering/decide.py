@@ -29,7 +29,7 @@ from bot.core.answering.fit import (
 )
 from bot.core.answering.kinds import Does, KindRegistry, QuestionKind, shipped_kinds
 from bot.core.answering.reply import Card, CardField, Reply, ReplyKind
-from bot.core.answering.story import Story, StoryQuery
+from bot.core.answering.story import Story, StoryQuery, asks_another_name
 from bot.core.answering.types import Answer, Choice, Trigger
 from bot.core.errors import CharacterNotFound, EpisodeNotFound
 from bot.core.knowledge.model import Billing, Character, Fact, Gap, KnowledgeBase
@@ -926,9 +926,10 @@ class Answerer:
             return True
         said = set(words)
         tokens_read = reading.text.split()
+        another = asks_another_name(" ".join(tokens))
         for mention in reading.mentions:  # as read literally: not the actor of a part named
             called = set(tokens_read[mention.start : mention.end])
-            if not called & _DESCRIBING_NOUNS:
+            if not called & _DESCRIBING_NOUNS and not another:
                 # named (by name or nickname), not described ("her dad"): their other names
                 # are no news
                 said |= self._name_words.get(mention.key, set())

@@ -26,7 +26,7 @@ from bot.core.understanding.reading import without_season_words
 from bot.core.understanding.text import STOPWORDS, normalize, stem
 from bot.core.understanding.vocabulary import vocabulary
 
-__all__ = ["ASPECTS", "Story", "StoryQuery"]
+__all__ = ["ASPECTS", "Story", "StoryQuery", "asks_another_name"]
 
 
 # Words that shape a question but say nothing about which event it is about.
@@ -62,6 +62,12 @@ _MAJOR = (
 _MAX_LINES = 3
 _SEQUENCE = frozenset({"after", "before"})
 _AT_THE_MOMENT = frozenset({"when", "once"})
+# Words asking for another name someone goes by ("his nickname", "her superhero name")
+_ASKS_ANOTHER_NAME = re.compile(
+    r"\b(?:nickname|nicknamed|nicknames|other name|another name|hero name|superhero name|"
+    r"codename|code name|goes by|go by|call himself|calls himself|call herself|"
+    r"calls herself|also called|also known as|aka)\b"
+)
 # Words asking how two people are tied, whatever the tie ("connection", "know each other")
 _ASKS_A_TIE = re.compile(
     r"\b(?:connect\w*|connection|link\w*|tied|ties|know each other|knew each other|relat\w*)\b"
@@ -597,7 +603,10 @@ class Story:
         return event.whom if event.did in _TREATMENTS else event.who
 
     def alias(self, query: StoryQuery) -> Reply | None:
-        """Who was X pretending (or claiming) to be."""
+        """Who was X pretending (or claiming) to be; the other name they go by, when asked."""
+        other = self._other_name(query)
+        if other is not None:
+            return other
         allowed = {"pose-as", "claim", "reveal"}
         found: list[_Scored] = []
         for event in self.kb.events:
@@ -704,10 +713,47 @@ class Story:
         shared = [e for e in self.kb.events if pair <= set(e.characters)]
         return self._events_reply("", [_Scored(1, e) for e in shared[:2]], self._line)
 
+    def _other_name(self, query: StoryQuery) -> Reply | None:
+        """ "<his> nickname", "<his> superhero name": the names the season's description of
+        the one named calls them besides their own ("also called the Purple Man", "calls
+        himself Whizzer"), each behind the reveal of the sentence that gives it; None when
+        another name is not asked, or the description gives none."""
+        if not query.characters or not asks_another_name(query.text):
+            return None
+        character = self._characters.get(query.characters[0])
+        if character is None:
+            return None
+        own = set(normalize(character.name).split())
+        told: dict[str, int | None] = {}
+        for alias in (*character.aliases, *character.shared_aliases):
+            words = normalize(alias).split()
+            if not words or set(words) <= own or normalize(alias) in told:
+                continue
+            for segment in character.description:
+                if f" {normalize(alias)} " in f" {normalize(segment.text)} ":
+                    told[normalize(alias)] = segment.spoiler_from
+                    break
+        if not told:
+            return None
+        # the longest telling of a name ("the purple man" over "purple man") once
+        kept = [a for a in told if not any(a != b and a in b for b in told)]
+        names = {
+            alias: next(
+                x for x in (*character.aliases, *character.shared_aliases) if normalize(x) == alias
+            )
+            for alias in kept
+        }
+        spoiler = max((told[a] or 0 for a in kept), default=0) or None
+        text = f"{character.name} is also called {' or '.join(names.values())}."
+        return self._reply("", [(Segment(text, spoiler),)], list(character.sources))
+
     def name(self, query: StoryQuery) -> Reply | None:
         """What is X's real or full name (secret names stay behind their reveal)."""
         if not query.characters:
             return None
+        other = self._other_name(query)
+        if other is not None:
+            return other
         relations = self._relations(query)
         if relations:
             lines = [self._relation_line(r, named=True) for r in relations[:4]]
@@ -1474,6 +1520,12 @@ def _slotted_at(form: tuple[str, ...], stems: list[str], taken: set[int]) -> lis
                 taken.update(range(at, rest + len(tail)))
                 break
     return found
+
+
+def asks_another_name(text: str) -> bool:
+    """Whether a (normalized) question asks for another name someone goes by: a nickname, a
+    hero name, what they call themselves."""
+    return bool(_ASKS_ANOTHER_NAME.search(text))
 
 
 def _asks_yes_or_no(text: str) -> bool:

@@ -802,3 +802,23 @@ def test_the_one_described_as_doing_something_is_the_doer() -> None:
         "whats the name of the detective who believes jess and lets her go", ("jessica-jones",)
     )
     assert set(story.described(query)) == {"eddy-costa"}
+
+
+@pytest.mark.parametrize(
+    ("question", "character", "expected"),
+    [
+        ("what's kilgrave's nickname", "kilgrave", "also called The Purple Man"),
+        ("what does coleman call himself", "robert-coleman", "also called Whizzer"),
+    ],
+)
+def test_another_name_asked_is_one_the_description_calls_them(
+    question: str, character: str, expected: str
+) -> None:
+    for kind in ("plot.alias", "plot.name"):
+        assert expected in _lead(_ask(kind, question, character))
+
+
+def test_a_spelling_kept_as_an_alias_is_no_other_name() -> None:
+    """ "Killgrave" is an alias for finding him, never said of him as a name."""
+    reply = _ask("plot.alias", "kilgrave's other name?", "kilgrave")
+    assert "Killgrave" not in _lead(reply)
