@@ -715,8 +715,8 @@ class Story:
 
     def _other_name(self, query: StoryQuery) -> Reply | None:
         """ "<his> nickname", "<his> superhero name": the names the season's description of
-        the one named calls them besides their own ("also called the Purple Man", "calls
-        himself Whizzer"), each behind the reveal of the sentence that gives it; None when
+        the one named calls them besides their own ("also called <a title>", "calls
+        himself <a name>"), each behind the reveal of the sentence that gives it; None when
         another name is not asked, or the description gives none."""
         if not query.characters or not asks_another_name(query.text):
             return None
