@@ -735,7 +735,7 @@ class Story:
                     break
         if not told:
             return None
-        # the longest telling of a name ("the purple man" over "purple man") once
+        # the longest telling of a name ("the big man" over "big man") once
         kept = [a for a in told if not any(a != b and a in b for b in told)]
         names = {
             alias: next(
