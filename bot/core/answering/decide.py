@@ -29,7 +29,7 @@ from bot.core.answering.fit import (
 )
 from bot.core.answering.kinds import Does, KindRegistry, QuestionKind, shipped_kinds
 from bot.core.answering.reply import Card, CardField, Reply, ReplyKind
-from bot.core.answering.story import Story, StoryQuery, asks_another_name
+from bot.core.answering.story import Story, StoryQuery, a_name_done, asks_another_name
 from bot.core.answering.types import Answer, Choice, Trigger
 from bot.core.errors import CharacterNotFound, EpisodeNotFound
 from bot.core.knowledge.model import Billing, Character, Fact, Gap, KnowledgeBase
@@ -293,7 +293,10 @@ def _says_all_it_asks(text: str, said: frozenset[str]) -> bool:
 
 
 def _asks_for_a_name(text: str) -> bool:
-    return bool(vocabulary().naming_words & set(normalize(text).split()))
+    """Whether a question asks what someone or something is called; not one asking what was
+    done to a name ("what name does she find"), which the story tells as an act."""
+    words = normalize(text)
+    return bool(vocabulary().naming_words & set(words.split())) and not a_name_done(words)
 
 
 def _names_in(text: str, known: set[str]) -> set[str]:

@@ -26,7 +26,7 @@ from bot.core.understanding.reading import without_season_words
 from bot.core.understanding.text import STOPWORDS, normalize, stem
 from bot.core.understanding.vocabulary import vocabulary
 
-__all__ = ["ASPECTS", "Story", "StoryQuery", "asks_another_name"]
+__all__ = ["ASPECTS", "Story", "StoryQuery", "a_name_done", "asks_another_name"]
 
 
 # Words that shape a question but say nothing about which event it is about.
@@ -62,6 +62,9 @@ _MAJOR = (
 _MAX_LINES = 3
 _SEQUENCE = frozenset({"after", "before"})
 _AT_THE_MOMENT = frozenset({"when", "once"})
+# A name asked as what someone does something to: "what name does she find", "whose name did he
+# see"
+_A_NAME_DONE = re.compile(r"\b(?:what|which|whose) names? (?:does|did|do) \w+(?: \w+)? \w+")
 # Words asking for another name someone goes by ("his nickname", "her superhero name")
 _ASKS_ANOTHER_NAME = re.compile(
     r"\b(?:nickname|nicknamed|nicknames|other name|another name|hero name|superhero name|"
@@ -373,7 +376,8 @@ class Story:
 
     def what_did(self, query: StoryQuery) -> Reply | None:
         """What did X do (to Y): events where the first named character acts."""
-        if set(query.text.split()) & {"name", "named", "called"}:
+        naming = set(query.text.split()) & {"name", "named", "called"}
+        if naming and not a_name_done(query.text):
             return None  # a name the story would give is asked as plot.name
         after = self._sequel_events(query, acting=True)
         if after is not None:
@@ -389,6 +393,9 @@ class Story:
         found = [s for s in self._best(query, need_verb=False, limit=6) if actor in s.event.who]
         if self._verbs_in(query.text):
             found = [s for s in found if s.event.did in self._related_verbs(query.text)]
+        if naming:
+            # "what name does she find": only what she finds that is a name
+            found = [s for s in found if s.event.what and "name" in s.event.what.split()]
         return self._events_reply("", found[:_MAX_LINES], self._line)
 
     def _between(self, query: StoryQuery) -> Reply | None:
@@ -1520,6 +1527,12 @@ def _slotted_at(form: tuple[str, ...], stems: list[str], taken: set[int]) -> lis
                 taken.update(range(at, rest + len(tail)))
                 break
     return found
+
+
+def a_name_done(text: str) -> bool:
+    """Whether a (normalized) question asks a name as what someone does something to: "what
+    name does she find", "whose name did he see"."""
+    return bool(_A_NAME_DONE.search(text))
 
 
 def asks_another_name(text: str) -> bool:

@@ -822,3 +822,10 @@ def test_a_spelling_kept_as_an_alias_is_no_other_name() -> None:
     """ "Killgrave" is an alias for finding him, never said of him as a name."""
     reply = _ask("plot.alias", "kilgrave's other name?", "kilgrave")
     assert "Killgrave" not in _lead(reply)
+
+
+def test_a_name_asked_as_what_someone_finds_is_told_by_the_finding() -> None:
+    reply = _ask("plot.what_did", "what name does jess find in the igh building", "jessica-jones")
+    assert "Leslie Hansen" in _lead(reply)
+    # asked of someone's own name, what they did is no answer
+    _no_answer("plot.what_did", "what is jessica's name", "jessica-jones")
