@@ -1754,7 +1754,9 @@ class Answerer:
             kind for c in ranked if (kind := self._kind(c.label)) is not None and kind.verifies
         ]
         event = self.kb.event(like[0][0])
-        for kind in dict.fromkeys([*self.kinds.cued(text), *verifying]):
+        # last, what the one the clearly meant event is about did ("what's on the footage")
+        acts = self.kinds.built_by("story", "what_did")
+        for kind in dict.fromkeys([*self.kinds.cued(text), *verifying, acts]):
             reading = first
             if Kind.CHARACTER in kind.needs and not first.all_of(Kind.CHARACTER):
                 # about someone never named: the one the clearly meant event is about

@@ -617,6 +617,8 @@ def test_words_quoted_from_one_review_name_it(engine: Engine) -> None:
         ("did turk show up in s2", "Turk Barrett"),
         # what the asker says of themselves after the question is no part of it
         ("ep 3 recap pls i dozed off midway", "ALS"),
+        # clearly about one story event, naming no one and using no cue: what it tells
+        ("what was on that security footage outside the aquarium", "drugging"),
         # the making named, no one of the story: not a story question with "hire" in it
         ("why were all the episodes directed by women", "representation"),
     ],
