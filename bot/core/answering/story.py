@@ -1189,7 +1189,11 @@ class Story:
             if size == 2 and form[1] in _PARTICLES:
                 # "bailed her out", "cover it up": the particle after the object
                 for at in range(len(stems) - 2):
-                    if stems[at] == form[0] and form[1] in stems[at + 2 : at + 2 + _OBJECT_SIZE]:
+                    if (
+                        at not in taken  # "threw <her> out the window": a longer form has it
+                        and stems[at] == form[0]
+                        and form[1] in stems[at + 2 : at + 2 + _OBJECT_SIZE]
+                    ):
                         found.append((verb, at))
         # "kill the guard": someone's role after a determiner is who they are, not what they do
         # (unlike "her diagnosis", which tells the event)

@@ -759,6 +759,10 @@ def test_a_particle_may_follow_an_object_of_four_words() -> None:
     assert "evict" in story.verbs_asked("why did the super want jessica out")
     assert "attack" in story.verbs_asked("where did he get jumped")
     assert "torment" in story.verbs_asked("the guard who was torturing her")
+    # a longer form holds the particle's verb: thrown out of a window is no eviction
+    assert story.verbs_asked("who threw her out the window") & {"kill"}
+    assert "evict" not in story.verbs_asked("who threw her out the window")
+    assert "kill" in story.verbs_asked("who let the cop fall")
 
 
 def test_two_people_with_no_tie_given_are_connected_by_what_they_first_do_together() -> None:
