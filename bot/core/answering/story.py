@@ -65,6 +65,12 @@ _AT_THE_MOMENT = frozenset({"when", "once"})
 # A name asked as what someone does something to: "what name does she find", "whose name did he
 # see"
 _A_NAME_DONE = re.compile(r"\b(?:what|which|whose) names? (?:does|did|do) \w+(?: \w+)? \w+")
+# Words asking where someone is first seen: "which ep introduces <her>", "<he> first shows up"
+_FIRST_SEEN = re.compile(
+    r"\b(?:introduce|introduces|introduced|introduction|debut|debuts|first (?:appear|appears|"
+    r"appearance|shows? up|show|turns? up|comes? in|episode)|(?:appear|appears|show up|shows up|"
+    r"turn up|turns up) (?:in )?(?:for the )?first)\b"
+)
 # Words asking for another name someone goes by ("his nickname", "her superhero name")
 _ASKS_ANOTHER_NAME = re.compile(
     r"\b(?:nickname|nicknamed|nicknames|other name|another name|hero name|superhero name|"
@@ -534,9 +540,25 @@ class Story:
         return (found[0].event, at, end) if found else None
 
     def episode(self, query: StoryQuery) -> Reply | None:
-        """Which episode does X happen in."""
+        """Which episode does X happen in; which one someone first appears in, when asked."""
+        first = self._first_seen(query)
+        if first is not None:
+            return first
         found = self._best(query, need_verb=False)
         return self._events_reply("", found, self._and_why(query, self._episode_line))
+
+    def _first_seen(self, query: StoryQuery) -> Reply | None:
+        """ "which ep introduces <her>", "when does <he> first show up": the episode of the first
+        beat the season shows them in (not one only recalled), told with that beat; None when
+        that is not asked or the story never shows them."""
+        if len(query.characters) != 1 or not _FIRST_SEEN.search(query.text):
+            return None
+        who = query.characters[0]
+        shown = [e for e in self.kb.events if who in e.characters and not e.backstory]
+        if not shown:
+            return None
+        first = min(shown, key=lambda e: e.episode)
+        return self._events_reply("", [_Scored(1, first)], self._episode_line)
 
     def why(self, query: StoryQuery) -> Reply | None:
         """Why (or how) does X happen: only events whose reason (or manner) the sources give."""

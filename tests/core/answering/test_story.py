@@ -833,3 +833,11 @@ def test_a_name_asked_as_what_someone_finds_is_told_by_the_finding() -> None:
     assert "Leslie Hansen" in _lead(reply)
     # asked of someone's own name, what they did is no answer
     _no_answer("plot.what_did", "what is jessica's name", "jessica-jones")
+
+
+def test_the_first_episode_someone_is_shown_in_is_their_first_beat_not_a_recalled_one() -> None:
+    """Killed before the season, he is only recalled in episode 1; he is first seen in 11."""
+    reply = _ask("plot.episode", "when does kilgrave first show up", "kilgrave")
+    assert _lead(reply).startswith("Episode 11")
+    reply = _ask("plot.episode", "what episode does oscar show up in first", "oscar-arocho")
+    assert _lead(reply).startswith("Episode 3")
