@@ -216,6 +216,9 @@ class Reader:
         bad_episode = any(r.number is None and r.other_season is None for r in refs)
         for ref in sorted(refs, key=lambda r: -r.start):
             text = text[: ref.start] + " " + text[ref.end :]
+        if episodes and other_season is None:
+            # "ep 1 of s2": the season only says whose episode it is
+            text = " ".join(w for w in text.split() if w != THIS_SEASON)
         tracks: list[str] = []
         if self.kb.soundtrack:
             tracks = [m[1] for m in _TRACK_NUMBER.finditer(text)]

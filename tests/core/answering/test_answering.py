@@ -619,6 +619,8 @@ def test_words_quoted_from_one_review_name_it(engine: Engine) -> None:
         ("ep 3 recap pls i dozed off midway", "ALS"),
         # clearly about one story event, naming no one and using no cue: what it tells
         ("what was on that security footage outside the aquarium", "drugging"),
+        # "of s2" only says whose episode it is: the episode's story, not a recap
+        ("what goes on in ep 4 of season 2", "God Help the Hobo"),
         # "really <her> mother" asks the tie
         ("so is dorothy really trish's mother", "Trish\" Walker's mother"),
         # the making named, no one of the story: not a story question with "hire" in it
