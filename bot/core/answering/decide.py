@@ -1847,10 +1847,19 @@ class Answerer:
             # a fact about that season and about what is asked of it ("the music": not a fact
             # about its cast)
             asked = first.concepts - {token} - vocabulary().question_concepts
+            named = [
+                m.key
+                for m in first.mentions
+                if m.kind is Kind.CHARACTER and m.key not in first.maybe_the_show
+            ]
             covering = [
                 c
                 for c in ranked[:3]
-                if token in (terms := self._fact_terms(c.label)) and (not asked or asked & terms)
+                if token in (terms := self._fact_terms(c.label))
+                and (not asked or asked & terms)
+                # "is <his> actor the same as in s1": a fact about season 1 that says nothing of
+                # him is no answer
+                and all(self._fact_names(c.label, key) for key in named)
             ]
             floor = self.calibration.threshold * VERIFIED_SHARE
             if covering and covering[0].score >= floor:
@@ -1860,6 +1869,7 @@ class Answerer:
                     return _Decision(reply, covering[0].score)
             if (
                 not covering
+                and not named  # "is <he> played by the same guy as in s1": he is in this one
                 and not self._about_this_season(text, first)
                 and not self._only_places_earlier(text, first)
             ):
@@ -1879,6 +1889,14 @@ class Answerer:
             )
             return self._decline(unknown, first, ranked, what=what)
         return None
+
+    def _fact_names(self, label: str, character: str) -> bool:
+        """Whether a fact's text says any of a character's names."""
+        fact = self._fact(label)
+        if fact is None:
+            return False
+        said = set(normalize(to_plain(fact.text)).split())
+        return bool(self._name_words.get(character, set()) & said)
 
     def _fact_terms(self, label: str) -> frozenset[str]:
         """Everything a fact's asks and keywords use (for "does this fact speak of season 1")."""

@@ -621,6 +621,8 @@ def test_words_quoted_from_one_review_name_it(engine: Engine) -> None:
         ("what was on that security footage outside the aquarium", "drugging"),
         # "of s2" only says whose episode it is: the episode's story, not a recap
         ("what goes on in ep 4 of season 2", "God Help the Hobo"),
+        # a character of this season named beside season 1: asked of this season's part
+        ("is malus played by the same guy as in s1", "Callum Keith Rennie"),
         # "really <her> mother" asks the tie
         ("so is dorothy really trish's mother", "Trish\" Walker's mother"),
         # the making named, no one of the story: not a story question with "hire" in it
