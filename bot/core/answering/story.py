@@ -1095,12 +1095,21 @@ class Story:
             ids |= {self._index_of[e] for e in like if e in self._index_of}
             if rare_alone:
                 ids |= {i for v in direct for i in self._events_with_verb.get(v, ())}
+            if query.episodes:
+                # "who dies in ep 12": the events of that episode with the verb asked (or kin)
+                ids |= {
+                    i
+                    for v in asked
+                    for i in self._events_with_verb.get(v, ())
+                    if self.kb.events[i].episode in query.episodes
+                }
         events = [self.kb.events[i] for i in sorted(ids)]
         # "at the end of ep 8": the episode's last beats (when they answer at all)
         moment = self._moment(query)
         if moment and any(e.id in moment for e in events):
             events = [e for e in events if e.id in moment]
         scored: list[_Scored] = []
+        with_verb: set[str] = set()
         for event in events:
             if event.id == query.premise or (verbs is not None and event.did not in verbs):
                 continue
@@ -1126,6 +1135,12 @@ class Story:
                 or (present and overlap >= 2)
                 or (not query.characters and overlap >= 3)
                 or (bool(query.episodes) and overlap >= 2)
+                # "who dies in ep 12", naming no one: that episode's events with the verb
+                or (
+                    (verb_hit or kin_hit)
+                    and not query.characters
+                    and event.episode in query.episodes
+                )
                 # "what does <she> do in ep 9": what she does there, whatever the words
                 or (bool(query.episodes) and bool(present) and not absent and not direct)
             )
@@ -1134,7 +1149,12 @@ class Story:
             if near is not None and not (
                 (event.did in near or (bool(near) and event.id == likeliest))
                 and not absent
-                and (present or overlap or likeness)
+                and (
+                    present
+                    or overlap
+                    or likeness
+                    or (not query.characters and event.episode in query.episodes)
+                )
             ):
                 strong = False
             if not strong:
@@ -1152,6 +1172,12 @@ class Story:
                 + _LIKE_WEIGHT * likeness
             )
             scored.append(_Scored(score, event))
+            if verb_hit or event.did in asked:  # its own verb, not one it is done for
+                with_verb.add(event.id)
+        if need_verb and with_verb and not query.characters:
+            # naming no one, "who dies in ep 12": an event with the verb asked beats one that
+            # is only like the question
+            scored = [s for s in scored if s.event.id in with_verb]
         if set(tokens) & _SEASON_END and scored:
             latest = max(s.event.episode for s in scored)
             scored = [s for s in scored if s.event.episode == latest]

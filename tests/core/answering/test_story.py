@@ -841,3 +841,8 @@ def test_the_first_episode_someone_is_shown_in_is_their_first_beat_not_a_recalle
     assert _lead(reply).startswith("Episode 11")
     reply = _ask("plot.episode", "what episode does oscar show up in first", "oscar-arocho")
     assert _lead(reply).startswith("Episode 3")
+
+
+def test_who_dies_in_an_episode_naming_no_one_is_told_by_its_deaths() -> None:
+    reply = _ask("plot.who_did", "who dies in episode 12", episodes=(12,))
+    assert "Sunday" in _lead(reply)
