@@ -193,6 +193,8 @@ _DESCRIBES_SOMEONE = re.compile(
     + "|".join(sorted(vocabulary().person_nouns | vocabulary().role_nouns))
     + r")\b"
 )
+# "what was <he> in prison for": why someone was somewhere
+_WHY_THERE = re.compile(r"^what (?:is|was|were|are) (?:\w+ ){1,4}in (?:\w+ ){1,3}for\b")
 # the asker speaking of themselves after a question: "... i fell asleep", "... im so lost" (not
 # the question's own "i": "where can i stream it", "one i can borrow")
 _ASKERS_ASIDE = re.compile(r"\s+(?:i|im|ive|id|i'm|i've|i'd|i’m)\s+(\S+).*$", re.IGNORECASE)
@@ -903,6 +905,9 @@ class Answerer:
         """Whether a question opening with "why" got a story answer of another kind: the story
         tells reasons only as the reason kind does."""
         kind = self._kind((reply.intent or "").split("+")[0])
+        if _WHY_THERE.search(normalize(text)):
+            # "what was <he> in prison for": only the story's reasons tell why he was there
+            return kind is None or kind.aspect != "why"
         return (
             normalize(text).split()[:1] == ["why"]
             and kind is not None

@@ -857,3 +857,10 @@ def test_a_question_then_only_whom_it_is_about_is_answered_by_the_question(
 ) -> None:
     text = answer_text(engine, "who killed holiday? the guard who was torturing alisa")
     assert "Jessica kills Holiday" in text
+
+
+def test_why_someone_was_somewhere_asked_with_what_for_needs_a_reason(engine: Engine) -> None:
+    """ "what was <he> in prison for" asks why: his storyline that says he was is no answer."""
+    reply = engine.ask("what was shane ryback in prison for").reply
+    assert reply is not None
+    assert not reply.answered
