@@ -785,11 +785,10 @@ class Answerer:
     def _an_aside(self, part: str, text: str) -> bool:
         """Whether a part of a message neither asks (no question word opens it, no question mark
         closes it) nor names anything of the season: "yo spoilers ok", "seems harsh"."""
-        at = text.find(part)
-        if at >= 0 and text[at + len(part) :].lstrip().startswith("?"):
+        if self._asks(part, text):
             return False
         words = _LEADING_INTERJECTION.sub("", normalize(part))
-        return not (_QUESTION_START.match(words) or self.reader.read(words, readings=1)[0].on_topic)
+        return not self.reader.read(words, readings=1)[0].on_topic
 
     def _only_asks_a_view(self, part: str) -> bool:
         """Whether a part of a question is no more than a declining kind's cue ("what do u

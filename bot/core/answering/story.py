@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TypeVar
@@ -125,6 +125,7 @@ _RARE_VERB_USES = 2  # events a verb may have and still tell one of them on its 
 _STORYLINE = 6  # events a character's storyline is told in
 _WHOLE = frozenset({"whole", "entire", "everything", "full", "all"})  # "recap the whole season"
 _T = TypeVar("_T")
+_K = TypeVar("_K", bound=Hashable)
 _WHO = frozenset({"who", "whom"})
 # "who put <him> up to it", "who asked <her> to ...", "who talked <him> into ...": who is behind
 _INSTIGATING = re.compile(
@@ -226,6 +227,7 @@ class Story:
         }
         # Per-question work, reused by the scoring of every event (bounded: questions come from outside).
         self._verbs_cache: dict[str, list[tuple[str, int]]] = {}
+        self._told_cache: dict[tuple[str, tuple[str, ...], tuple[int, ...]], Event | None] = {}
         self._stems_cache: dict[str, frozenset[str]] = {}
         self._forms_by_first: dict[str, list[int]] = {}
         for number, (_, form) in enumerate(self._forms):
@@ -493,8 +495,10 @@ class Story:
     def _sequel_events(
         self, query: StoryQuery, *, acting: bool, limit: int = 2
     ) -> list[Event] | None:
-        """The events of `_sequel`, up to `limit`: None when the question tells no event to
-        follow, [] when it does and the story tells nothing of them after (or before) it."""
+        """ "What does she do after <something happens>", "what happens to him before ...":
+        the events of the one asked about right after (or before) the event the question tells,
+        in story order, up to `limit`: None when the question tells no event to follow, []
+        when it does and the story tells nothing of them after (or before) it."""
         tokens = query.text.split()
         told = self._told_event(query, at_the_moment=True)
         if told is None:
@@ -535,9 +539,14 @@ class Story:
         # the told event runs from "after" to the next question word (or the end)
         end = next((i for i in range(at + 1, len(tokens)) if tokens[i] in _WH), len(tokens))
         told = " ".join(tokens[at + 1 : end])
-        in_told = [c for c in query.characters if self._span(c, told.split()) is not None]
-        found = self._best(StoryQuery(told, tuple(in_told), query.episodes), need_verb=True)
-        return (found[0].event, at, end) if found else None
+        in_told = tuple(c for c in query.characters if self._span(c, told.split()) is not None)
+        # asked once by the aspect's answer and again for what follows: found once
+        key = (told, in_told, query.episodes)
+        if key not in self._told_cache:
+            found = self._best(StoryQuery(told, in_told, query.episodes), need_verb=True)
+            _remember(self._told_cache, key, found[0].event if found else None)
+        anchor = self._told_cache[key]
+        return (anchor, at, end) if anchor is not None else None
 
     def episode(self, query: StoryQuery) -> Reply | None:
         """Which episode does X happen in; which one someone first appears in, when asked."""
@@ -753,27 +762,24 @@ class Story:
         if character is None:
             return None
         own = set(normalize(character.name).split())
-        told: dict[str, int | None] = {}
+        # each name the description says, as spelt in the aliases, with its sentence's reveal
+        told: dict[str, tuple[str, int | None]] = {}
         for alias in (*character.aliases, *character.shared_aliases):
-            words = normalize(alias).split()
-            if not words or set(words) <= own or normalize(alias) in told:
+            said = normalize(alias)
+            if not said or set(said.split()) <= own or said in told:
                 continue
-            for segment in character.description:
-                if f" {normalize(alias)} " in f" {normalize(segment.text)} ":
-                    told[normalize(alias)] = segment.spoiler_from
-                    break
-        if not told:
-            return None
-        # the longest telling of a name ("the big man" over "big man") once
-        kept = [a for a in told if not any(a != b and a in b for b in told)]
-        names = {
-            alias: next(
-                x for x in (*character.aliases, *character.shared_aliases) if normalize(x) == alias
+            segment = next(
+                (s for s in character.description if f" {said} " in f" {normalize(s.text)} "),
+                None,
             )
-            for alias in kept
-        }
-        spoiler = max((told[a] or 0 for a in kept), default=0) or None
-        text = f"{character.name} is also called {' or '.join(names.values())}."
+            if segment is not None:
+                told[said] = (alias, segment.spoiler_from)
+        # the longest telling of a name ("the big man" over "big man") once
+        kept = [told[a] for a in told if not any(a != b and a in b for b in told)]
+        if not kept:
+            return None
+        spoiler = max((reveal or 0 for _, reveal in kept), default=0) or None
+        text = f"{character.name} is also called {' or '.join(name for name, _ in kept)}."
         return self._reply("", [(Segment(text, spoiler),)], list(character.sources))
 
     def name(self, query: StoryQuery) -> Reply | None:
@@ -1599,7 +1605,7 @@ def _asks_yes_or_no(text: str) -> bool:
     return bool(first) and first[0] in _YES_NO
 
 
-def _remember(cache: dict[str, _T], key: str, value: _T) -> None:
+def _remember(cache: dict[_K, _T], key: _K, value: _T) -> None:
     if len(cache) >= _CACHE_SIZE:
         cache.clear()
     cache[key] = value
