@@ -187,9 +187,10 @@ _ROOM_OPENER = re.compile(
 _EXACTLY = re.compile(r"\b(?:exact|exactly|verbatim|word for word|quote|quotes)\b")
 _SAID = re.compile(r"\b(?:say|says|said|line|lines|quote|quotes|words)\b")
 _WORDS_UNQUOTED = "the words as they were said: they tell what happens, not the dialogue"
-# a part only describing someone: "the guy she was living with", "that woman from ep 3"
+# a part only describing someone: "the guy she was living with", "that woman from ep 3", "the
+# rival pi"
 _DESCRIBES_SOMEONE = re.compile(
-    r"^(?:the|that|this|her|his|their)\s+(?:"
+    r"^(?:the|that|this|her|his|their)\s+(?:\w+\s+)?(?:"
     + "|".join(sorted(vocabulary().person_nouns | vocabulary().role_nouns))
     + r")\b"
 )
@@ -1358,15 +1359,12 @@ class Answerer:
                 continue  # what happened is no answer to what someone is called
             if kind.verifies and (
                 _ABOUT_THE_MAKING.search(normalize(text))
-                or (
-                    self._only_real_people_named(first)
-                    and (vocabulary().asking_verbs & set(words) or _asks_who_someone_is(words))
-                )
+                or (self._only_real_people_named(first) and kind not in asking_an_episode)
                 or _making_named_alone(first)
             ):
                 # "the guy who plays <him>, what's his name": the actor's; "who does <an
-                # actress> play", "who is <an actress> in <the show>": about the cast, not the
-                # story
+                # actress> play", "when was <an actor>'s return announced": about the cast, not
+                # the story, unless an episode is asked ("which ep does <he> show up in")
                 continue
             reading, asked = first, text
             if Kind.CHARACTER not in kind.needs:
@@ -1459,8 +1457,11 @@ class Answerer:
         return self._described[reading]
 
     def _described_subject_afresh(self, reading: Reading) -> Reading | None:
-        if not _ROLE_NOUNS & set(reading.text.split()):
+        words = set(reading.text.split())
+        if not _ROLE_NOUNS & words:
             return None  # "the name of her business" describes no one
+        if vocabulary().asking_verbs & words and reading.all_of(Kind.CHARACTER):
+            return None  # "the guy playing <him>" is the actor of the one named
         query = StoryQuery.ask(
             reading.text,
             reading.all_of(Kind.CHARACTER),

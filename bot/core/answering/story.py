@@ -62,6 +62,8 @@ _MAJOR = (
 _MAX_LINES = 3
 _SEQUENCE = frozenset({"after", "before"})
 _AT_THE_MOMENT = frozenset({"when", "once"})
+# Words that open a condition the asker only grants ("how does he come back if he died")
+_GRANTED = frozenset({"if", "though", "although"})
 # A name asked as what someone does something to: "what name does she find", "whose name did he
 # see"
 _A_NAME_DONE = re.compile(r"\b(?:what|which|whose) names? (?:does|did|do) \w+(?: \w+)? \w+")
@@ -492,6 +494,21 @@ class Story:
         kept = tuple(c for c in query.characters if self._span(c, rest.split()) is not None)
         return replace(query, text=rest, characters=kept or query.characters, likely=())
 
+    def _without_granted(self, query: StoryQuery) -> StoryQuery:
+        """ "how does he come back if he died": the question without the condition it only
+        grants, when what is left still asks with a verb of its own."""
+        tokens = query.text.split()
+        at = next((i for i, w in enumerate(tokens) if i > 1 and w in _GRANTED), None)
+        if at is None:
+            return query
+        start = at - 1 if tokens[at - 1] == "even" else at
+        end = next((i for i in range(at + 1, len(tokens)) if tokens[i] in _WH), len(tokens))
+        rest = " ".join(tokens[:start] + tokens[end:])
+        if not self._verbs_in(rest):
+            return query
+        kept = tuple(c for c in query.characters if self._span(c, rest.split()) is not None)
+        return replace(query, text=rest, characters=kept or query.characters, likely=())
+
     def _sequel_events(
         self, query: StoryQuery, *, acting: bool, limit: int = 2
     ) -> list[Event] | None:
@@ -574,13 +591,14 @@ class Story:
         asks_how = (
             query.text.split()[:1] == ["how"] or " how " in f" {query.text} "
         ) and " how come " not in f" {query.text} "
+        query = self._without_granted(query)
         found = self._best(query, need_verb=False, limit=6)
         if asks_how:
             kept = [s for s in found if s.event.how or s.event.why]
             if not kept and found:
                 # "how does she end up in custody": told by what happens just before, to the
                 # same people in the same episode, when the sources give no manner
-                kept = [*self._lead_up(found[0].event), found[0]]
+                kept = [*self._lead_up(found[0].event, query.characters), found[0]]
         else:
             kept = [s for s in found if s.event.why]
             if not kept and found and set(query.text.split()) & vocabulary().thwarted_words:
@@ -595,14 +613,16 @@ class Story:
             "", kept[:2], self._manner_line if asks_how else self._reason_line
         )
 
-    def _lead_up(self, event: Event) -> list[_Scored]:
+    def _lead_up(self, event: Event, asked: tuple[str, ...] = ()) -> list[_Scored]:
         """The event just before `event` in story order, when it is in the same episode and
-        shares someone with it."""
+        shares someone with it (one of those `asked` about, when the question names any)."""
         index = self._index_of[event.id]
         before = self.kb.events[index - 1] if index > 0 else None
         if before is None or before.episode != event.episode:
             return []
         if not set(before.characters) & set(event.characters):
+            return []
+        if asked and not set(before.characters) & set(asked):
             return []
         return [_Scored(0, before)]
 
@@ -833,6 +853,8 @@ class Story:
             return None
         last = min(last, len(self.kb.episodes))
         if query.characters:
+            if query.premise is not None:
+                return None  # "does he come back after she turns him down" is no storyline
             return self._storyline(query.characters[0], last)
         lines: list[RichText] = []
         sources: list[str] = []

@@ -38,6 +38,12 @@ __all__ = ["THIS_SEASON", "VERB", "Reader", "Reading", "without_season_words"]
 
 # Question words that carry meaning even though they are stop words elsewhere.
 _KEEP = vocabulary().kept_question_words
+# A negation is part of what is asked ("who didnt come back"), except when it tells how the
+# asker wants the answer ("dont spoil it", "not past ep 9") or of the asker ("i dont get why")
+_NOT = "not"
+_SPOIL = "spoil"
+_BOUNDS = frozenset({"further", "past", "beyond", "after", "more"})
+_ASKER = frozenset({"i", "we"})
 # Chat filler that says nothing about what is asked.
 _FILLER = vocabulary().filler
 _FILLER_CONCEPTS = frozenset(concept(w) for w in _FILLER) - QUESTION_CONCEPTS
@@ -91,6 +97,14 @@ def _season_word(match: re.Match[str], this_season: int, others: list[int]) -> s
         others.append(number)
         return f" season{number} "  # kept as a word: facts about that season use it too
     return f" {THIS_SEASON} "
+
+
+def _not_asked(words: list[str], at: int) -> bool:
+    """Whether the "not" at `at` says nothing of what is asked (see `_NOT`)."""
+    after = words[at + 1 : at + 3]
+    if any(w.startswith(_SPOIL) for w in after) or after[:1] and after[0] in _BOUNDS:
+        return True
+    return at > 0 and words[at - 1] in _ASKER or at > 1 and words[at - 2] in _ASKER
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,6 +392,8 @@ class Reader:
         vocabulary = self.vocabulary
         for i, word in enumerate(words):
             if i in spans or (word in STOPWORDS and word not in _KEEP):
+                continue
+            if word == _NOT and _not_asked(words, i):
                 continue
             if word == "episode":
                 concepts.add("episode")
