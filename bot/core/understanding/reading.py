@@ -102,9 +102,9 @@ def _season_word(match: re.Match[str], this_season: int, others: list[int]) -> s
 def _not_asked(words: list[str], at: int) -> bool:
     """Whether the "not" at `at` says nothing of what is asked (see `_NOT`)."""
     after = words[at + 1 : at + 3]
-    if any(w.startswith(_SPOIL) for w in after) or after[:1] and after[0] in _BOUNDS:
+    if any(w.startswith(_SPOIL) for w in after) or set(after[:1]) & _BOUNDS:
         return True
-    return at > 0 and words[at - 1] in _ASKER or at > 1 and words[at - 2] in _ASKER
+    return bool(_ASKER & set(words[max(0, at - 2) : at]))
 
 
 @dataclass(frozen=True, slots=True)
