@@ -188,12 +188,14 @@ _EXACTLY = re.compile(r"\b(?:exact|exactly|verbatim|word for word|quote|quotes)\
 _SAID = re.compile(r"\b(?:say|says|said|line|lines|quote|quotes|words)\b")
 _WORDS_UNQUOTED = "the words as they were said: they tell what happens, not the dialogue"
 # a part only describing someone: "the guy she was living with", "that woman from ep 3", "the
-# rival pi"
+# rival pi", "<his> partner"
 _DESCRIBES_SOMEONE = re.compile(
-    r"^(?:the|that|this|her|his|their)\s+(?:\w+\s+)?(?:"
+    r"^(?:the|that|this|her|his|their|\w+s)\s+(?:\w+\s+)?(?:"
     + "|".join(sorted(vocabulary().person_nouns | vocabulary().role_nouns))
     + r")\b"
 )
+# a short aside in brackets: "(the super)", "(s2e6)"
+_BRACKETED = re.compile(r"\s*\(([^()]{1,40})\)")
 # "what was <he> in prison for": why someone was somewhere
 _WHY_THERE = re.compile(r"^what (?:is|was|were|are) (?:\w+ ){1,4}in (?:\w+ ){1,3}for\b")
 # the asker speaking of themselves after a question: "... i fell asleep", "... im so lost" (not
@@ -680,6 +682,11 @@ class Answerer:
         return Answer(decision.reply, decision.reply.intent)
 
     def _decide(self, text: str, watched: int | None) -> _Decision:
+        # "why does <he> (the super) want her out": a bracketed description of someone named
+        # says who, not what is asked
+        text = _BRACKETED.sub(
+            lambda m: "" if _DESCRIBES_SOMEONE.match(normalize(m[1])) else m[0], text
+        )
         named = self._episode_named_by_event(text)
         if named is not None:
             # "who directed the one where she gets arrested": asked of that episode
@@ -1593,6 +1600,12 @@ class Answerer:
             # the blame") or a verb its questions never use ("who saves him" beside "who were
             # the thugs who jumped him").
             return self._asked_otherwise(gap, text, cued)
+        if (
+            self._does(best.label) is Does.CHATTER
+            and leading
+            and best.reading.all_of(Kind.CHARACTER)
+        ):
+            return True  # "which ep do <they> hook up" asks of them, however like chat it reads
         if self._does(best.label) is not Does.ANSWER:
             return False  # the likeliest reading declines, stays silent or is an opinion
         if best.label == cued.name:

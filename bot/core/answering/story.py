@@ -9,6 +9,7 @@ data holds no answer: the caller then says the sources do not say, never a nearb
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
@@ -81,7 +82,9 @@ _ASKS_ANOTHER_NAME = re.compile(
 )
 # Words asking how two people are tied, whatever the tie ("connection", "know each other")
 _ASKS_A_TIE = re.compile(
-    r"\b(?:connect\w*|connection|link\w*|tied|ties|know each other|knew each other|relat\w*)\b"
+    r"\b(?:connect\w*|connection|link\w*|tied|ties|know each other|knew each other|relat\w*|"
+    r"how (?:do|does|did) (?:\w+ ){1,3}know(?! (?:where|what|when|who|whom|why|how|that|if|"
+    r"about|whether))|know (?:\w+ ){1,3}from)\b"
 )
 # Questions that ask what follows a told event: answered by those that tell what comes next
 _SEQUEL_ASPECTS = frozenset({"fate", "what_did"})
@@ -328,6 +331,12 @@ class Story:
             if (s.event.did not in _UNDERGOES or s.event.did in asked)
             and (s.event.who or s.event.did in asked)
         ]
+        if found and not found[0].event.who:
+            # "someone fires into her apartment": who did it is told where the story later
+            # reveals the doer of that same beat
+            revealed = self._revealed(found[0].event)
+            if revealed is not None:
+                found = [_Scored(found[0].score, revealed), *found[1:]]
         if all(set(s.event.who) <= set(query.characters) for s in found[:_MAX_LINES]):
             # "who put <him> up to it": only those named did it; who was behind it is asked
             behind = self._instigator(query)
@@ -400,7 +409,16 @@ class Story:
         if not query.characters:
             return self._events_reply("", self._best(query, need_verb=True), self._line)
         actor = query.characters[0]
+        tokens = query.text.split()
+        span = self._span(actor, tokens)
+        before = tokens[: span[0]] if span is not None else []
+        if any(a in _DETERMINERS and stem(b) in _ROLES for a, b in itertools.pairwise(before)):
+            return None  # "what did the cops charge <her> with": someone else acts
         found = [s for s in self._best(query, need_verb=False, limit=6) if actor in s.event.who]
+        if not found and len(query.characters) > 1:
+            # "what did <she> do with <his> body": of what she does to the others named, the
+            # likeliest, though something they do to her is likelier still
+            found = self._best(query, need_verb=False, limit=6, only=lambda e: actor in e.who)
         if self._verbs_in(query.text):
             found = [s for s in found if s.event.did in self._related_verbs(query.text)]
         if naming:
@@ -628,6 +646,10 @@ class Story:
 
     def where(self, query: StoryQuery) -> Reply | None:
         """Where does X happen (or go): only events whose place the sources give."""
+        told = self._told_event(query, at_the_moment=True)
+        if told is not None and query.text.split()[told[1]] in _AT_THE_MOMENT and told[0].where:
+            # "where was <he> when <she> first went to see him": where that happened
+            return self._events_reply("", [_Scored(1, told[0])], self._place_line)
         later = self._sequel_events(query, acting=True, limit=3)
         if later:
             # "where do they go after <something>": the first place the story gives after it
@@ -651,6 +673,9 @@ class Story:
             # "what was her illness called": only a condition the sources name (a proper name,
             # "ALS"), not one they only describe ("a fatal genetic defect")
             events = [e for e in events if e.what and any(w[:1].isupper() for w in e.what.split())]
+        if query.episodes:
+            # "what's wrong with <her> in ep 12": what she has there
+            events = [e for e in events if e.episode in query.episodes]
         events.sort(key=lambda e: (e.did != "diagnose", -like.get(e.id, 0.0)))
         return self._events_reply("", [_Scored(1, e) for e in events][:2], self._line)
 
@@ -1057,10 +1082,12 @@ class Story:
         verbs: set[str] | None = None,
         rare_alone: bool = False,
         by_name: bool = False,
+        only: Callable[[Event], bool] | None = None,
     ) -> list[_Scored]:
         """The events that answer the question best, best first; [] below the minimum match.
         With `rare_alone`, a verb few events use finds them on its own, named parties or not;
-        with `by_name`, an event with a verb asked may answer about someone it only names."""
+        with `by_name`, an event with a verb asked may answer about someone it only names;
+        with `only`, the others are not weighed at all (nor set the bar for those that are)."""
         query = self._with_relatives(query)
         asked = self._related_verbs(query.text)
         direct = {verb for verb, _ in self._verbs_in(query.text)}
@@ -1140,6 +1167,8 @@ class Story:
         with_verb: set[str] = set()
         for event in events:
             if event.id == query.premise or (verbs is not None and event.did not in verbs):
+                continue
+            if only is not None and not only(event):
                 continue
             if yes_or_no and event.did not in yes_or_no:
                 continue
@@ -1222,9 +1251,12 @@ class Story:
         for character in query.characters:
             span = self._span(character, tokens)
             # the words right after the name: "tom's kid", "tom's old bf", not "tom and his mom"
+            # nor "tom, ann's kid"
             following: list[str] = []
             for word in tokens[span[1] : span[1] + 2] if span is not None else []:
-                if word in STOPWORDS:
+                if word in STOPWORDS or (
+                    stem(word) in self._name_stems and not self._relation_words.get(stem(word))
+                ):
                     break
                 following.append(word)
             labels = {
@@ -1559,6 +1591,22 @@ class Story:
         events = list(dict.fromkeys(t for s in found for t in (*self._twins(s.event), s.event)))
         return self._reply(
             intent, [line(e) for e in events], [s for e in events for s in e.sources]
+        )
+
+    def _revealed(self, event: Event) -> Event | None:
+        """The same beat told again once its doer is revealed, if the story has it (the
+        reverse of `_twins`)."""
+        return next(
+            (
+                e
+                for e in self.kb.events
+                if e.who
+                and e.episode == event.episode
+                and e.did == event.did
+                and e.spoiler_from > event.spoiler_from
+                and event in self._twins(e)
+            ),
+            None,
         )
 
     def _twins(self, event: Event) -> list[Event]:

@@ -864,3 +864,31 @@ def test_why_someone_was_somewhere_asked_with_what_for_needs_a_reason(engine: En
     reply = engine.ask("what was shane ryback in prison for").reply
     assert reply is not None
     assert not reply.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a role noun before an asking verb is the actor, not someone the story describes
+        ("whos the actress playing trish walker", "Rachael Taylor"),
+        # an afterthought or a bracket only says who is meant
+        ("who plays malcolm, the neighbour", "Eka Darville"),
+        ("why does oscar (the super) evict jessica", "fears her powers"),
+        # "came back" is not "did not come back"
+        ("which s1 actors came back", "Rachael Taylor"),
+        # an actor named alone asks about the cast, not the story
+        ("when was it announced that tennant would come back", "August 2017"),
+    ],
+)
+def test_what_a_question_only_adds_does_not_change_what_it_asks(
+    engine: Engine, question: str, expected: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.answered, (question, answer.intent)
+    assert expected.casefold() in answer_text(engine, question).casefold()
+
+
+def test_the_bots_view_asked_with_a_word_between_is_declined(engine: Engine) -> None:
+    answer = engine.ask("was jessica right to go with her mom? what's your honest take")
+    assert not answer.answered
+    assert answer.intent == "opinion"

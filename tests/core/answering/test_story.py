@@ -846,3 +846,70 @@ def test_the_first_episode_someone_is_shown_in_is_their_first_beat_not_a_recalle
 def test_who_dies_in_an_episode_naming_no_one_is_told_by_its_deaths() -> None:
     reply = _ask("plot.who_did", "who dies in episode 12", episodes=(12,))
     assert "Sunday" in _lead(reply)
+
+
+def test_who_did_an_act_told_without_its_doer_is_told_by_its_reveal() -> None:
+    """Someone fires into her flat in episode 8; who it was is revealed in 9, behind its bar."""
+    reply = _ask("plot.who_did", "who shot jessica through the window", "jessica-jones")
+    _both_sides(reply, "Cheng", revealed_by=9)
+
+
+def test_a_granted_condition_is_no_premise_of_how() -> None:
+    """ "if he died" only grants what the asker knows; how he comes back is asked."""
+    reply = _ask("plot.why", "how does kilgrave come back if he died", "kilgrave")
+    assert "hallucination" in _lead(reply)
+    assert "Holiday" not in to_plain(reply.content)
+
+
+def test_where_someone_was_when_something_happened_is_where_it_happened() -> None:
+    reply = _ask(
+        "plot.where",
+        "where was ryback when hogarth first went to see him",
+        "shane-ryback",
+        "jeri-hogarth",
+    )
+    assert "prison" in _lead(reply).lower()
+
+
+def test_what_someone_has_in_an_episode_is_what_they_suffer_there() -> None:
+    reply = _ask(
+        "plot.diagnosis", "whats wrong with trish in ep 12", "trish-walker", episodes=(12,)
+    )
+    assert "convulsions" in _lead(reply)
+
+
+def test_what_someone_did_with_another_is_their_own_act_though_one_done_to_them_is_likelier() -> (
+    None
+):
+    reply = _ask(
+        "plot.what_did",
+        "what did jess do with holidays body",
+        "jessica-jones",
+        "dale-holiday",
+    )
+    assert "suicide" in to_plain(reply.content)
+    assert all(line.startswith("Jessica") for line in to_plain(reply.content).split("\n"))
+
+
+def test_what_someone_else_did_to_the_named_one_is_not_what_they_did() -> None:
+    _no_answer(
+        "plot.what_did",
+        "what did the cops charge trish with in ep 4",
+        "trish-walker",
+        episodes=(4,),
+    )
+
+
+def test_a_storyline_is_no_answer_to_what_follows_a_told_event() -> None:
+    _no_answer(
+        "plot.recap",
+        "does griffin come back after trish turns him down",
+        "griffin-sinclair",
+        "trish-walker",
+    )
+
+
+def test_a_name_after_a_name_is_not_a_relative_of_the_first() -> None:
+    """ "sunday, costa's partner": she is his partner, not the one asked about."""
+    reply = _ask("plot.who_did", "who killed ruth sunday costas partner", "ruth-sunday")
+    assert "Alisa" in _lead(reply)
