@@ -167,7 +167,9 @@ _ABOUT_RENEWAL = re.compile(
     r"|\b(?:get|got|getting)\s+(?:a|another)\b|\bexist"
 )
 _QUESTION_START = re.compile(
-    r"^(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|can|"
+    # (not "dont spoil it", which asks nothing; "dont they ..." does)
+    r"^(?!do not (?:spoil|tell|ruin|say|post|forget|worry|bother|mind|answer|reply)\b)"
+    r"(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|can|"
     r"could|will|would|has|have|had|tell|list|name|give|show|explain|describe|any|whos|wheres|"
     r"whered|whod|howd|whatd|whyd|whend|hows|whys|"
     r"wat|wut|when's|who's|what's|which)\b"

@@ -62,6 +62,8 @@ _MAJOR = (
 )
 _MAX_LINES = 3
 _SEQUENCE = frozenset({"after", "before"})
+# words pointing back at someone said before ("and the other guy?"): they describe no one
+_POINTING = frozenset({"other", "another", "else", "same"})
 _AT_THE_MOMENT = frozenset({"when", "once"})
 # Words that open a condition the asker only grants ("how does he come back if he died")
 _GRANTED = frozenset({"if", "though", "although"})
@@ -999,7 +1001,7 @@ class Story:
         describing = [
             w
             for w in self._content_words(query.text)
-            if w not in _NAME_WORDS | _ROLES | vocabulary().filler
+            if w not in _NAME_WORDS | _ROLES | _POINTING | vocabulary().filler
         ]
         if not describing or not query.likely:
             return {}  # "what's his name again, the guy" describes no one

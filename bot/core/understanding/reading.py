@@ -258,6 +258,7 @@ class Reader:
         groups: dict[tuple[int, int], list[Mention | None]] = {}
         show_spans: set[tuple[int, int]] = set()
         show_first: set[tuple[int, int]] = set()
+        season_named = False
         for m in mentions:
             groups.setdefault((m.start, m.end), []).append(m)
         for (start, end), options in groups.items():
@@ -270,8 +271,11 @@ class Reader:
             of_the_show = (
                 start >= 2 and words[start - 1] == "of" and words[start - 2] not in RELATIONS
             )
-            if of_the_show and " ".join(words[start:end]) in self.show_names:
-                show_first.add((start, end))
+            if (of_the_show or followed_by_season) and " ".join(
+                words[start:end]
+            ) in self.show_names:
+                show_first.add((start, end))  # "<the show> season 2" is the show first
+                season_named |= followed_by_season
             if " ".join(words[start:end]) in self.show_names or (
                 followed_by_season and any(m.kind is Kind.CHARACTER for m in options if m)
             ):
@@ -328,6 +332,9 @@ class Reader:
                 )
             )
         if out:
+            if season_named:
+                # "<the show> season 2": the show, before its title character
+                out.sort(key=lambda r: -r.weight)
             return out
         slots = {"{track}"} if track_mentions else set()
         if episodes:

@@ -180,6 +180,7 @@ def test_context_words_settle_a_shared_title(engine: Engine) -> None:
         "lets see if the finale holds up tonight?",  # a suggestion to the others
         "this ep was so bad, what do you all think?",  # members' views asked
         "should i watch luke cage first? what do you guys think",  # the room's view, after
+        "dont tell me what happens in ep 12, still watching",  # a request, not a question
     ],
 )
 def test_chatter_in_auto_channels_is_left_alone(engine: Engine, chatter: str) -> None:
@@ -878,6 +879,10 @@ def test_why_someone_was_somewhere_asked_with_what_for_needs_a_reason(engine: En
         ("which s1 actors came back", "Rachael Taylor"),
         # an actor named alone asks about the cast, not the story
         ("when was it announced that tennant would come back", "August 2017"),
+        # the show's name before "season" is the show, not its title character
+        ("when did jessica jones season 2 release", "March 8, 2018"),
+        ("jjs2 on netflix or hulu, which one", "Netflix"),
+        ("was it a netflix thing", "Netflix"),
     ],
 )
 def test_what_a_question_only_adds_does_not_change_what_it_asks(
@@ -892,3 +897,8 @@ def test_the_bots_view_asked_with_a_word_between_is_declined(engine: Engine) -> 
     answer = engine.ask("was jessica right to go with her mom? what's your honest take")
     assert not answer.answered
     assert answer.intent == "opinion"
+
+
+def test_a_follow_up_pointing_at_no_one_said_is_not_answered(engine: Engine) -> None:
+    """ "and the other one?" with nothing before it: "other" describes no character."""
+    assert not engine.ask("and what about the other guy?").answered
