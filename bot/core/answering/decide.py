@@ -196,7 +196,7 @@ _DESCRIBES_SOMEONE = re.compile(
     + "|".join(sorted(vocabulary().person_nouns | vocabulary().role_nouns))
     + r")\b"
 )
-# a short aside in brackets: "(the super)", "(s2e6)"
+# a short aside in brackets: "(the landlord)", "(s2e6)"
 _BRACKETED = re.compile(r"\s*\(([^()]{1,40})\)")
 # "what was <he> in prison for": why someone was somewhere
 _WHY_THERE = re.compile(r"^what (?:is|was|were|are) (?:\w+ ){1,4}in (?:\w+ ){1,3}for\b")
@@ -684,7 +684,7 @@ class Answerer:
         return Answer(decision.reply, decision.reply.intent)
 
     def _decide(self, text: str, watched: int | None) -> _Decision:
-        # "why does <he> (the super) want her out": a bracketed description of someone named
+        # "why does <he> (the landlord) want her out": a bracketed description of someone named
         # says who, not what is asked
         text = _BRACKETED.sub(
             lambda m: "" if _DESCRIBES_SOMEONE.match(normalize(m[1])) else m[0], text

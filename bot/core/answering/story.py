@@ -1571,6 +1571,9 @@ class Story:
         of = self._characters[relation.of].name if relation.of in self._characters else ""
         label = relation.label.replace("-", " ")
         since = f" (from episode {relation.since})" if relation.since > 1 else ""
+        if relation.spoiler_from > max(relation.since, 1):
+            # a tie kept secret until a later episode: when it comes out is worth telling
+            since = f" (revealed in episode {relation.spoiler_from})"
         text = f"{who} is {possessive(of)} {label}{since}."
         if named:
             text = f"{possessive(of)} {label} is {who}{since}."

@@ -185,7 +185,7 @@ def test_where_answers_with_the_place() -> None:
 
 def test_relation_follows_the_twist() -> None:
     reply = _ask("plot.relation", "who is jessica's mother", "jessica-jones")
-    assert _lead(reply) == "Alisa Jones is Jessica Jones' mother."
+    assert _lead(reply) == "Alisa Jones is Jessica Jones' mother (revealed in episode 6)."
     _both_sides(reply, "Alisa Jones is", 6)
 
 
@@ -353,7 +353,7 @@ def test_the_same_code_answers_another_season() -> None:
         story, "plot.relation", StoryQuery.ask("who is mara's father", ["mara-quinn"])
     )
     assert relation is not None
-    assert "Tom Quinn is Mara Quinn's father." in to_plain(relation.content)
+    assert "Tom Quinn is Mara Quinn's father (revealed in episode 2)." in to_plain(relation.content)
     assert {s.spoiler_from for s in relation.content if s.text.strip()} == {2}
     fate = _answer(story, "plot.fate", StoryQuery.ask("what happens to tom", ["tom-quinn"]))
     assert fate is not None
