@@ -210,6 +210,10 @@ _TO_OTHERS = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in vocabulary().talking_to_others) + r")\b"
 )
 _OPINION = re.compile(r"\b(?:" + "|".join(sorted(vocabulary().opinion_words)) + r")\b")
+_LIKE = "like"
+# who may do the liking ("did u like it", "anyone else like her"), unlike a likeness ("hellcat like
+# in the comics")
+_LIKERS = frozenset("i you u we they anyone everyone people guys yall else not really also".split())
 _MEMBERS_VIEW = re.compile(
     r"\b(?:" + "|".join(sorted(vocabulary().view_holders)) + r")\b(?:\s+\w+){0,2}?\s+"
     r"(?:" + "|".join(sorted(vocabulary().opinion_verbs)) + r")\b"
@@ -377,8 +381,13 @@ def _question_clause(text: str) -> _Clause | None:
 
 def _shares_a_view(clause: str) -> bool:
     """Whether a clause gives or asks members' views ("best finale ever", "what do you think"),
-    not a critic's ("what did the hollywood reporter think of her")."""
-    return bool(_OPINION.search(clause) or _MEMBERS_VIEW.search(clause))
+    not a critic's ("what did the hollywood reporter think of her"). "like" is a view only when
+    someone does the liking ("did u like it"), not in a likeness ("hellcat like in the comics")."""
+    for match in _OPINION.finditer(clause):
+        before = clause[: match.start()].split()
+        if match.group() != _LIKE or (before and before[-1] in _LIKERS):
+            return True
+    return bool(_MEMBERS_VIEW.search(clause))
 
 
 def _talks_to_others(clause: str) -> bool:

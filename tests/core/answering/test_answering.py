@@ -902,3 +902,16 @@ def test_the_bots_view_asked_with_a_word_between_is_declined(engine: Engine) -> 
 def test_a_follow_up_pointing_at_no_one_said_is_not_answered(engine: Engine) -> None:
     """ "and the other one?" with nothing before it: "other" describes no character."""
     assert not engine.ask("and what about the other guy?").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is trish gonna be hellcat like in comics",  # a likeness, not a liking
+        "when did filming wrap anyone kno",  # the room asked, typo and all
+    ],
+)
+def test_overheard_questions_with_chat_words_are_still_answered(
+    engine: Engine, question: str
+) -> None:
+    assert engine.ask(question, Trigger.AUTO).answered
