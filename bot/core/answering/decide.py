@@ -534,6 +534,10 @@ class Answerer:
             ]
         }
         self._all_name_words = set().union(*self._proper_words.values())
+        self._full_names = [
+            (tuple(normalize(c.name).split()), set(normalize(c.name).split()))
+            for c in kb.characters
+        ]
         self._title_words = {w for e in kb.episodes for w in normalize(e.title).split()}
         # an actor and the part they play are one subject ("the actress who plays <her>")
         self._same_subject: dict[str, frozenset[str]] = {}
@@ -962,11 +966,22 @@ class Answerer:
         if which_named and not words & vocabulary().naming_words:
             # a university is not called after anyone in the story, nor after an episode
             said |= self._all_name_words | self._title_words
-        found = _names_in(reply_text(decision.reply), self._all_name_words | self._title_words)
-        return any(
+        told = reply_text(decision.reply)
+        found = _names_in(told, self._all_name_words | self._title_words)
+        if any(
             word not in said and word not in COMMON_ENGLISH and word not in _PARTS_OF_THE_SHOW
             for word in found
             if word
+        ):
+            return True
+        # a name whole, though its words are everyday ones ("<an award> <surname>")
+        if not words & vocabulary().naming_words:
+            return False  # "what street": a character's name tells no street
+        plain = f" {normalize(told)} "
+        proper = words.union(*(self._proper_words.get(m.key, set()) for m in reading.mentions))
+        return any(
+            len(name) > 1 and not name_words <= proper and f" {' '.join(name)} " in plain
+            for name, name_words in self._full_names
         )
 
     def _choose(self, text: str, readings: list[Reading], watched: int | None) -> _Decision:
@@ -1068,7 +1083,15 @@ class Answerer:
             # likeliest a detail the sources never give: no other answer is told instead
             return replace(self._decline_gap(gap, ranked), score=best.score)
         if (
-            (best is None or best.score < self.calibration.threshold)
+            (
+                best is None
+                or best.score < self.calibration.threshold
+                # "the name of the healer <she> visits in prison": no name is the detail untold
+                or (
+                    gap is not None
+                    and not vocabulary().naming_words & set(normalize(gap.says).split())
+                )
+            )
             and _asks_for_a_name(text)
             and not self._likely_a_name_untold(ranked)
         ):
@@ -1303,13 +1326,21 @@ class Answerer:
         if not _ROLE_NOUNS & set(reading.text.split()):
             return None
         if reading.all_of(Kind.CHARACTER) and not self._asks_about_the_described(reading):
-            return None  # "<her> nurse's name": about someone named
+            # "<her> nurse's name": about someone named; "the name of the healer <she> visits":
+            # about the one named by what they are
+            return self._name_of_the_one_called_otherwise(reading, text, watched)
         subject = self._described_subject(reading)
         if subject is None and (found := self.matcher.character_described(reading)):
             subject = _about(reading, found.key, found.secret)
         if subject is None:
             return None
         return self._name_of_the_one_called_otherwise(subject, text, watched)
+
+    def _by_their_name(self, mention: Mention, words: list[str]) -> bool:
+        """Whether a character is named in a question by a word of their own name."""
+        character = self.kb.character(mention.key)
+        own = set(normalize(character.name).split()) if character else set()
+        return bool(set(words[mention.start : mention.end]) & own)
 
     def _name_of_the_one_called_otherwise(
         self, reading: Reading, text: str, watched: int | None
@@ -1318,6 +1349,14 @@ class Answerer:
         names ("the doctor", a nickname): asked what they are called, that is the answer."""
         words = reading.text.split()
         called = [m for m in reading.mentions if m.kind is Kind.CHARACTER]
+        if len(called) > 1:
+            # of several named, the one called by what they are ("the healer <she> visits")
+            otherwise = [m for m in called if not self._by_their_name(m, words)]
+            if len(otherwise) != 1:
+                return None
+            reading = _about(reading, otherwise[0].key, otherwise[0].secret)
+            words = reading.text.split()
+            called = [m for m in reading.mentions if m.kind is Kind.CHARACTER]
         if len(called) != 1:
             return None
         character = self.kb.character(called[0].key)
@@ -1580,7 +1619,8 @@ class Answerer:
         )
 
     def _roles_of(self, character_id: str) -> frozenset[str]:
-        """The stems of every word the season uses of a character: description and relations."""
+        """The stems of every word the season uses of a character: description, aliases ("the
+        healer") and relations."""
         if character_id not in self._roles:
             self._roles[character_id] = self._roles_of_afresh(character_id)
         return self._roles[character_id]
@@ -1589,7 +1629,7 @@ class Answerer:
         character = self._characters.get(character_id)
         if character is None:
             return frozenset()
-        told = [to_plain(character.description)] + [
+        told = [to_plain(character.description), *character.aliases] + [
             r.label.replace("-", " ") for r in self.kb.relations if r.who == character_id
         ]
         return frozenset(stem(w) for text in told for w in normalize(text).split())

@@ -915,3 +915,18 @@ def test_overheard_questions_with_chat_words_are_still_answered(
     engine: Engine, question: str
 ) -> None:
     assert engine.ask(question, Trigger.AUTO).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        # a full name told, though one of its words is an everyday one
+        ("what is vido's father called", "Oscar Arocho"),
+        # of two named, the one named by what they are
+        ("what's the name of the healer jeri visits", "Shane Ryback"),
+    ],
+)
+def test_a_name_asked_is_told(engine: Engine, question: str, name: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered, (question, answer.intent)
+    assert name in answer_text(engine, question)
