@@ -211,7 +211,7 @@ _TO_OTHERS = re.compile(
 )
 _OPINION = re.compile(r"\b(?:" + "|".join(sorted(vocabulary().opinion_words)) + r")\b")
 _LIKE = "like"
-# who may do the liking ("did u like it", "anyone else like her"), unlike a likeness ("hellcat like
+# who may do the liking ("did u like it", "anyone else like her"), unlike a likeness ("a hero like
 # in the comics")
 _LIKERS = frozenset("i you u we they anyone everyone people guys yall else not really also".split())
 _MEMBERS_VIEW = re.compile(
@@ -382,7 +382,7 @@ def _question_clause(text: str) -> _Clause | None:
 def _shares_a_view(clause: str) -> bool:
     """Whether a clause gives or asks members' views ("best finale ever", "what do you think"),
     not a critic's ("what did the hollywood reporter think of her"). "like" is a view only when
-    someone does the liking ("did u like it"), not in a likeness ("hellcat like in the comics")."""
+    someone does the liking ("did u like it"), not in a likeness ("a hero like in the comics")."""
     for match in _OPINION.finditer(clause):
         before = clause[: match.start()].split()
         if match.group() != _LIKE or (before and before[-1] in _LIKERS):
@@ -1086,7 +1086,7 @@ class Answerer:
             (
                 best is None
                 or best.score < self.calibration.threshold
-                # "the name of the healer <she> visits in prison": no name is the detail untold
+                # "the name of the <role> <she> visits in prison": no name is the detail untold
                 or (
                     gap is not None
                     and not vocabulary().naming_words & set(normalize(gap.says).split())
@@ -1326,7 +1326,7 @@ class Answerer:
         if not _ROLE_NOUNS & set(reading.text.split()):
             return None
         if reading.all_of(Kind.CHARACTER) and not self._asks_about_the_described(reading):
-            # "<her> nurse's name": about someone named; "the name of the healer <she> visits":
+            # "<her> nurse's name": about someone named; "the name of the <role> <she> visits":
             # about the one named by what they are
             return self._name_of_the_one_called_otherwise(reading, text, watched)
         subject = self._described_subject(reading)
@@ -1350,7 +1350,7 @@ class Answerer:
         words = reading.text.split()
         called = [m for m in reading.mentions if m.kind is Kind.CHARACTER]
         if len(called) > 1:
-            # of several named, the one called by what they are ("the healer <she> visits")
+            # of several named, the one called by what they are ("the <role> <she> visits")
             otherwise = [m for m in called if not self._by_their_name(m, words)]
             if len(otherwise) != 1:
                 return None

@@ -61,6 +61,8 @@ _MAJOR = (
     "discover",
 )
 _MAX_LINES = 3
+# what the law does to someone: asked whether it happened, only its own events tell
+_CONSEQUENCES = frozenset({"arrest", "imprison"})
 _SEQUENCE = frozenset({"after", "before"})
 # words pointing back at someone said before ("and the other guy?"): they describe no one
 _POINTING = frozenset({"other", "another", "else", "same"})
@@ -290,6 +292,8 @@ class Story:
         method = ASPECTS.get(aspect)
         if method is None:
             return None
+        if self._consequence_untold(query):
+            return None
         told = self._told_event(query)
         if told is not None:
             _, at, end = told
@@ -491,6 +495,19 @@ class Story:
             verb + 1 : verb + 2
         ] == ["by"]
         return at < verb if passive else at > verb
+
+    def _consequence_untold(self, query: StoryQuery) -> bool:
+        """ "does she go to jail for it", "does he get charged": whether the law caught up with
+        someone is told only by an event of it; when the story has none for them, the sources
+        don't say (whatever else they did)."""
+        if not query.characters or not _asks_yes_or_no(query.text):
+            return False
+        asked = self._own_verbs(query.text)
+        if not asked or not asked <= _CONSEQUENCES:
+            return False
+        subject = query.characters[0]
+        kin = self.verbs.with_kin(asked)
+        return not any(e.did in kin for e in self.kb.events if subject in e.characters)
 
     def _own_verbs(self, text: str) -> set[str]:
         """The verbs the question asks with, not those of what it only tells to place it: in

@@ -913,3 +913,9 @@ def test_a_name_after_a_name_is_not_a_relative_of_the_first() -> None:
     """ "sunday, costa's partner": she is his partner, not the one asked about."""
     reply = _ask("plot.who_did", "who killed ruth sunday costas partner", "ruth-sunday")
     assert "Alisa" in _lead(reply)
+
+
+def test_whether_the_law_caught_someone_is_told_only_by_an_event_of_it() -> None:
+    _no_answer("plot.fate", "does inez go to jail", "inez-green")
+    reply = _ask("plot.fate", "does alisa get arrested", "alisa-jones")
+    assert "custody" in to_plain(reply.content)
