@@ -124,6 +124,11 @@ _BY_EVENT = re.compile(
     r"(?P<event>[^,?!.;]+)",
     re.IGNORECASE,
 )
+_BY_PLACE = re.compile(
+    r"\bthe\s+(?P<place>[a-z]+)\s+(?:one|ep|episode)\b"
+    r"|\b(?:one|ep|episode)\s+(?:with|at|in)\s+the\s+(?P<at>[a-z]+)\b",
+    re.IGNORECASE,
+)
 # Where an aside may begin: punctuation, a dash, and words that join or trail off a clause.
 _CLAUSE = re.compile(r"[,.!:()]+|\s[-–—]\s|\b(?:but|or|lol|lmao|tbh|btw|right|though|like)\b")
 _TIES_TO_EARLIER = re.compile(
@@ -1469,6 +1474,12 @@ class Answerer:
     def _episode_named_by_event(self, text: str) -> str | None:
         """The question with "the one where <something happens>" replaced by the episode the
         story tells it in, or None when it describes no episode that way (or not clearly)."""
+        place = _BY_PLACE.search(text)
+        if place is not None:
+            # "the aquarium episode", "the ep at the aquarium": where the story mostly is
+            number = self.story.episode_by_place(normalize(place["place"] or place["at"]))
+            if number is not None:
+                return f"{text[: place.start()]} episode {number} {text[place.end() :]}".strip()
         match = _BY_EVENT.search(text)
         if match is None:
             return None
@@ -2125,6 +2136,8 @@ class Answerer:
                 and best.share - other.share < margin
                 and self._family(other) != self._family(best)
                 and not self._same_subject_named(best, other)
+                # a question one example of the likeliest holds whole is asked that way
+                and not self.matcher.covered(best)
             ):
                 return other
         return None

@@ -243,6 +243,10 @@ class Story:
             if form:
                 self._forms_by_first.setdefault(form[0], []).append(number)
         self._event_stems = {e.id: self._stems_of(e) for e in kb.events}
+        self._place_stems = {
+            e.id: frozenset(stem(w) for w in normalize(e.where or "").split() if w not in STOPWORDS)
+            for e in kb.events
+        }
         self._event_by_id = {e.id: e for e in kb.events}
         self._index_of = {e.id: i for i, e in enumerate(kb.events)}
         self._events_with_stem: dict[str, list[int]] = {}
@@ -608,6 +612,15 @@ class Story:
         if first is not None:
             return first
         found = self._best(query, need_verb=False)
+        if not found and not query.characters:
+            # "which ep had the aquarium chaos": the one where the story mostly is there
+            number = self.episode_by_place(query.text)
+            asked = self._question_stems(query.text)
+            found = [
+                _Scored(1, e)
+                for e in self.kb.events
+                if e.episode == number and not e.backstory and asked & self._place_stems[e.id]
+            ][:1]
         return self._events_reply("", found, self._and_why(query, self._episode_line))
 
     def _first_seen(self, query: StoryQuery) -> Reply | None:
@@ -1441,6 +1454,25 @@ class Story:
 
     def _text_stems(self, text: str) -> set[str]:
         return {stem(w) for w in normalize(text).split()}
+
+    def episode_by_place(self, text: str) -> int | None:
+        """ "the aquarium episode": the one episode where the story clearly most often happens
+        at a place the question names (at least twice, more often than all others together,
+        and twice as often as any other)."""
+        asked = self._question_stems(text)
+        if not asked:
+            return None
+        counts: Counter[int] = Counter(
+            e.episode
+            for e in self.kb.events
+            if e.where and not e.backstory and asked & self._place_stems[e.id]
+        )
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or 2 * ranked[0][1] < counts.total() + 1:
+            return None  # a place the story keeps going back to names no one episode
+        if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        return ranked[0][0]
 
     def _content_words(self, text: str) -> list[str]:
         return [w for w in text.split() if w not in STOPWORDS and w not in _QUESTION_WORDS]

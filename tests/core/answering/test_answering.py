@@ -930,3 +930,24 @@ def test_a_name_asked_is_told(engine: Engine, question: str, name: str) -> None:
     answer = engine.ask(question)
     assert answer.answered, (question, answer.intent)
     assert name in answer_text(engine, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who directed the aquarium episode", "Millicent Shelton"),
+        ("who wrote the ep at the aquarium", "Jamie King"),
+        ("which episode features the aquarium scenes", "The Octopus"),
+    ],
+)
+def test_an_episode_named_by_where_its_story_mostly_is(
+    engine: Engine, question: str, expected: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.answered, (question, answer.intent)
+    assert expected in answer_text(engine, question)
+
+
+def test_a_place_the_story_never_goes_names_no_episode(engine: Engine) -> None:
+    assert engine._answerer.story.episode_by_place("the zoo episode") is None
+    assert not engine.ask("who directed the zoo episode").answered

@@ -919,3 +919,9 @@ def test_whether_the_law_caught_someone_is_told_only_by_an_event_of_it() -> None
     _no_answer("plot.fate", "does inez go to jail", "inez-green")
     reply = _ask("plot.fate", "does alisa get arrested", "alisa-jones")
     assert "custody" in to_plain(reply.content)
+
+
+def test_a_close_second_exactly_asked_that_way_is_no_rival() -> None:
+    """(see test_answering for the decision); the story's place counts are per episode."""
+    story = _story()
+    assert story.episode_by_place("the aquarium") == 5
