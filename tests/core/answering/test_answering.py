@@ -951,3 +951,12 @@ def test_an_episode_named_by_where_its_story_mostly_is(
 def test_a_place_the_story_never_goes_names_no_episode(engine: Engine) -> None:
     assert engine._answerer.story.episode_by_place("the zoo episode") is None
     assert not engine.ask("who directed the zoo episode").answered
+
+
+def test_a_close_second_is_no_rival_to_a_question_asked_exactly_that_way(engine: Engine) -> None:
+    """An example of the composer's fact asks this whole; the awards kind scores close."""
+    answer = engine.ask("which emmy category was sean callery nominated in")
+    assert answer.answered
+    assert "Outstanding Music Composition" in answer_text(
+        engine, "which emmy category was sean callery nominated in"
+    )

@@ -921,7 +921,6 @@ def test_whether_the_law_caught_someone_is_told_only_by_an_event_of_it() -> None
     assert "custody" in to_plain(reply.content)
 
 
-def test_a_close_second_exactly_asked_that_way_is_no_rival() -> None:
-    """(see test_answering for the decision); the story's place counts are per episode."""
-    story = _story()
-    assert story.episode_by_place("the aquarium") == 5
+def test_the_episode_of_a_place_is_where_the_story_mostly_is_there() -> None:
+    """Five beats at the aquarium in episode 5, two outside it in 6."""
+    assert _story().episode_by_place("the aquarium") == 5
