@@ -41,6 +41,11 @@ _SPACES = re.compile(r"\s+")
 _VOCABULARY = vocabulary()
 # Fans' shorthand, expanded before anything else reads the text.
 SLANG: dict[str, str] = _VOCABULARY.slang
+# shorthand of several words, replaced whole
+_PHRASES = sorted((k for k in SLANG if " " in k), key=len, reverse=True)
+_SLANG_PHRASES = (
+    re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _PHRASES) + r")\b") if _PHRASES else None
+)
 NUMBER_WORDS: dict[str, int] = _VOCABULARY.number_words
 ORDINALS: dict[str, int] = _VOCABULARY.ordinals
 STOPWORDS = _VOCABULARY.stopwords
@@ -107,7 +112,10 @@ def normalize(text: str) -> str:
     # Keep "2:49" and "7.00", but not a sentence's final dot.
     text = re.sub(r"(?<!\d)[.:+]|[.:+](?!\d)", " ", text)
     words = [SLANG.get(w, w) for w in text.split()]
-    return _SPACES.sub(" ", " ".join(words)).strip()
+    text = _SPACES.sub(" ", " ".join(words)).strip()
+    if _SLANG_PHRASES is not None:
+        text = _SLANG_PHRASES.sub(lambda m: SLANG[m[0]], text)  # "taken off": removed
+    return text
 
 
 def tokens(text: str) -> list[str]:

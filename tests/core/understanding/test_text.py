@@ -29,3 +29,9 @@ def test_normalize(raw: str, expected: str) -> None:
 
 def test_stem_joins_forms_of_a_word() -> None:
     assert stem("filming") == stem("filmed") == stem("films") == "film"
+
+
+def test_shorthand_of_several_words_is_replaced_whole() -> None:
+    assert normalize("When was it taken off Netflix?") == "when was it removed netflix"
+    assert normalize("the guy who took down the guard") == "the guy who took down the guard"
+    assert normalize("she's taken aback") == "she taken aback"  # only the whole phrase
