@@ -1514,17 +1514,31 @@ class Story:
             first, second = query.characters[0], query.characters[1]
             pair = [r for r in self.kb.relations if {r.who, r.of} == {first, second}]
             chosen = [r for r in pair if r.label in labels] or pair
+            if self._relative_asked_of(first, query.text.split()):
+                # "<her> sister": the one who is her sister first
+                return sorted(chosen, key=lambda r: r.of != first)
             return sorted(chosen, key=lambda r: r.who != first)
         if not labels:
             return []
         person = query.characters[0]
         of_person = [r for r in self.kb.relations if r.of == person and r.label in labels]
         tokens = query.text.split()
-        span = self._span(person, tokens)
-        after = tokens[span[1]] if span is not None and span[1] < len(tokens) else ""
-        if of_person or after in self._relation_words or stem(after) in self._relation_words:
+        if self._span(person, tokens) is None:
+            # found as the relative asked of someone named ("<her> sister"): what they are
+            # to the one named
+            own = [r for r in self.kb.relations if r.who == person and r.label in labels]
+            if own:
+                return sorted(own, key=lambda r: self._span(r.of, tokens) is None)
+        if of_person or self._relative_asked_of(person, tokens):
             return of_person  # "<her> kid": hers, not whose kid she is
         return [r for r in self.kb.relations if r.who == person and r.label in labels]
+
+    def _relative_asked_of(self, person: str, tokens: list[str]) -> bool:
+        """Whether a relation word follows the person's name ("<her> sister"): their relative
+        is asked, not whose relative they are."""
+        span = self._span(person, tokens)
+        after = tokens[span[1]] if span is not None and span[1] < len(tokens) else ""
+        return after in self._relation_words or stem(after) in self._relation_words
 
     def _recap_events(self, number: int, last: int) -> list[Event]:
         events = [e for e in self.kb.events if e.episode == number and self._spoiler(e) <= last]

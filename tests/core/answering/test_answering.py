@@ -960,3 +960,18 @@ def test_a_close_second_is_no_rival_to_a_question_asked_exactly_that_way(engine:
     assert "Outstanding Music Composition" in answer_text(
         engine, "which emmy category was sean callery nominated in"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # the relative asked leads, not whose relative the one named is
+        ("who's jessica's sister", 'Patricia "Trish" Walker is Jessica Jones'),
+        # a fan's word for a tie the season calls otherwise
+        ("who plays jessica's landlord guy", "J. R. Ramirez"),
+    ],
+)
+def test_a_relative_asked_is_told_first(engine: Engine, question: str, lead: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered, (question, answer.intent)
+    assert lead in answer_text(engine, question)
