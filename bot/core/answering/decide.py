@@ -913,8 +913,8 @@ class Answerer:
 
     def _speaks_of_the_named(self, reading: Reading, reply: Reply) -> bool:
         """Whether an answer about the whole season (its companies, its network) says anything
-        of the one character the question names ("the name of <his> company"); true of any
-        other answer."""
+        of a character the question names ("the name of <his> company"); true of any other
+        answer."""
         kind = self._kind((reply.intent or "").split("+")[0])
         if kind is None or kind.needs or kind.verifies or kind.does is not Does.ANSWER:
             return True
@@ -923,10 +923,10 @@ class Answerer:
             for m in reading.mentions
             if m.kind is Kind.CHARACTER and m.exact and m.key not in reading.maybe_the_show
         ]
-        if len(named) != 1:
+        if not named:
             return True
         told = set(normalize(reply_text(reply)).split())
-        return bool(self._name_words.get(named[0], set()) & told)
+        return any(self._name_words.get(key, set()) & told for key in named)
 
     def _reason_untold(self, text: str, reply: Reply) -> bool:
         """Whether a question opening with "why" got a story answer of another kind: the story
