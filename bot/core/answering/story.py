@@ -460,7 +460,9 @@ class Story:
         (or first) few of each episode it names; none when it names no episode or moment."""
         if not query.episodes:
             return frozenset()
-        words = set(query.text.split())
+        tokens = query.text.split()
+        # "where do they end up": the phrasal verb, no moment of the episode
+        words = {w for at, w in enumerate(tokens) if tokens[at + 1 : at + 2] != ["up"]}
         words_of = vocabulary()
         last = bool(words & words_of.episode_end_words)
         first = bool(words & words_of.episode_start_words)
