@@ -539,10 +539,7 @@ class Answerer:
             ]
         }
         self._all_name_words = set().union(*self._proper_words.values())
-        self._full_names = [
-            (tuple(normalize(c.name).split()), set(normalize(c.name).split()))
-            for c in kb.characters
-        ]
+        self._full_names = [tuple(normalize(c.name).split()) for c in kb.characters]
         self._title_words = {w for e in kb.episodes for w in normalize(e.title).split()}
         # an actor and the part they play are one subject ("the actress who plays <her>")
         self._same_subject: dict[str, frozenset[str]] = {}
@@ -985,8 +982,8 @@ class Answerer:
         plain = f" {normalize(told)} "
         proper = words.union(*(self._proper_words.get(m.key, set()) for m in reading.mentions))
         return any(
-            len(name) > 1 and not name_words <= proper and f" {' '.join(name)} " in plain
-            for name, name_words in self._full_names
+            len(name) > 1 and not set(name) <= proper and f" {' '.join(name)} " in plain
+            for name in self._full_names
         )
 
     def _choose(self, text: str, readings: list[Reading], watched: int | None) -> _Decision:
@@ -1364,11 +1361,9 @@ class Answerer:
             called = [m for m in reading.mentions if m.kind is Kind.CHARACTER]
         if len(called) != 1:
             return None
-        character = self.kb.character(called[0].key)
-        if character is None:
+        if self.kb.character(called[0].key) is None:
             return None
-        said = set(words[called[0].start : called[0].end])
-        if said & set(normalize(character.name).split()):
+        if self._by_their_name(called[0], words):
             return None  # named by their name: "what's <first name>'s full name" is asked apart
         if set(words[called[0].end : called[0].end + 1]) & vocabulary().named_nouns:
             return None  # "the detective agency": the name asked is the agency's

@@ -528,14 +528,7 @@ class Story:
         only tells to place the one it asks about, when what is left still asks something."""
         tokens = query.text.split()
         at = next((i for i, w in enumerate(tokens) if w in _SEQUENCE), None)
-        if at is None:
-            return query
-        end = next((i for i in range(at + 1, len(tokens)) if tokens[i] in _WH), len(tokens))
-        rest = " ".join(tokens[:at] + tokens[end:])
-        if not self._verbs_in(rest):
-            return query
-        kept = tuple(c for c in query.characters if self._span(c, rest.split()) is not None)
-        return replace(query, text=rest, characters=kept or query.characters, likely=())
+        return query if at is None else self._without_clause(query, at, at)
 
     def _without_granted(self, query: StoryQuery) -> StoryQuery:
         """ "how does he come back if he died": the question without the condition it only
@@ -544,7 +537,12 @@ class Story:
         at = next((i for i, w in enumerate(tokens) if i > 1 and w in _GRANTED), None)
         if at is None:
             return query
-        start = at - 1 if tokens[at - 1] == "even" else at
+        return self._without_clause(query, at - 1 if tokens[at - 1] == "even" else at, at)
+
+    def _without_clause(self, query: StoryQuery, start: int, at: int) -> StoryQuery:
+        """The question without the clause from `start` (its opening word at `at`) to the next
+        question word, when what is left still asks with a verb; only those it still names."""
+        tokens = query.text.split()
         end = next((i for i in range(at + 1, len(tokens)) if tokens[i] in _WH), len(tokens))
         rest = " ".join(tokens[:start] + tokens[end:])
         if not self._verbs_in(rest):
