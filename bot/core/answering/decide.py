@@ -216,9 +216,9 @@ _TO_OTHERS = re.compile(
 )
 _OPINION = re.compile(r"\b(?:" + "|".join(sorted(vocabulary().opinion_words)) + r")\b")
 _LIKE = "like"
-# who may do the liking ("did u like it", "anyone else like her"), unlike a likeness ("a hero like
-# in the comics")
-_LIKERS = frozenset("i you u we they anyone everyone people guys yall else not really also".split())
+_LIKER_REACH = (
+    3  # words before "like" where the one liking stands ("i do not like", "anyone else like")
+)
 _MEMBERS_VIEW = re.compile(
     r"\b(?:" + "|".join(sorted(vocabulary().view_holders)) + r")\b(?:\s+\w+){0,2}?\s+"
     r"(?:" + "|".join(sorted(vocabulary().opinion_verbs)) + r")\b"
@@ -390,7 +390,7 @@ def _shares_a_view(clause: str) -> bool:
     someone does the liking ("did u like it"), not in a likeness ("a hero like in the comics")."""
     for match in _OPINION.finditer(clause):
         before = clause[: match.start()].split()
-        if match.group() != _LIKE or (before and before[-1] in _LIKERS):
+        if match.group() != _LIKE or vocabulary().view_holders & set(before[-_LIKER_REACH:]):
             return True
     return bool(_MEMBERS_VIEW.search(clause))
 
