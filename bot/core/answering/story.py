@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import TypeVar
 
+from rapidfuzz import fuzz, process
+
 from bot.core.answering.builders import possessive
 from bot.core.answering.reply import CardField, Reply, ReplyKind
 from bot.core.knowledge.model import Character, Event, Fate, KnowledgeBase, Relation
@@ -24,7 +26,13 @@ from bot.core.knowledge.richtext import RichText, Segment
 from bot.core.knowledge.verbs import VerbVocabulary, verb_vocabulary
 from bot.core.understanding.reading import THIS_SEASON as _THIS_SEASON
 from bot.core.understanding.reading import without_season_words
-from bot.core.understanding.text import STOPWORDS, normalize, stem
+from bot.core.understanding.text import (
+    EVERYDAY_ENGLISH,
+    STOPWORDS,
+    VOCABULARY_WORDS,
+    normalize,
+    stem,
+)
 from bot.core.understanding.vocabulary import vocabulary
 
 __all__ = ["ASPECTS", "Story", "StoryQuery", "a_name_done", "asks_another_name"]
@@ -103,6 +111,8 @@ _OBJECT_SIZE = 4  # words an object between a verb and its particle may have ("<
 _SLOT_SIZE = 3  # words that may fill a verb form's object slot ("make <his death> look like")
 _SLOT = "*"  # where a verb form's object goes ("make * look like")
 _CACHE_SIZE = 512
+_TYPO_MIN = 5  # shorter words are too short to judge by edits
+_VERB_TYPO_SCORE = 88.0  # one slip in a verb of about eight letters ("kidnapps")
 # what someone had or suffered, besides a diagnosis (a defect cured, after-effects, addiction)
 _TREATMENTS = frozenset({"cure", "heal", "treat"})
 _CONDITIONS = _TREATMENTS | {"suffer", "get-hooked"}
@@ -242,6 +252,12 @@ class Story:
         for number, (_, form) in enumerate(self._forms):
             if form:
                 self._forms_by_first.setdefault(form[0], []).append(number)
+        # the words verb forms begin with, by initial: what a misspelt verb is mended towards
+        self._verb_words_by_initial: dict[str, list[str]] = {}
+        for word in sorted({f.split()[0] for forms in self.verbs.forms.values() for f in forms}):
+            if len(word) >= _TYPO_MIN and word.isalpha():
+                self._verb_words_by_initial.setdefault(word[0], []).append(word)
+        self._mend_cache: dict[str, str] = {}
         self._event_stems = {e.id: self._stems_of(e) for e in kb.events}
         self._place_stems = {
             e.id: frozenset(stem(w) for w in normalize(e.where or "").split() if w not in STOPWORDS)
@@ -1309,7 +1325,7 @@ class Story:
         cached = self._verbs_cache.get(text)
         if cached is not None:
             return cached
-        stems = [stem(self.verbs.base(w)) for w in text.split()]
+        stems = [self._verb_stem(w) for w in text.split()]
         found: list[tuple[str, int]] = []
         taken: set[int] = set()
         # only forms whose first word the text has, in their usual order (longest first)
@@ -1353,6 +1369,30 @@ class Story:
             found = [(verb, at) for verb, at in found if at < opens]
         _remember(self._verbs_cache, text, found)
         return found
+
+    def _verb_stem(self, word: str) -> str:
+        """A word's stem for verb matching, a misspelt verb ("kidnapps", "murderd") mended to the
+        verb form it is one slip from. Words that are English, the vocabulary's or a name's are
+        taken as typed, and typos keep their first letter."""
+        stemmed = stem(self.verbs.base(word))
+        if (
+            stemmed in self._forms_by_first
+            or len(word) < _TYPO_MIN
+            or not word.isalpha()
+            or word in EVERYDAY_ENGLISH
+            or word in VOCABULARY_WORDS
+            or stemmed in self._name_stems
+        ):
+            return stemmed
+        mended = self._mend_cache.get(word)
+        if mended is None:
+            candidates = self._verb_words_by_initial.get(word[0], [])
+            best = process.extractOne(
+                word, candidates, scorer=fuzz.ratio, score_cutoff=_VERB_TYPO_SCORE
+            )
+            mended = stem(self.verbs.base(best[0])) if best is not None else stemmed
+            _remember(self._mend_cache, word, mended)
+        return mended
 
     def _related_verbs(self, text: str) -> set[str]:
         direct = {verb for verb, _ in self._verbs_in(text)}

@@ -134,6 +134,21 @@ def test_who_did_through_a_relative() -> None:
     _both_sides(reply, "Vido", 9)
 
 
+def test_a_verb_one_slip_off_is_read_as_the_verb() -> None:
+    # "kidnapps", "murderd": a misspelt verb still finds the event it names
+    assert "kidnaps their son, Vido" in _lead(
+        _ask("plot.who_did", "who kidnapps oscars kid", "oscar-arocho")
+    )
+    assert "Alisa" in _lead(_ask("plot.who_did", "who murderd sunday", "ruth-sunday"))
+
+
+def test_a_word_that_is_english_is_no_misspelt_verb() -> None:
+    story = _story()
+    # "killer" is a word of its own, not a slip for "killed"
+    assert story._verb_stem("killer") == "killer"
+    assert story._verb_stem("kidnapps") == story._verb_stem("kidnapped")
+
+
 def test_what_did_lists_the_named_character_s_acts() -> None:
     reply = _ask(
         "plot.what_did",
