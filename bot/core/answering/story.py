@@ -79,6 +79,8 @@ _AT_THE_MOMENT = frozenset({"when", "once"})
 _GRANTED = frozenset({"if", "though", "although"})
 # A name asked as what someone does something to: "what name does she find", "whose name did he
 # see"
+_ASKS_AN_EPISODE = re.compile(r"\b(?:which|what) episodes?\b")
+_EPISODE_NUMBER = re.compile(r"\bepisode (\d{1,2})\b(?! \()")
 _A_NAME_DONE = re.compile(r"\b(?:what|which|whose) names? (?:does|did|do) \w+(?: \w+)? \w+")
 # Words asking where someone is first seen: "which ep introduces <her>", "<he> first shows up"
 _FIRST_SEEN = re.compile(
@@ -132,6 +134,7 @@ _FATE_VERBS = frozenset({"die", "survive"})  # what happens to one, whoever else
 _LIFE_WORDS = frozenset("alive dead death live lives living survive survives die dies".split())
 _DETERMINERS = frozenset("the a an his her their my your our its this that these those".split())
 _ROLES = vocabulary().role_nouns | vocabulary().person_nouns
+_RELATIVES = vocabulary().relation_nouns
 # someone described as the doer: "the <role> who <does something>" (not "who was ...")
 _DOER_DESCRIBED = re.compile(
     r"\b(?:"
@@ -328,7 +331,30 @@ class Story:
                 return None
             query = replace(query, premise=told[0].id)
         reply = method(self, query)
+        if reply is not None and aspect != "episode" and _ASKS_AN_EPISODE.search(query.text):
+            # "does he survive? which ep": the episode by its title as well as its number
+            reply = replace(reply, content=self._titled(reply.content))
         return replace(reply, intent=intent) if reply else None
+
+    def _titled(self, text: RichText) -> RichText:
+        """The text with each episode it names by number also named by title, once."""
+        titled: set[int] = set()
+
+        def title(segment: str, match: re.Match[str]) -> str:
+            number = int(match[1])
+            if number in titled or number not in self._titles:
+                return match[0]
+            titled.add(number)
+            within = segment.count("(", 0, match.start()) > segment.count(")", 0, match.start())
+            name = self._titles[number]
+            return f'{match[0]}, "{name}"' if within else f'{match[0]} ("{name}")'
+
+        return tuple(
+            replace(s, text=_EPISODE_NUMBER.sub(partial(title, s.text), s.text))
+            if not s.user_text
+            else s
+            for s in text
+        )
 
     def who_did(self, query: StoryQuery) -> Reply | None:
         """Who did X (to Y): the matching events, told whole. Someone's death answers "who
@@ -659,6 +685,29 @@ class Story:
         ) and " how come " not in f" {query.text} "
         query = self._without_granted(query)
         found = self._best(query, need_verb=False, limit=6)
+        dying = self._dying_asked(query)
+        if asks_how and dying is not None:
+            # "how did <he> die": the beats of his death, with their manner; else his fate
+            deaths = [
+                s
+                for s in found
+                # the one it is done to dies, else the one it tells of ("he dies")
+                if dying in (s.event.whom if s.event.whom or s.event.what else s.event.who)
+                and s.event.did in self.verbs.with_kin({"die"})
+            ]
+            fates = [f for f in self.kb.fates if f.who == dying]
+            if deaths and not fates:
+                found = deaths
+            elif fates:
+                # the fate tells how it ends for them; a beat of the death giving its manner
+                # comes first
+                told = [s.event for s in deaths if s.event.how][:1]
+                lines = [*map(self._manner_line, told), *map(self._fate_line, fates)]
+                sources = [
+                    *(s for e in told for s in e.sources),
+                    *(s for f in fates for s in f.sources),
+                ]
+                return self._reply("", lines, sources)
         if asks_how:
             kept = [s for s in found if s.event.how or s.event.why]
             if not kept and found:
@@ -678,6 +727,23 @@ class Story:
         return self._events_reply(
             "", kept[:2], self._manner_line if asks_how else self._reason_line
         )
+
+    def _dying_asked(self, query: StoryQuery) -> str | None:
+        """Whose death "how did <he> die" asks: the first one named, unless named only as whose
+        ("<her> family") someone else is."""
+        if not query.characters or self._own_verbs(query.text) != {"die"}:
+            return None
+        who = query.characters[0]
+        relative = self._with_relatives(query).characters[:1]
+        if relative and relative[0] != who:
+            return relative[0]  # "how did <her> mom die"
+        words = query.text.split()
+        for name in self._names.get(who, ()):
+            for at in range(len(words) - len(name) + 1):
+                after = words[at + len(name) : at + len(name) + 1]
+                if tuple(words[at : at + len(name)]) == name and set(after) & (_ROLES | _RELATIVES):
+                    return None
+        return who
 
     def _lead_up(self, event: Event, asked: tuple[str, ...] = ()) -> list[_Scored]:
         """The event just before `event` in story order, when it is in the same episode and

@@ -149,6 +149,19 @@ def test_a_word_that_is_english_is_no_misspelt_verb() -> None:
     assert story._verb_stem("kidnapps") == story._verb_stem("kidnapped")
 
 
+def test_how_someone_dies_is_their_fate() -> None:
+    # not some other beat of theirs that has a manner ("released from prison")
+    lead = _lead(_ask("plot.why", "how did ryback die", "shane-ryback"))
+    assert "shot by Inez Green" in lead
+
+
+def test_an_episode_asked_is_named_by_its_title_too() -> None:
+    reply = _ask("plot.fate", "does simpson survive? which ep", "will-simpson")
+    assert 'episode 2 ("AKA Freak Accident")' in _lead(reply)
+    # only when an episode is asked
+    assert "Freak Accident" not in _lead(_ask("plot.fate", "does simpson survive", "will-simpson"))
+
+
 def test_what_did_lists_the_named_character_s_acts() -> None:
     reply = _ask(
         "plot.what_did",
