@@ -1032,9 +1032,7 @@ class Answerer:
             wanted.add(Kind.CHARACTER)  # "the guy with the pet ...": someone only described
         elif described_one and self._asks_about_the_described(first):
             # "who plays the doc who experimented on <her>": about the doc, not about her
-            subject = self._described_subject(first)
-            if subject is None and (found := self.matcher.character_described(first)):
-                subject = _about(first, found.key, found.secret)
+            subject = self._described_subject(first) or self._by_their_role(first)
             if subject is not None:
                 # asked of them with the words before the description: "who plays the ..."
                 asking = self.reader.read(" ".join(first.text.split()[: _role_at(first)]))[0]
@@ -1332,11 +1330,24 @@ class Answerer:
             # about the one named by what they are
             return self._name_of_the_one_called_otherwise(reading, text, watched)
         subject = self._described_subject(reading)
-        if subject is None and (found := self.matcher.character_described(reading)):
-            subject = _about(reading, found.key, found.secret)
+        if subject is None and not reading.all_of(Kind.CHARACTER):
+            found = self.matcher.character_described(reading)
+            subject = _about(reading, found.key, found.secret) if found else None
+        elif subject is None:
+            subject = self._by_their_role(reading)
         if subject is None:
             return None
         return self._name_of_the_one_called_otherwise(subject, text, watched)
+
+    def _by_their_role(self, reading: Reading) -> Reading | None:
+        """The one character whose description fits a question that also names others, when
+        the season calls them what the question does ("the new super in <her> building"); not
+        by other words alone ("the guy <he> sent to rob <her> office" is no one it names)."""
+        roles = {stem(w) for w in reading.text.split() if w in _ROLE_NOUNS} - _ANYONE
+        found = self.matcher.character_described(reading) if roles else None
+        if found is None or not roles <= self._roles_of(found.key):
+            return None
+        return _about(reading, found.key, found.secret)
 
     def _by_their_name(self, mention: Mention, words: list[str]) -> bool:
         """Whether a character is named in a question by a word of their own name."""

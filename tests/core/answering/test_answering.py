@@ -558,6 +558,17 @@ def test_a_detail_the_sources_never_give_is_declined_saying_what_is_missing(
     assert "My sources don't say the name of the Whizzer's pet mongoose" in text
 
 
+def test_someone_described_beside_those_named_is_no_one_else_whose_words_fit(
+    engine: Engine,
+) -> None:
+    # the man sent to the office goes unnamed: not whoever else the word "rob" fits
+    text = answer_text(engine, "what was the man cheng sent to jessica's office called")
+    assert "don't say" in text
+    assert "Hogarth" not in text
+    # but the season calls only one of them the super
+    assert_told(engine, "the new super in jess's building, what's his name", "Oscar Arocho")
+
+
 def test_what_a_gap_says_is_barred_until_its_episode(engine: Engine) -> None:
     question = "which country with no extradition was malus going to flee to"
     barred = answer_text(engine, question, "tagged", 0)
