@@ -562,7 +562,7 @@ def test_someone_described_beside_those_named_is_no_one_else_whose_words_fit(
     engine: Engine,
 ) -> None:
     # the man sent to the office goes unnamed: not whoever else the word "rob" fits
-    text = answer_text(engine, "what was the man cheng sent to jessica's office called")
+    text = answer_text(engine, "name of the guy pryce sent to rob jessica's office")
     assert "don't say" in text
     assert "Hogarth" not in text
     # but the season calls only one of them the super
