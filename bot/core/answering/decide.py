@@ -1649,7 +1649,15 @@ class Answerer:
         told = [to_plain(character.description), *character.aliases] + [
             r.label.replace("-", " ") for r in self.kb.relations if r.who == character_id
         ]
-        return frozenset(stem(w) for text in told for w in normalize(text).split())
+        stems = {stem(w) for text in told for w in normalize(text).split()}
+        # what they are ("a police detective") is what a fan calls them ("the cop")
+        first = character.description[:1]
+        identity = {stem(w) for w in normalize(first[0].text if first else "").split()}
+        synonyms = vocabulary().role_synonyms
+        stems |= {
+            stem(role) for role, words in synonyms.items() if identity & {stem(w) for w in words}
+        }
+        return frozenset(stems)
 
     def _may_override(
         self, best: Candidate | None, cued: QuestionKind, text: str, *, leading: bool

@@ -132,7 +132,7 @@ class KindRegistry:
 
     def cued(self, text: str) -> list[QuestionKind]:
         """The kinds whose cues a question uses, the earliest cue first."""
-        words = normalize(text).split()
+        words = _which_role_as_who(normalize(text).split())
         found = [
             (at, kind)
             for kind in self.kinds.values()
@@ -187,6 +187,24 @@ def _an_asking_verb(word: str, asking: frozenset[str]) -> bool:
     if len(word) < 5 or word in COMMON_WORDS:
         return False  # "starts" is no slip for "stars": a real word is meant as typed
     return process.extractOne(word, asking, scorer=fuzz.ratio, score_cutoff=_SLIP) is not None
+
+
+def _which_role_as_who(words: list[str]) -> list[str]:
+    """The words with "which <role>" asked as "who" ("which cop believes her": who does);
+    not "which actor plays <him>", a question of the show's making."""
+    roles, scenes = vocabulary().role_nouns, vocabulary().scene_nouns
+    asking, _ = _cue_blockers()
+    out = list(words)
+    for at in range(len(words) - 1):
+        after = [*words[at + 2 : at + 4], "", ""]
+        if (
+            words[at] == "which"
+            and words[at + 1] in roles
+            and not _an_asking_verb(after[0], asking)
+            and not (after[0] == "who" and after[1] in scenes)  # "which doctor who episode"
+        ):
+            out[at] = "who"
+    return out
 
 
 @cache

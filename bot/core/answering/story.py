@@ -1094,17 +1094,20 @@ class Story:
             # "<his> guy who got torn apart": the one described undergoes it, and the one named
             # only says whose guy; not what they did
             acting, undergoing = True, False
+        dying = "die" in {verb for verb, at in self._verbs_in(query.text) if at in verbs_at}
         out: dict[str, int | None] = {}
         for scored in self._best(query, need_verb=True, rare_alone=not named):
             event = scored.event
             if passive and named & set(event.who):
                 continue
             parties = event.whom if acting else event.who if undergoing else event.characters
+            if dying and event.did != "die" and event.whom:
+                parties = event.whom  # "the cop that died": the one killed
             for character in parties:
                 if character in named or character in out:
                     continue
                 revealed = max(self._spoiler(scored.event), self._name_spoiler(character))
-                out[character] = revealed if revealed > scored.event.episode else None
+                out[character] = revealed or None
         return out
 
     def _described_by_likeness(self, query: StoryQuery) -> dict[str, int | None]:
@@ -1144,8 +1147,7 @@ class Story:
         out: dict[str, int | None] = {}
         for character in sorted(shared or ()):
             revealed = max(max(self._spoiler(e) for e in close), self._name_spoiler(character))
-            first = min(e.episode for e in close)
-            out[character] = revealed if revealed > first else None
+            out[character] = revealed or None
         return out
 
     # -- for the /character and /episode cards -----------------------------------------------------

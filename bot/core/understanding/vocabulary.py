@@ -36,6 +36,7 @@ class Vocabulary:
     relation_labels: dict[str, tuple[str, ...]]  # a fan's word -> the relation labels it means
     person_nouns: frozenset[str]
     role_nouns: frozenset[str]
+    role_synonyms: dict[str, tuple[str, ...]]  # a role noun -> words a description may use
     age_modifiers: frozenset[str]
     scene_nouns: frozenset[str]
     asking_verbs: frozenset[str]
@@ -128,6 +129,12 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         },
         person_nouns=_words(data.get("person_nouns"), "person_nouns", problems),
         role_nouns=_words(data.get("role_nouns"), "role_nouns", problems),
+        role_synonyms={
+            word: tuple(words.split())
+            for word, words in _mapping(
+                data.get("role_synonyms"), "role_synonyms", str, problems
+            ).items()
+        },
         age_modifiers=_words(data.get("age_modifiers"), "age_modifiers", problems),
         scene_nouns=_words(data.get("scene_nouns"), "scene_nouns", problems),
         asking_verbs=_words(data.get("asking_verbs"), "asking_verbs", problems),
@@ -195,6 +202,15 @@ def parse_vocabulary(data: Any) -> Vocabulary:
                 VOCABULARY_FILE.name,
                 "making_concepts",
                 f"names no concept group: {', '.join(sorted(unmade))}",
+            )
+        )
+    unroled = set(vocabulary.role_synonyms) - vocabulary.role_nouns
+    if unroled:
+        problems.append(
+            Problem(
+                VOCABULARY_FILE.name,
+                "role_synonyms",
+                f"names no role noun: {', '.join(sorted(unroled))}",
             )
         )
     if problems:

@@ -569,6 +569,12 @@ def test_someone_described_beside_those_named_is_no_one_else_whose_words_fit(
     assert_told(engine, "the new super in jess's building, what's his name", "Oscar Arocho")
 
 
+def test_someone_asked_by_what_a_fan_calls_them_is_found(engine: Engine) -> None:
+    # the season calls her a police detective; a fan calls her a cop
+    assert_told(engine, "what was the cop who died in episode 12 called", "Ruth Sunday")
+    assert_told(engine, "which detective lets jessica walk", "Eddy Costa")
+
+
 def test_what_a_gap_says_is_barred_until_its_episode(engine: Engine) -> None:
     question = "which country with no extradition was malus going to flee to"
     barred = answer_text(engine, question, "tagged", 0)

@@ -82,6 +82,15 @@ def test_a_real_word_is_no_slip_for_a_verb_of_the_making() -> None:
     assert who_did.cued_at(["who", "starts", "seeing", "things"]) == 0
 
 
+def test_which_and_a_role_asks_who() -> None:
+    """ "which cop believes her" asks who does, as "who" would; "which actor plays <her>" and
+    "which doctor who episode" do not."""
+    registry = load_kinds(BUILDERS)
+    assert [k.aspect for k in registry.cued("which cop believes her")][:1] == ["who_did"]
+    assert "who_did" not in {k.aspect for k in registry.cued("which actor plays her")}
+    assert "who_did" not in {k.aspect for k in registry.cued("which doctor who episode is best")}
+
+
 def test_a_cue_s_star_stands_for_any_one_word_and_a_literal_cue_wins_a_tie() -> None:
     """ "what secret does <he> find out" is cued like "what does <he> find out"; "what episode
     does" stays the episode's cue."""

@@ -162,6 +162,13 @@ def test_an_episode_asked_is_named_by_its_title_too() -> None:
     assert "Freak Accident" not in _lead(_ask("plot.fate", "does simpson survive", "will-simpson"))
 
 
+def test_a_misspelt_or_unusual_verb_of_the_story_finds_its_event() -> None:
+    # "spot" is recognising someone; "throw out the <place> window" is killing
+    assert "Karl Malus" in _lead(_ask("plot.who_did", "who did jess spot at the aquarium"))
+    reply = _ask("plot.who_did", "who did alisa throw out the hospital window", "alisa-jones")
+    assert "Sunday" in _lead(reply)
+
+
 def test_what_did_lists_the_named_character_s_acts() -> None:
     reply = _ask(
         "plot.what_did",
@@ -448,10 +455,15 @@ def test_an_episode_s_brief_leads_with_its_turning_points_each_behind_its_reveal
 
 
 def test_a_rare_verb_describes_its_doer_when_no_one_is_named() -> None:
-    # one event heals: "the man who heals" is its doer, not the one healed
-    assert _story().described(StoryQuery.ask("the man who heals the sick")) == {
-        "shane-ryback": None
-    }
+    # one event heals: "the man who heals" is its doer, not the one healed; who he is comes out
+    # in the episode of that event, so naming him is barred until then
+    assert _story().described(StoryQuery.ask("the man who heals the sick")) == {"shane-ryback": 8}
+
+
+def test_the_one_who_died_is_the_one_killed() -> None:
+    # "the cop that died": the one an event of killing is done to, not its doer
+    query = StoryQuery.ask("the cop who died in episode 12", episodes=(12,))
+    assert _story().described(query) == {"ruth-sunday": 12}
 
 
 def test_someone_the_event_only_names_counts_as_involved() -> None:
@@ -473,7 +485,7 @@ def test_someone_described_without_a_verb_is_found_through_the_events_they_are_i
         "the guy with the pet mongoose",
         likely=[("coleman-keeps-mongoose", 0.7), ("malcolm-works-with-jessica", 0.3)],
     )
-    assert _story().described(query) == {"robert-coleman": None}
+    assert _story().described(query) == {"robert-coleman": 1}
     vague = StoryQuery.ask("the guy", likely=[("coleman-keeps-mongoose", 0.9)])
     assert _story().described(vague) == {}
 
