@@ -117,6 +117,7 @@ _SPLIT = re.compile(
 )
 _ROLE_NOUNS = vocabulary().role_nouns
 # role nouns that say no more than "someone"
+_SHORT_NAME = 3  # letters a name cut short keeps ("jess")
 _ANYONE = frozenset(stem(w) for w in vocabulary().person_nouns | {"boy", "girl", "kid", "dude"})
 # "the (hospital) one where <something happens>": an episode told by an event in it
 _BY_EVENT = re.compile(
@@ -1353,7 +1354,11 @@ class Answerer:
         """Whether a character is named in a question by a word of their own name."""
         character = self.kb.character(mention.key)
         own = set(normalize(character.name).split()) if character else set()
-        return bool(set(words[mention.start : mention.end]) & own)
+        # a name cut short ("jess") is still their name
+        return any(
+            word in own or (len(word) >= _SHORT_NAME and any(n.startswith(word) for n in own))
+            for word in words[mention.start : mention.end]
+        )
 
     def _name_of_the_one_called_otherwise(
         self, reading: Reading, text: str, watched: int | None

@@ -575,6 +575,11 @@ def test_someone_asked_by_what_a_fan_calls_them_is_found(engine: Engine) -> None
     assert_told(engine, "which detective lets jessica walk", "Eddy Costa")
 
 
+def test_a_name_cut_short_still_names_them(engine: Engine) -> None:
+    # "jess" is Jessica by name; the one called by what he is ("the igh doctor") is asked
+    assert_told(engine, "what was the igh doctor jess recognized at the aquarium called", "Malus")
+
+
 def test_what_a_gap_says_is_barred_until_its_episode(engine: Engine) -> None:
     question = "which country with no extradition was malus going to flee to"
     barred = answer_text(engine, question, "tagged", 0)
