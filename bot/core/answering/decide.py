@@ -117,6 +117,8 @@ _SPLIT = re.compile(
 )
 _ROLE_NOUNS = vocabulary().role_nouns
 # role nouns that say no more than "someone"
+_ASKING_CONCEPTS = QUESTION_CONCEPTS | {"episode", "season"}
+_PHRASE_WORDS = 2  # a keyword of this many words is a phrase, telling on its own
 _SHORT_NAME = 3  # letters a name cut short keeps ("jess")
 _ANYONE = frozenset(stem(w) for w in vocabulary().person_nouns | {"boy", "girl", "kid", "dude"})
 # "the (hospital) one where <something happens>": an episode told by an event in it
@@ -559,6 +561,7 @@ class Answerer:
         self._public_names = {c.id: c.public_name for c in kb.characters}
         self._fact_terms_cache: dict[str, frozenset[str]] = {}
         self._fact_words_cache: dict[str, frozenset[str]] = {}
+        self._phrases: dict[str, tuple[str, ...]] | None = None
 
     def _term_cache(self, directory: Path | None) -> TermCache:
         """Reading depends on the season's names, the vocabulary and the reading code."""
@@ -1108,6 +1111,7 @@ class Answerer:
                 or self._contained(text, ranked, watched)
                 or self._covered(text, ranked, watched)
                 or self._fact_says(text, ranked, watched)
+                or self._keyword_phrase(text, ranked, watched)
                 or self._told(text, first, ranked, watched)
             )
             return verified or self._not_sure(first, ranked)
@@ -1781,6 +1785,59 @@ class Answerer:
             return None
         reply = self._build(best, text, watched)
         return _Decision(reply, best.score) if reply is not None else None
+
+    def _keyword_phrase(
+        self, text: str, ranked: list[Candidate], watched: int | None
+    ) -> _Decision | None:
+        """Below the threshold, a fact among the likeliest whose keywords hold a phrase of
+        several words that the question uses and no other fact's keywords hold ("filmed back
+        to back", "the working title") is what the question asks about."""
+        if _NAME_ASKED.search(normalize(text)):
+            return None  # "what is <her> show called": a fact about it need not name it
+        words = f" {normalize(text)} "
+        floor = self.calibration.threshold * VERIFIED_SHARE
+        above: list[Candidate] = []  # the likelier kinds' answers
+        for candidate in self._answerable_lead(ranked)[:WANTING]:
+            fact = self._fact(candidate.label)
+            if candidate.score < floor or self._needs_unmet(candidate):
+                continue
+            if fact is None:
+                above.append(candidate)
+                continue
+            for phrase in self._own_phrases().get(fact.id, ()):
+                if f" {phrase} " not in words:
+                    continue
+                said = {concept(w) for w in phrase.split() if w not in STOPWORDS}
+                if any(said <= self.matcher.label_words.get(c.label, frozenset()) for c in above):
+                    return None  # "list the episode titles": a likelier kind asks with it too
+                reply = self._build(candidate, text, watched)
+                return _Decision(reply, candidate.score) if reply and reply.answered else None
+        return None
+
+    def _own_phrases(self) -> dict[str, tuple[str, ...]]:
+        """Each fact's keyword phrases of several words that no other fact's keywords hold."""
+        if self._phrases is None:
+            holders: dict[str, set[str]] = {}
+            for fact in self.kb.facts:
+                for keyword in fact.keywords:
+                    # a topic in everyday words ("working title"): not a name ("Digital Spy"),
+                    # which a question may name to ask something else of it, nor a number
+                    phrase = normalize(keyword)
+                    telling = [w for w in phrase.split() if w not in STOPWORDS]
+                    if (
+                        len(telling) >= _PHRASE_WORDS
+                        and keyword == keyword.lower()
+                        and not any(ch.isdigit() for ch in keyword)
+                        # not only words of asking ("episode titles")
+                        and not {concept(w) for w in telling} <= _ASKING_CONCEPTS
+                    ):
+                        holders.setdefault(phrase, set()).add(fact.id)
+            own: dict[str, list[str]] = {}
+            for phrase, facts in holders.items():
+                if len(facts) == 1:
+                    own.setdefault(next(iter(facts)), []).append(phrase)
+            self._phrases = {fact: tuple(phrases) for fact, phrases in own.items()}
+        return self._phrases
 
     def _event_says(self, text: str, event_id: str) -> bool:
         """Whether a story event's telling says every telling word of the question and all but

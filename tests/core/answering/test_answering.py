@@ -580,6 +580,13 @@ def test_a_name_cut_short_still_names_them(engine: Engine) -> None:
     assert_told(engine, "what was the igh doctor jess recognized at the aquarium called", "Malus")
 
 
+def test_a_phrase_only_one_fact_s_keywords_hold_asks_about_that_fact(engine: Engine) -> None:
+    # nothing matches well, but "back to back" is said of one fact alone
+    assert_told(engine, "did they shoot it back to back with anything", "The Defenders")
+    # a phrase the episode list's own questions use leaves the question to it
+    assert_told(engine, "give me the episode titles please", "AKA Start at the Beginning")
+
+
 def test_what_a_gap_says_is_barred_until_its_episode(engine: Engine) -> None:
     question = "which country with no extradition was malus going to flee to"
     barred = answer_text(engine, question, "tagged", 0)
