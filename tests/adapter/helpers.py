@@ -63,7 +63,7 @@ FINALE_SPOILER = "She kills Alisa at Playland"
 #: by `test_the_spoiler_question_holds_the_spoiler`). An episode's plot, because what the core
 #: answers to looser questions (e.g. "tell me about trish") changes as its understanding does.
 SPOILER_QUESTION = "what happens in episode 13"
-SPOILER_ANSWER = "Jessica fights Alisa at first"
+SPOILER_ANSWER = "Jessica tries to resist Alisa at first"
 
 
 def outside_bars(text: str) -> str:

@@ -843,8 +843,10 @@ class Answerer:
             if key in seen:
                 continue
             seen.add(key)
-            # a story answer is told in the message itself, not in a card: kept for each part
-            if d.reply.content:
+            # a story answer is told in the message itself, not in a card: kept for each part,
+            # unless another part already told the same
+            told = to_plain(d.reply.content)
+            if told and not any(told in to_plain(before) for before in said):
                 said.append(d.reply.content)
             for card in d.reply.cards:
                 cards = _merged(cards, card)
@@ -1053,6 +1055,17 @@ class Answerer:
                 by_story = self._described_subject(first)
                 if by_story is not None:
                     described.append(replace(by_story, weight=by_story.weight * FOUND_READING))
+            # "who plays the lawyer": the role found someone, and what is asked of them is
+            # what is left ("who plays {character}")
+            roles = {concept(w) for w in first.text.split() if w in _ROLE_NOUNS}
+            introduced = self.matcher.introduced_as(first) if roles else None
+            described += [
+                replace(r, concepts=r.concepts - roles)
+                for r in described
+                if introduced is not None
+                and r.concepts - roles
+                and any(m.key == introduced.key for m in r.mentions)
+            ]
             if described:
                 ranked = self.matcher.rank([*readings, *described])
         if (

@@ -30,6 +30,7 @@ from bot.core.understanding.text import (
     QUESTION_CONCEPTS,
     concept,
     normalize,
+    stem,
 )
 from bot.core.understanding.vocabulary import vocabulary
 
@@ -144,6 +145,15 @@ def _told(key: str, text: RichText) -> list[tuple[str, str]]:
     return out
 
 
+def _identity(description: RichText) -> frozenset[str]:
+    """The stems of a description's first sentence, and the role nouns fans use for them."""
+    first = _SENTENCE.split(description[0].text)[0] if description else ""
+    told = {stem(w) for w in normalize(first).split()}
+    synonyms = vocabulary().role_synonyms
+    told |= {stem(role) for role, said in synonyms.items() if told & {stem(w) for w in said}}
+    return frozenset(told)
+
+
 def _story_told(kb: KnowledgeBase) -> list[tuple[str, str]]:
     """(label, sentence) describing characters by the story: each event for everyone in it ("the
     nurse they find living rough") and each relation for the one it is about ("the guard"). The
@@ -220,6 +230,14 @@ class Matcher:
             + 1
         )
         self._characters = Classifier(characters, coverage=True)
+        # what each character is first introduced as ("A police detective, ..."), with the words
+        # fans use for it ("cop")
+        said = vocabulary()
+        self._role_nouns = said.role_nouns
+        self._anyone = frozenset(
+            stem(w) for w in said.person_nouns | {"boy", "girl", "kid", "dude"}
+        )
+        self._identities = {c.id: _identity(c.description) for c in kb.characters}
         self._events_liked: dict[tuple[frozenset[str], int], tuple[tuple[str, float], ...]] = {}
         # how fans ask about each story event: its telling and its example questions
         self._events = Classifier(
@@ -431,14 +449,7 @@ class Matcher:
     def _clear_winner(
         self, classifier: Classifier, reading: Reading, among: Collection[str] | None = None
     ) -> Described | None:
-        # Only the describing words count: not those most ways of asking use ("who", "plays",
-        # "title"), which every description would otherwise have to cover.
-        describing = {
-            t
-            for t in Reader.terms(reading) - reading.slots
-            if self.kind_classifier.idf.get(t, math.inf) >= self._asking_idf
-            and t not in self.common_concepts  # "wait what" describes no one who waits
-        }
+        describing = self._describing(reading)
         # a thing's plain and revealing sentences are labelled apart: the best of each thing counts
         named = {m.key for m in reading.mentions}
         best_of: dict[str, Ranked] = {}
@@ -477,7 +488,34 @@ class Matcher:
     ) -> Described | None:
         """ "the guy who can heal people": the one character (of `among`, when given) whose
         description fits clearly."""
-        return self._clear_winner(self._characters, reading, among)
+        found = self._clear_winner(self._characters, reading, among)
+        if found is not None or among is not None:
+            return found
+        return self.introduced_as(reading)
+
+    def introduced_as(self, reading: Reading) -> Described | None:
+        """ "who plays the lawyer": when only a role describes them and many descriptions use
+        the word, the one character the season first introduces as that ("A New York lawyer
+        ...") is the one meant."""
+        words = reading.text.split()
+        roles = {stem(w) for w in words if w in self._role_nouns} - self._anyone
+        if not roles or self._describing(reading) - {
+            concept(w) for w in words if w in self._role_nouns
+        }:
+            return None
+        named = {m.key for m in reading.mentions}
+        fitting = [c for c, told in self._identities.items() if roles <= told and c not in named]
+        return Described(fitting[0], 1.0) if len(fitting) == 1 else None
+
+    def _describing(self, reading: Reading) -> set[str]:
+        """The question's terms that describe: not those most ways of asking use ("who",
+        "plays", "title"), which every description would otherwise have to cover."""
+        return {
+            t
+            for t in Reader.terms(reading) - reading.slots
+            if self.kind_classifier.idf.get(t, math.inf) >= self._asking_idf
+            and t not in self.common_concepts  # "wait what" describes no one who waits
+        }
 
     def review_described(self, reading: Reading) -> Described | None:
         """ "the critic who called it slow": the one review that fits clearly."""

@@ -587,6 +587,18 @@ def test_a_phrase_only_one_fact_s_keywords_hold_asks_about_that_fact(engine: Eng
     assert_told(engine, "give me the episode titles please", "AKA Start at the Beginning")
 
 
+def test_someone_named_only_by_what_the_season_introduces_them_as(engine: Engine) -> None:
+    # several descriptions use "lawyer"; one character is introduced as one
+    assert_told(engine, "who is the actress playing the lawyer", "Carrie-Anne Moss")
+
+
+def test_two_parts_answered_alike_are_told_once(engine: Engine) -> None:
+    text = answer_text(
+        engine, "jess and trish are fighting at the end right? why doesnt jess forgive her"
+    )
+    assert text.count("Jessica cannot forgive her (episode 13)") == 1
+
+
 def test_what_a_gap_says_is_barred_until_its_episode(engine: Engine) -> None:
     question = "which country with no extradition was malus going to flee to"
     barred = answer_text(engine, question, "tagged", 0)

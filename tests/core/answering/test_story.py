@@ -123,8 +123,8 @@ def test_the_likeliest_event_leads_even_when_a_later_reveal_is_less_likely() -> 
 def test_a_twist_retold_follows_the_twist_s_episode() -> None:
     reply = _ask("plot.who_did", "who smashes the glass at the aquarium")
     text = to_plain(reply.content)
-    assert text.index("the woman shatters") < text.index("Alisa")
-    _both_sides(reply, "the woman shatters the glass", 5)
+    assert text.index("the woman smashes") < text.index("Alisa")
+    _both_sides(reply, "the woman smashes the glass", 5)
     _both_sides(reply, "mother Alisa", 6)  # her identity is episode 6's reveal, not episode 5's
 
 
@@ -591,7 +591,7 @@ def test_someone_s_relative_is_theirs_not_whose_relative_they_are() -> None:
 def test_how_or_why_without_a_given_manner_or_reason_is_told_by_what_leads_up_to_it() -> None:
     # the sources give a reason for the quitting: it is told with it
     why = _ask("plot.why", "why does trish quit the radio show", "trish-walker")
-    assert "shallowness" in _lead(why)
+    assert "superficiality" in _lead(why)
     assert "quits" in _lead(why)
     # none for the parting itself; what happens just before tells it
     both = ("jessica-jones", "malcolm-ducasse")
