@@ -1016,6 +1016,14 @@ class Answerer:
             *([quoted] if quoted else []),
         ]
         ranked = self.matcher.rank(readings)
+        characters = first.all_of(Kind.CHARACTER)
+        if (
+            characters
+            and not (ranked and self._gap(ranked[0].label))
+            and self.story.consequence_untold(StoryQuery.ask(first.text, characters))
+        ):
+            # "does <he> go to prison for it": only an event of it tells, whatever fact matches
+            return self._decline(self._unknown_kind(), first, ranked)
         if quoted is not None:
             # words quoted from one review: that review answers, whatever else is asked of it
             review = Candidate(self.kinds.built_by("review").name, 1.0, quoted)

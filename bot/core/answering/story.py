@@ -315,7 +315,7 @@ class Story:
         method = ASPECTS.get(aspect)
         if method is None:
             return None
-        if self._consequence_untold(query):
+        if self.consequence_untold(query):
             return None
         told = self._told_event(query)
         if told is not None:
@@ -544,7 +544,7 @@ class Story:
         ] == ["by"]
         return at < verb if passive else at > verb
 
-    def _consequence_untold(self, query: StoryQuery) -> bool:
+    def consequence_untold(self, query: StoryQuery) -> bool:
         """ "does she go to jail for it", "does he get charged": whether the law caught up with
         someone is told only by an event of it; when the story has none for them, the sources
         don't say (whatever else they did)."""
