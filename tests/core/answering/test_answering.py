@@ -602,7 +602,8 @@ def test_two_parts_answered_alike_are_told_once(engine: Engine) -> None:
 def test_whether_the_law_caught_someone_is_told_only_by_an_event_of_it(engine: Engine) -> None:
     # his fate says he survives; nothing says he is jailed
     reply = engine.ask("does cheng end up in prison for the shooting").reply
-    assert reply is not None and not reply.answered
+    assert reply is not None
+    assert not reply.answered
 
 
 def test_what_a_gap_says_is_barred_until_its_episode(engine: Engine) -> None:
