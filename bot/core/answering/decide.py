@@ -116,6 +116,7 @@ _SPLIT = re.compile(
     r"|,\s*(?=(?:and\s+)?(?:who|what|when|where|which|how|whos)\b)"
 )
 _ROLE_NOUNS = vocabulary().role_nouns
+_RELATION_NOUNS = vocabulary().relation_nouns | _ROLE_NOUNS
 # role nouns that say no more than "someone"
 _ASKING_CONCEPTS = QUESTION_CONCEPTS | {"episode", "season"}
 _PHRASE_WORDS = 2  # a keyword of this many words is a phrase, telling on its own
@@ -162,6 +163,11 @@ _POINTS_AT_ONLY = re.compile(r"\b(?:that|this|it|there|then)\W*$")
 _POINTS_AT_A_PIECE = re.compile(r"\b(?:that|this)\s+(?:song|track|tune|piece|theme)\b")
 # words quoted in a question: 'darkly enjoyable', "a slower burn", “...”
 # a name asked for: "what's the name of ...", "what is it called?" (not "she called it great")
+# the name asked is an episode's: "the aquarium episode called", "the name of that ep"
+_EPISODE_NAMED = re.compile(
+    r"\b(?:the|that|this|which|what)(?: \w+)? episodes?(?: \w+)? (?:called|named)\b"
+    r"|\bname of (?:the |that |this )?(?:\w+ )?episode\b"
+)
 _NAME_ASKED = re.compile(r"\bnamed?\b|\b(?:called|named)\W*$")
 # verbs a question quotes a review with, unquoted ("which critic called it ...")
 _SAYING = frozenset("called calls call said says described describes wrote writes".split())
@@ -315,7 +321,11 @@ def _asks_for_a_name(text: str) -> bool:
     """Whether a question asks what someone or something is called; not one asking what was
     done to a name ("what name does she find"), which the story tells as an act."""
     words = normalize(text)
-    return bool(vocabulary().naming_words & set(words.split())) and not a_name_done(words)
+    return (
+        bool(vocabulary().naming_words & set(words.split()))
+        and not a_name_done(words)
+        and not _EPISODE_NAMED.search(words)  # an episode's title is asked
+    )
 
 
 def _names_in(text: str, known: set[str]) -> set[str]:
@@ -1209,6 +1219,12 @@ class Answerer:
             assert kind is not None
             return replace(self._decline(kind, best.reading, ranked), score=best.score)
         rival = self._rival(best, ranked)
+        if rival is not None and self._all_called_so(best, rival, text):
+            # "who are <her> partners": a name they share, asked of them all
+            replies = [self._build(c, text, watched) for c in (best, rival)]
+            decisions = [_Decision(r, best.score) for r in replies if r is not None and r.answered]
+            if len(decisions) == 2:
+                return self._combine(decisions)
         if rival is not None:
             return self._clarify(best, rival)
         best_kind = self._kind(best.label)
@@ -1455,6 +1471,10 @@ class Answerer:
                 return None
             if not kind.names and _asks_for_a_name(text):
                 continue  # what happened is no answer to what someone is called
+            if kind is self.kinds.built_by("story", "name") and _EPISODE_NAMED.search(
+                normalize(text)
+            ):
+                continue  # "what's the aquarium episode called": its title, no one's name
             if kind.verifies and (
                 _ABOUT_THE_MAKING.search(normalize(text))
                 or (self._only_real_people_named(first) and kind not in asking_an_episode)
@@ -2208,6 +2228,20 @@ class Answerer:
         )
 
     # -- ambiguity --------------------------------------------------------------------------------
+
+    def _all_called_so(self, best: Candidate, rival: Candidate, text: str) -> bool:
+        """Whether two readings differ only in which of the characters one plural name they
+        share stands for ("<her> partners"), and the question asks of them all."""
+        if best.label != rival.label:
+            return False
+        mine = [m for m in best.reading.mentions if m.kind is Kind.CHARACTER]
+        theirs = [m for m in rival.reading.mentions if m.kind is Kind.CHARACTER]
+        if len(mine) != 1 or len(theirs) != 1 or mine[0].key == theirs[0].key:
+            return False
+        if (mine[0].start, mine[0].end) != (theirs[0].start, theirs[0].end):
+            return False
+        called = normalize(text).split()[mine[0].start : mine[0].end]
+        return bool(called) and called[-1].endswith("s") and called[-1][:-1] in _RELATION_NOUNS
 
     def _rival(self, best: Candidate, ranked: list[Candidate]) -> Candidate | None:
         """A close second that would give a different answer: another reading of a name about

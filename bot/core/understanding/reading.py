@@ -361,8 +361,8 @@ class Reader:
             if m.kind is not Kind.CHARACTER:
                 continue
             after = words[m.end : m.end + 2]
-            if after[:1] and after[0] in _AGE_MODIFIERS:
-                after = after[1:]  # "<his> little boy", "<her> younger brother"
+            if after[:1] and (after[0] in _AGE_MODIFIERS or after[0] in NUMBER_WORDS):
+                after = after[1:]  # "<his> little boy", "<her> younger brother", "<her> two"
             if after[:1] and after[0] in RELATIONS:
                 return m, after[0]
             if after[:1] and after[0].endswith("s") and after[0][:-1] in RELATIONS:

@@ -606,6 +606,17 @@ def test_whether_the_law_caught_someone_is_told_only_by_an_event_of_it(engine: E
     assert not reply.answered
 
 
+def test_an_episode_s_name_asked_is_its_title(engine: Engine) -> None:
+    text = "what is the aquarium episode called, the one with the octopus doctor"
+    assert_told(engine, text, "AKA The Octopus")
+
+
+def test_a_name_shared_by_several_asked_of_them_all_answers_for_each(engine: Engine) -> None:
+    text = answer_text(engine, "who are hogarth's partners")
+    assert "Steven Benowitz" in text
+    assert "Linda Chao" in text
+
+
 def test_what_a_gap_says_is_barred_until_its_episode(engine: Engine) -> None:
     question = "which country with no extradition was malus going to flee to"
     barred = answer_text(engine, question, "tagged", 0)
