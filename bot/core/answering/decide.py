@@ -1582,8 +1582,9 @@ class Answerer:
 
     def _described_subject_afresh(self, reading: Reading) -> Reading | None:
         words = set(reading.text.split())
-        if not _ROLE_NOUNS & words:
-            return None  # "the name of her business" describes no one
+        if not _ROLE_NOUNS & words or not _describes_someone_unnamed(reading):
+            # "the name of her business" describes no one; "detective <her name>" names her
+            return None
         if vocabulary().asking_verbs & words and reading.all_of(Kind.CHARACTER):
             return None  # "the guy playing <him>" is the actor of the one named
         query = StoryQuery.ask(

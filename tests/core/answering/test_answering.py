@@ -617,6 +617,11 @@ def test_a_name_shared_by_several_asked_of_them_all_answers_for_each(engine: Eng
     assert "Linda Chao" in text
 
 
+def test_a_role_that_is_part_of_a_name_describes_no_one_else(engine: Engine) -> None:
+    # "detective sunday" names her; it does not describe whoever killed a detective
+    assert_told(engine, "whatever happened to detective sunday", "Ruth Sunday dies")
+
+
 def test_what_a_gap_says_is_barred_until_its_episode(engine: Engine) -> None:
     question = "which country with no extradition was malus going to flee to"
     barred = answer_text(engine, question, "tagged", 0)
