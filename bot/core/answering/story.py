@@ -118,6 +118,11 @@ _VERB_TYPO_SCORE = 88.0  # one slip in a verb of about eight letters ("kidnapps"
 # what someone had or suffered, besides a diagnosis (a defect cured, after-effects, addiction)
 _TREATMENTS = frozenset({"cure", "heal", "treat"})
 _CONDITIONS = _TREATMENTS | {"suffer", "get-hooked"}
+# words that make an episode the end of a stretch recapped ("up to ep 5", "before ep 5")
+_RECAP_BEATS = 2  # beats told of each episode in a recap of several (twice that for one)
+_UP_TO = frozenset(
+    "up upto till til until before through thru far leading catch previously first".split()
+)
 _TIME_WORDS = frozenset({"when", "while", "after", "before", "once", "until"})
 _TIME_CLAUSE_FROM = 2  # "when did ...", "so when ..." open the question, not a clause of it
 _LIKED = 0.5  # similarity to an event's example question that says the question asks about it
@@ -997,10 +1002,16 @@ class Story:
             return self._storyline(query.characters[0], last)
         lines: list[RichText] = []
         sources: list[str] = []
-        for number in range(1, last + 1):
-            shown = self._recap_events(number, last)
+        told = range(1, last + 1)
+        if query.episodes and not set(query.text.split()) & _UP_TO:
+            told = range(last, last + 1)  # "what went down in ep 3": that episode's story
+        for number in told:
+            shown = self._recap_events(
+                number, last, beats=_RECAP_BEATS * (2 if len(told) == 1 else 1)
+            )
             if shown:
-                text = f"Episode {number}: " + " ".join(e.text for e in shown)
+                title = f' ("{self._titles[number]}")' if len(told) == 1 else ""
+                text = f"Episode {number}{title}: " + " ".join(e.text for e in shown)
                 spoiler = max(self._spoiler(e) for e in shown)
                 lines.append((Segment(text, spoiler),))
                 sources += [s for e in shown for s in e.sources]
@@ -1648,10 +1659,10 @@ class Story:
         after = tokens[span[1]] if span is not None and span[1] < len(tokens) else ""
         return after in self._relation_words or stem(after) in self._relation_words
 
-    def _recap_events(self, number: int, last: int) -> list[Event]:
+    def _recap_events(self, number: int, last: int, beats: int = _RECAP_BEATS) -> list[Event]:
         events = [e for e in self.kb.events if e.episode == number and self._spoiler(e) <= last]
         major = [e for e in events if e.did in _MAJOR]
-        chosen = (major or events)[:2]
+        chosen = (major or events)[:beats]
         return sorted(chosen, key=events.index)
 
     # -- wording ----------------------------------------------------------------------------------

@@ -169,6 +169,14 @@ def test_a_misspelt_or_unusual_verb_of_the_story_finds_its_event() -> None:
     assert "Sunday" in _lead(reply)
 
 
+def test_a_recap_of_one_episode_tells_that_episode_and_one_up_to_it_the_story_so_far() -> None:
+    one = to_plain(_ask("plot.recap", "what went down in episode 4", episodes=(4,)).content)
+    assert one.startswith('Episode 4 ("AKA God Help the Hobo"): ')
+    assert "Episode 1" not in one
+    so_far = to_plain(_ask("plot.recap", "recap up to episode 4", episodes=(4,)).content)
+    assert so_far.startswith("Episode 1: ")
+
+
 def test_what_did_lists_the_named_character_s_acts() -> None:
     reply = _ask(
         "plot.what_did",
