@@ -158,7 +158,9 @@ _POINTS_AT_A_SCENE = re.compile(
     r"|\b(?:that|this|it)\s+(?:happen|happens|happened)\W*$"  # "when does that happen"
 )
 _ASKS_OTHER_THAN_WHO = frozenset("what whats why how hows when where which".split())
-_POINTS_AT_ONLY = re.compile(r"\b(?:that|this|it|there|then)\W*$")
+_POINTS_AT_ONLY = re.compile(
+    r"\b(?:that|this|it|there|then)(?:\s+(?:again|exactly|tho|though))?\W*$"
+)  # "who was that again"
 # "what's that track called": one piece of music pointed at, none named
 _POINTS_AT_A_PIECE = re.compile(r"\b(?:that|this)\s+(?:song|track|tune|piece|theme)\b")
 # words quoted in a question: 'darkly enjoyable', "a slower burn", “...”

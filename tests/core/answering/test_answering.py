@@ -818,7 +818,8 @@ def test_a_season_answer_that_says_nothing_of_the_one_named_is_no_answer(
 
 
 @pytest.mark.parametrize(
-    "question", ["who did that?", "hold on, what happened there", "who wrote it"]
+    "question",
+    ["who did that?", "hold on, what happened there", "who wrote it", "wait who did that again"],
 )
 def test_a_question_that_only_points_is_asked_back(engine: Engine, question: str) -> None:
     reply = engine.ask(question).reply
