@@ -119,6 +119,7 @@ _VERB_TYPO_SCORE = 88.0  # one slip in a verb of about eight letters ("kidnapps"
 _TREATMENTS = frozenset({"cure", "heal", "treat"})
 _CONDITIONS = _TREATMENTS | {"suffer", "get-hooked"}
 # words that make an episode the end of a stretch recapped ("up to ep 5", "before ep 5")
+_PLACED = 12  # the likeliest beats searched for one with a place (most have none)
 _RECAP_BEATS = 2  # beats told of each episode in a recap of several (twice that for one)
 _UP_TO = frozenset(
     "up upto till til until before through thru far leading catch previously first".split()
@@ -774,7 +775,7 @@ class Story:
             # "where do they go after <something>": the first place the story gives after it
             placed = [_Scored(1, e) for e in later if e.where][:1]
             return self._events_reply("", placed, self._place_line)
-        found = [s for s in self._best(query, need_verb=False, limit=6) if s.event.where]
+        found = [s for s in self._best(query, need_verb=False, limit=_PLACED) if s.event.where]
         return self._events_reply("", found[:2], self._and_why(query, self._place_line))
 
     def diagnosis(self, query: StoryQuery) -> Reply | None:
