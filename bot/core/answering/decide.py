@@ -36,6 +36,7 @@ from bot.core.knowledge.model import Billing, Character, Fact, Gap, KnowledgeBas
 from bot.core.knowledge.richtext import RichText, Segment, join, plain, to_plain
 from bot.core.understanding.entities import EntityIndex, Kind, Mention, find_episode_numbers
 from bot.core.understanding.matching import (
+    ANYONE,
     FOUND_READING,
     UNTOLD_PREFIX,
     Candidate,
@@ -121,7 +122,6 @@ _RELATION_NOUNS = vocabulary().relation_nouns | _ROLE_NOUNS
 _ASKING_CONCEPTS = QUESTION_CONCEPTS | {"episode", "season"}
 _PHRASE_WORDS = 2  # a keyword of this many words is a phrase, telling on its own
 _SHORT_NAME = 3  # letters a name cut short keeps ("jess")
-_ANYONE = frozenset(stem(w) for w in vocabulary().person_nouns | {"boy", "girl", "kid", "dude"})
 # "the (hospital) one where <something happens>": an episode told by an event in it
 _BY_EVENT = re.compile(
     r"\b(?:the\s+)?(?:[a-z']+\s+)?(?:one|ep|episode|scene)\s+(?:where|when|in which)\s+"
@@ -1387,7 +1387,7 @@ class Answerer:
         """The one character whose description fits a question that also names others, when
         the season calls them what the question does ("the new super in <her> building"); not
         by other words alone ("the guy <he> sent to rob <her> office" is no one it names)."""
-        roles = {stem(w) for w in reading.text.split() if w in _ROLE_NOUNS} - _ANYONE
+        roles = {stem(w) for w in reading.text.split() if w in _ROLE_NOUNS} - ANYONE
         found = self.matcher.character_described(reading) if roles else None
         if found is None or not roles <= self._roles_of(found.key):
             return None
@@ -1597,7 +1597,7 @@ class Answerer:
         )
         by_story = self.story.described(query)
         # "the nurse she killed": only someone the season calls a nurse
-        roles = {stem(w) for w in reading.text.split() if w in _ROLE_NOUNS} - _ANYONE
+        roles = {stem(w) for w in reading.text.split() if w in _ROLE_NOUNS} - ANYONE
         if roles:
             by_story = {k: v for k, v in by_story.items() if roles <= self._roles_of(k)}
         # the one party of the events the question tells; of several, the one whose description
@@ -1704,13 +1704,7 @@ class Answerer:
         ]
         stems = {stem(w) for text in told for w in normalize(text).split()}
         # what they are ("a police detective") is what a fan calls them ("the cop")
-        first = character.description[:1]
-        identity = {stem(w) for w in normalize(first[0].text if first else "").split()}
-        synonyms = vocabulary().role_synonyms
-        stems |= {
-            stem(role) for role, words in synonyms.items() if identity & {stem(w) for w in words}
-        }
-        return frozenset(stems)
+        return frozenset(stems | self.matcher.introduced_as_words(character_id))
 
     def _may_override(
         self, best: Candidate | None, cued: QuestionKind, text: str, *, leading: bool

@@ -34,7 +34,7 @@ from bot.core.understanding.text import (
 )
 from bot.core.understanding.vocabulary import vocabulary
 
-__all__ = ["Calibration", "Candidate", "Described", "Matcher", "calibration"]
+__all__ = ["ANYONE", "Calibration", "Candidate", "Described", "Matcher", "calibration"]
 
 CALIBRATION_FILE = Path(__file__).resolve().parent / "calibration.yaml"
 ASKING_SHARE = 0.01
@@ -42,6 +42,8 @@ FOUND_READING = 0.95  # a reading found from a description counts a little less 
 EVENTS_LIKE = 6  # the story events a question is compared with most closely
 EVENTS_LIKED_KEPT = 256  # questions whose likeliest events are remembered
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+# role nouns that say only that someone is a person ("the guy"), as stems: they describe no one
+ANYONE = frozenset(stem(w) for w in vocabulary().person_nouns | {"boy", "girl", "kid", "dude"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,11 +234,7 @@ class Matcher:
         self._characters = Classifier(characters, coverage=True)
         # what each character is first introduced as ("A police detective, ..."), with the words
         # fans use for it ("cop")
-        said = vocabulary()
-        self._role_nouns = said.role_nouns
-        self._anyone = frozenset(
-            stem(w) for w in said.person_nouns | {"boy", "girl", "kid", "dude"}
-        )
+        self._role_nouns = vocabulary().role_nouns
         self._identities = {c.id: _identity(c.description) for c in kb.characters}
         self._events_liked: dict[tuple[frozenset[str], int], tuple[tuple[str, float], ...]] = {}
         # how fans ask about each story event: its telling and its example questions
@@ -498,7 +496,7 @@ class Matcher:
         the word, the one character the season first introduces as that ("A New York lawyer
         ...") is the one meant."""
         words = reading.text.split()
-        roles = {stem(w) for w in words if w in self._role_nouns} - self._anyone
+        roles = {stem(w) for w in words if w in self._role_nouns} - ANYONE
         if not roles or self._describing(reading) - {
             concept(w) for w in words if w in self._role_nouns
         }:
@@ -506,6 +504,11 @@ class Matcher:
         named = {m.key for m in reading.mentions}
         fitting = [c for c, told in self._identities.items() if roles <= told and c not in named]
         return Described(fitting[0], 1.0) if len(fitting) == 1 else None
+
+    def introduced_as_words(self, character_id: str) -> frozenset[str]:
+        """The stems of what the season first introduces a character as, and the role nouns
+        fans use for that ("a police detective": also "cop")."""
+        return self._identities.get(character_id, frozenset())
 
     def _describing(self, reading: Reading) -> set[str]:
         """The question's terms that describe: not those most ways of asking use ("who",
