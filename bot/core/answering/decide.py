@@ -170,6 +170,12 @@ _EPISODE_NAMED = re.compile(
     r"\b(?:the|that|this|which|what)(?: \w+)? episodes?(?: \w+)? (?:called|named)\b"
     r"|\bname of (?:the |that |this )?(?:\w+ )?episode\b"
 )
+# the name of a person asked: "the name of the guy with ...", "what's the nurse's name"
+_PERSON_NAMED = re.compile(
+    r"\bname of (?:the|that|this) (?:\w+ )?("
+    + "|".join(sorted(vocabulary().person_nouns | vocabulary().role_nouns))
+    + r")\b"
+)
 _NAME_ASKED = re.compile(r"\bnamed?\b|\b(?:called|named)\W*$")
 # verbs a question quotes a review with, unquoted ("which critic called it ...")
 _SAYING = frozenset("called calls call said says described describes wrote writes".split())
@@ -1116,9 +1122,15 @@ class Answerer:
             and self.calibration.anchored <= best.score < self.calibration.threshold
             and not self._asked_otherwise(gap, text)
             and not self._more_like_an_event(first, best)
+            and not self._a_person_named_beside(gap, text)
         ):
             # likeliest a detail the sources never give: no other answer is told instead
             return replace(self._decline_gap(gap, ranked), score=best.score)
+        if gap is not None and self._a_person_named_beside(gap, text):
+            # "the name of the guy with the pet <animal>": his name, not the animal's
+            named = self._name_of_the_described(first, text, watched)
+            if named is not None:
+                return named
         if (
             (
                 best is None
@@ -1350,6 +1362,13 @@ class Answerer:
             and " ".join(words[m.start : m.end]) not in self.reader.show_names
         ]
         return bool(people) and not characters and not _ROLE_NOUNS & set(words)
+
+    @staticmethod
+    def _a_person_named_beside(gap: Gap, text: str) -> bool:
+        """Whether a question asks the name of someone ("the name of the guy with ...") while
+        the untold name is of something else, which the gap does not call so."""
+        asked = _PERSON_NAMED.search(normalize(text))
+        return asked is not None and asked[1] not in normalize(gap.says).split()
 
     def _likely_a_name_untold(self, ranked: list[Candidate]) -> bool:
         """Whether the likeliest answer, clearly ahead of the next, is a name the sources never

@@ -622,6 +622,11 @@ def test_a_role_that_is_part_of_a_name_describes_no_one_else(engine: Engine) -> 
     assert_told(engine, "whatever happened to detective sunday", "Ruth Sunday dies")
 
 
+def test_the_name_of_a_person_asked_is_not_the_untold_name_of_their_pet(engine: Engine) -> None:
+    assert_told(engine, "whats the name of that dude with the mongoose", "Robert Coleman")
+    assert "don't say" in answer_text(engine, "whats the mongoose called")
+
+
 def test_what_a_gap_says_is_barred_until_its_episode(engine: Engine) -> None:
     question = "which country with no extradition was malus going to flee to"
     barred = answer_text(engine, question, "tagged", 0)
