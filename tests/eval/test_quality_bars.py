@@ -82,7 +82,7 @@ MINIMUM = {
     "plot14.yaml": {"answer": 0.84, "decline": 0.92},
     "plot15.yaml": {"answer": 0.87, "decline": 0.86},
     "plot16.yaml": {"answer": 0.88, "decline": 0.90},
-    "plot17.yaml": {"answer": 0.80, "decline": 0.90},
+    "plot17.yaml": {"answer": 0.81, "decline": 0.90},
 }
 # The share of correct answers that lead with what was asked, and the median length of a
 # single-fact answer, on the general sets.
