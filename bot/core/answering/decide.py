@@ -170,7 +170,7 @@ _EPISODE_NAMED = re.compile(
     r"\b(?:the|that|this|which|what)(?: \w+)? episodes?(?: \w+)? (?:called|named)\b"
     r"|\bname of (?:the |that |this )?(?:\w+ )?episode\b"
 )
-# the name of a person asked: "the name of the guy with ...", "what's the nurse's name"
+# the name of a person asked: "the name of the guy with ...", "the name of that nurse"
 _PERSON_NAMED = re.compile(
     r"\bname of (?:the|that|this) (?:\w+ )?("
     + "|".join(sorted(vocabulary().person_nouns | vocabulary().role_nouns))

@@ -118,9 +118,9 @@ _VERB_TYPO_SCORE = 88.0  # one slip in a verb of about eight letters ("kidnapps"
 # what someone had or suffered, besides a diagnosis (a defect cured, after-effects, addiction)
 _TREATMENTS = frozenset({"cure", "heal", "treat"})
 _CONDITIONS = _TREATMENTS | {"suffer", "get-hooked"}
-# words that make an episode the end of a stretch recapped ("up to ep 5", "before ep 5")
 _PLACED = 12  # the likeliest beats searched for one with a place (most have none)
 _RECAP_BEATS = 2  # beats told of each episode in a recap of several (twice that for one)
+# words that make an episode the end of a stretch recapped ("up to ep 5", "before ep 5")
 _UP_TO = frozenset(
     "up upto till til until before through thru far leading catch previously first".split()
 )
