@@ -24,8 +24,8 @@ from bot.core.answering.reply import CardField, Reply, ReplyKind
 from bot.core.knowledge.model import Character, Event, Fate, KnowledgeBase, Relation
 from bot.core.knowledge.richtext import RichText, Segment
 from bot.core.knowledge.verbs import VerbVocabulary, verb_vocabulary
+from bot.core.understanding.reading import RELATIONS, without_season_words
 from bot.core.understanding.reading import THIS_SEASON as _THIS_SEASON
-from bot.core.understanding.reading import without_season_words
 from bot.core.understanding.text import (
     EVERYDAY_ENGLISH,
     STOPWORDS,
@@ -140,7 +140,6 @@ _FATE_VERBS = frozenset({"die", "survive"})  # what happens to one, whoever else
 _LIFE_WORDS = frozenset("alive dead death live lives living survive survives die dies".split())
 _DETERMINERS = frozenset("the a an his her their my your our its this that these those".split())
 _ROLES = vocabulary().role_nouns | vocabulary().person_nouns
-_RELATIVES = vocabulary().relation_nouns
 # someone described as the doer: "the <role> who <does something>" (not "who was ...")
 _DOER_DESCRIBED = re.compile(
     r"\b(?:"
@@ -747,7 +746,7 @@ class Story:
         for name in self._names.get(who, ()):
             for at in range(len(words) - len(name) + 1):
                 after = words[at + len(name) : at + len(name) + 1]
-                if tuple(words[at : at + len(name)]) == name and set(after) & (_ROLES | _RELATIVES):
+                if tuple(words[at : at + len(name)]) == name and set(after) & (_ROLES | RELATIONS):
                     return None
         return who
 
