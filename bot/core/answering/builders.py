@@ -390,8 +390,18 @@ class Answers:
             CardField("Released", plain(f"{human_date(s.release_date)} on {s.network}"), True),
             CardField("Episodes", plain(str(s.episode_count)), True),
             CardField("Showrunner", plain(s.showrunner), True),
-            CardField("Episode list", plain("\n".join(lines))),
         ]
+        # who leads it is part of what a season is: the main cast's actors, in billing order
+        starring = [
+            person.name
+            for c in self.kb.characters
+            if c.billing is Billing.MAIN
+            for person_id in c.played_by
+            if (person := self.kb.person(person_id)) is not None
+        ]
+        if starring:
+            fields.append(CardField("Starring", plain(human_list(list(dict.fromkeys(starring))))))
+        fields.append(CardField("Episode list", plain("\n".join(lines))))
         if self.kb.reception and self.kb.reception.aggregators:
             scores = [f"{a.name}: {a.score}" for a in self.kb.reception.aggregators]
             fields.append(CardField("Reception", plain(", ".join(scores))))
@@ -720,6 +730,15 @@ class Answers:
             return plain(f"{person.name}: {human_list(person.roles)}.")
         return plain(f"{person.name} worked on {self.season.title}.")
 
+    @staticmethod
+    def asks_other_work(person: Person, question: str) -> bool:
+        """Whether a question about someone asks what else they have been in ("where have i
+        seen her before", "she was in <a title she is known for>, right?")."""
+        said = f" {normalize(question)} "
+        return bool(set(said.split()) & vocabulary().other_work_words) or any(
+            f" {normalize(title)} " in said for title in person.known_for
+        )
+
     def person_info(
         self, person: Person, intent: str = "", *, question: str | None = None
     ) -> Reply:
@@ -727,12 +746,9 @@ class Answers:
         else has she been in", "is he the one from <a film>")."""
         fields = []
         lead = self.person_lead(person)
-        said = f" {normalize(question)} " if question is not None else ""
-        asks_other_work = question is not None and (
-            bool(set(said.split()) & vocabulary().other_work_words)
-            # "she was in <a title she is known for>, right?"
-            or any(f" {normalize(title)} " in said for title in person.known_for)
-        )
+        asks_other_work = question is not None and self.asks_other_work(person, question)
+        if asks_other_work and not person.known_for and self.kb.characters_played_by(person.id):
+            return self.other_work_untold(person, intent)
         told_other_work = asks_other_work and bool(person.known_for)
         if told_other_work:
             known = plain(f"{person.name} is also known for {human_list(person.known_for)}.")
@@ -750,7 +766,18 @@ class Answers:
             body = join([lead, person.notes], sep="\n")
         return self.reply(intent, self.card(person.name, body, fields, person.sources))
 
-    def person_credits(self, person: Person, intent: str = "") -> Reply:
+    def other_work_untold(self, person: Person, intent: str = "") -> Reply:
+        """An actor whose other work the sources do not name: that is said, then who they play
+        here, so "what else has <he> been in" is neither answered with their part here alone
+        nor declined without it."""
+        said = plain(f"My sources don't say what else {person.name} has been in.")
+        body = join([said, self.role_lines(person)], sep="\n")
+        card = Card("Not in my sources", body, footer=self.season.title, color=self.season.color)
+        return Reply(ReplyKind.UNKNOWN, intent, (), (card,))
+
+    def person_credits(
+        self, person: Person, intent: str = "", *, question: str | None = None
+    ) -> Reply:
         credits = self.credits_of(person)
         if not credits and person.known_for and self.kb.characters_played_by(person.id):
             # an actor's other work, as far as the sources name it, then their part here
@@ -758,7 +785,7 @@ class Answers:
             body = join([known, self.person_lead(person)], sep="\n")
             return self.reply(intent, self.card(person.name, body, (), person.sources))
         if not credits:
-            return self.person_info(person, intent)
+            return self.person_info(person, intent, question=question)
         body = plain(f"{person.name}'s credits {_count(credits)}: " + "; ".join(credits) + ".")
         return self.reply(intent, self.card(person.name, body, (), person.sources))
 

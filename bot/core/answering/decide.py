@@ -1619,6 +1619,16 @@ class Answerer:
         roles = {stem(w) for w in reading.text.split() if w in _ROLE_NOUNS} - ANYONE
         if roles:
             by_story = {k: v for k, v in by_story.items() if roles <= self._roles_of(k)}
+        # "the guy who ...": no one the sources call "she"
+        said = {
+            pronoun for pronoun, nouns in vocabulary().nouns_by_pronoun.items() if nouns & words
+        }
+        if len(said) == 1:
+            by_story = {
+                k: v
+                for k, v in by_story.items()
+                if (c := self._characters.get(k)) is None or c.pronoun in ("", *said)
+            }
         # the one party of the events the question tells; of several, the one whose description
         # fits clearly best, else the one party of the event the question is most like
         found = (

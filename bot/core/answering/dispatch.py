@@ -98,10 +98,10 @@ def _person(request: BuildRequest) -> Reply | None:
     if person is None:
         return None
     a, name, aspect = request.answers, request.kind.name, request.kind.aspect
-    if aspect == "role":
+    if aspect == "role" and not a.asks_other_work(person, request.question):
         return a.person_role(person, name)
     if aspect == "credits":
-        return a.person_credits(person, name)
+        return a.person_credits(person, name, question=request.question)
     return a.person_info(person, name, question=request.question)
 
 

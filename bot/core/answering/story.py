@@ -659,6 +659,22 @@ class Story:
         if first is not None:
             return first
         found = self._best(query, need_verb=False)
+        if (
+            not found
+            and query.cue is not None
+            and not query.characters
+            and "episode" in query.text.split()
+            and not self._verbs_in(query.text)
+            and len(self._question_stems(query.text)) >= 2
+        ):
+            # "what episode has the burnt head": no verb follows the cue, so none is asked of
+            # the events; the words they share tell them
+            stems = self._question_stems(query.text)
+            found = self._best(
+                replace(query, cue=None),
+                need_verb=False,
+                only=lambda e: len(stems & self._event_stems[e.id]) >= 2,
+            )
         if not found and not query.characters:
             # "which ep had the aquarium chaos": the one where the story mostly is there
             number = self.episode_by_place(query.text)
@@ -1494,9 +1510,14 @@ class Story:
     def _passive(tokens: list[str], verb_at: int | None) -> bool:
         if verb_at is None:
             return False
-        return "by" in tokens[verb_at:] or bool(
-            set(tokens[max(0, verb_at - 3) : verb_at]) & _PASSIVE_AUX
-        )
+        # "killed by her", not "heals people by touching them": "by" and a doing is a manner
+        after_by = [
+            tokens[at + 1] if at + 1 < len(tokens) else ""
+            for at in range(verb_at, len(tokens))
+            if tokens[at] == "by"
+        ]
+        agent = any(not word.endswith("ing") for word in after_by)
+        return agent or bool(set(tokens[max(0, verb_at - 3) : verb_at]) & _PASSIVE_AUX)
 
     def _role_fits(
         self,

@@ -101,6 +101,10 @@ def find_season_dir(path: Path) -> Path:
     raise KnowledgeNotFound(f"{path} holds several seasons ({names}): pass one of them")
 
 
+# how a character may be referred to ("the guy" is no "she")
+PRONOUNS = ("he", "she", "they")
+
+
 def load_knowledge(path: Path) -> KnowledgeBase:
     """Load and validate a season folder (or a knowledge root with exactly one season)."""
     folder = find_season_dir(path)
@@ -451,6 +455,7 @@ class _Builder:
             casting=f.rich("casting"),
             comics=f.rich("comics"),
             sources=self.sources_of(f),
+            pronoun=f.choice("pronoun", PRONOUNS, "he") if "pronoun" in f.data else "",
         )
         f.finish()
         return character

@@ -139,6 +139,8 @@ class Character:
     casting: RichText
     comics: RichText
     sources: tuple[str, ...]
+    # how the sources refer to them ("he", "she", "they"); "" when not given
+    pronoun: str = ""
 
     def display_name(self, watched: int) -> str:
         """The name that is safe to show to a reader who has watched through `watched`."""

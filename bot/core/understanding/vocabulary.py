@@ -35,6 +35,8 @@ class Vocabulary:
     relation_synonyms: dict[str, str]
     relation_labels: dict[str, tuple[str, ...]]  # a fan's word -> the relation labels it means
     person_nouns: frozenset[str]
+    # person nouns that say how the one described is referred to: "the guy" is no "she"
+    nouns_by_pronoun: dict[str, frozenset[str]]
     role_nouns: frozenset[str]
     role_synonyms: dict[str, tuple[str, ...]]  # a role noun -> words a description may use
     age_modifiers: frozenset[str]
@@ -128,6 +130,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
             ).items()
         },
         person_nouns=_words(data.get("person_nouns"), "person_nouns", problems),
+        nouns_by_pronoun=_nouns_by_pronoun(data.get("nouns_by_pronoun"), problems),
         role_nouns=_words(data.get("role_nouns"), "role_nouns", problems),
         role_synonyms={
             word: tuple(words.split())
@@ -230,3 +233,18 @@ def common_words(top: int | None = None) -> frozenset[str]:
     lines = COMMON_WORDS_FILE.read_text(encoding="utf-8").splitlines()
     words = [w for w in lines if w and not w.startswith("#")]
     return frozenset(words[:top] if top is not None else words)
+
+
+def _nouns_by_pronoun(value: object, problems: list[Problem]) -> dict[str, frozenset[str]]:
+    """`nouns_by_pronoun`: a pronoun (he, she) and the nouns that refer to someone so."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(
+            Problem(VOCABULARY_FILE.name, "nouns_by_pronoun", "must map a pronoun to words")
+        )
+        return {}
+    return {
+        str(pronoun): _words(words, f"nouns_by_pronoun.{pronoun}", problems)
+        for pronoun, words in value.items()
+    }

@@ -1042,3 +1042,66 @@ def test_a_close_second_is_no_rival_to_a_question_asked_exactly_that_way(engine:
 )
 def test_a_relative_asked_is_told_first(engine: Engine, question: str, lead: str) -> None:
     assert_told(engine, question, lead)
+
+
+@pytest.mark.parametrize("question", ["terry chen other roles?", "what else was eka darville in"])
+def test_an_actor_s_other_work_the_sources_never_name_is_declined_with_their_part(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered
+    text = answer_text(engine, question)
+    assert "don't say what else" in text
+    assert " plays " in text  # who they are here still comes with it
+
+
+@pytest.mark.parametrize(
+    ("question", "known_for"),
+    [
+        ("where do i know rachael taylor from", "Transformers"),
+        ("where have i seen leah gibson before", "Twilight"),
+        ("where do i recognize jr ramirez from", "Power"),
+    ],
+)
+def test_where_an_actor_was_seen_before_is_their_other_work(
+    engine: Engine, question: str, known_for: str
+) -> None:
+    assert_told(engine, question, known_for)
+
+
+def test_being_in_the_season_is_no_question_about_other_work(engine: Engine) -> None:
+    text = answer_text(engine, "is david tennant in season two")
+    assert "Kilgrave" in text
+    assert "don't say" not in text
+
+
+def test_an_overview_names_who_stars(engine: Engine) -> None:
+    text = answer_text(engine, "what's season 2 about in short")
+    assert "Starring" in text
+    assert "Krysten Ritter" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("s2 tomatometer?", "Rotten Tomatoes"),
+        ("got the s2 episode list handy?", "AKA Playland"),
+    ],
+)
+def test_everyday_wording_around_a_clear_question(
+    engine: Engine, question: str, expected: str
+) -> None:
+    assert_told(engine, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [("the guy who heals people", "shane-ryback"), ("the woman who heals people", None)],
+)
+def test_a_person_described_as_a_guy_or_a_woman_is_one_the_sources_call_so(
+    engine: Engine, question: str, found: str | None
+) -> None:
+    """Only one the sources refer to as "he" heals; "the woman" who does is no one."""
+    reading = engine._answerer.reader.read(question)[0]
+    subject = engine._answerer._described_subject_afresh(reading)
+    assert (subject and subject.mentions[0].key) == found

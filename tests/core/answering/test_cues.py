@@ -305,7 +305,7 @@ def test_which_place_asks_where(engine: Engine) -> None:
 
 def test_a_fact_saying_every_telling_word_answers_below_the_threshold(engine: Engine) -> None:
     # no example asks it this way; the fact says "Rosenberg" and "Dexter"
-    assert "never be cured" in _shown(engine, "what did rosenberg learn from dexter")
+    assert "never cured" in _shown(engine, "what did rosenberg learn from dexter")
     # a detail the fact does not say stays unanswered
     assert engine.ask("what did rosenberg eat while writing dexter").intent.startswith("unknown")
 

@@ -972,3 +972,49 @@ def test_whether_the_law_caught_someone_is_told_only_by_an_event_of_it() -> None
 def test_the_episode_of_a_place_is_where_the_story_mostly_is_there() -> None:
     """Five beats at the aquarium in episode 5, two outside it in 6."""
     assert _story().episode_by_place("the aquarium") == 5
+
+
+@pytest.mark.parametrize(
+    ("kind", "question", "characters", "expected"),
+    [
+        # a short verb typed one letter short is still the verb
+        ("plot.why", "why did alisa kil stirling", ("alisa-jones", "stirling-adams"), "exploit"),
+        # "push <her> out": the object between the verb's words
+        ("plot.why", "why do her partners push jeri out", ("jeri-hogarth",), "ALS"),
+        # "run to" a place is travelling there
+        (
+            "plot.where",
+            "where do jessica and alisa run to",
+            ("jessica-jones", "alisa-jones"),
+            "border",
+        ),
+    ],
+)
+def test_verb_phrases_fans_use(
+    kind: str, question: str, characters: tuple[str, ...], expected: str
+) -> None:
+    assert expected in to_plain(_ask(kind, question, *characters).content)
+
+
+def test_an_episode_asked_with_no_verb_is_found_by_the_words_it_shares() -> None:
+    query = StoryQuery.ask("which episode has the charred head in the basement", (), (), None)
+    reply = _answer(_story(), "plot.episode", replace(query, cue=0))
+    assert reply is not None
+    assert "Sole Survivor" in to_plain(reply.content)
+
+
+def test_an_episode_asked_with_no_verb_and_nothing_else_finds_nothing() -> None:
+    query = StoryQuery.ask("which episode was that thing with the guy", (), (), None)
+    assert _answer(_story(), "plot.episode", replace(query, cue=0)) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "verb_at", "passive"),
+    [
+        ("who was killed by alisa", 2, True),
+        ("the guy who heals people by touching them", 3, False),  # "by" + a doing: a manner
+        ("who is he stabbed by", 3, True),
+    ],
+)
+def test_by_names_a_doer_unless_a_doing_follows(question: str, verb_at: int, passive: bool) -> None:
+    assert Story._passive(question.split(), verb_at) is passive

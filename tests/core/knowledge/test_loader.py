@@ -132,6 +132,11 @@ def test_yaml_syntax_errors_name_the_file(tmp_path: Path) -> None:
             "  tracks:\n    - {number: 1, title: A, length: '3:75'}\n  source: a\n",
             "not a length like 3:27",
         ),
+        (
+            "characters:\n  - {id: ada-x, name: Ada X, pronoun: it, billing: mentioned,"
+            " description: d, source: a}\n",
+            "'it' is not one of he, she, they",
+        ),
         ("season: {id: again}\n", "already given in season.yaml"),
         ("villains: []\n", "unknown top-level key"),
     ],
