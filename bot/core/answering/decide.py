@@ -117,6 +117,9 @@ _SPLIT = re.compile(
     r"|,\s*(?=(?:and\s+)?(?:who|what|when|where|which|how|whos)\b)"
 )
 _ROLE_NOUNS = vocabulary().role_nouns
+# roles that are also jobs in the show's making ("the director"): someone of the story only when
+# the question names a character they are described by ("the director trish confronts")
+_MAKING_ROLES = frozenset(w for w in _ROLE_NOUNS if concept(w) in vocabulary().making_concepts)
 _RELATION_NOUNS = vocabulary().relation_nouns | _ROLE_NOUNS
 # role nouns that say no more than "someone"
 _ASKING_CONCEPTS = QUESTION_CONCEPTS | {"episode", "season"}
@@ -1059,7 +1062,10 @@ class Answerer:
         }
         if not first.all_of(Kind.PERSON) and self.matcher.person_described(first) is not None:
             wanted.add(Kind.PERSON)  # "the guy from <another show>": someone known from it
-        described_one = bool(_ROLE_NOUNS & set(first.text.split()))
+        roles_said = _ROLE_NOUNS & set(first.text.split())
+        if not first.all_of(Kind.CHARACTER):
+            roles_said -= _MAKING_ROLES  # "title director writer": the episode's, not a person's
+        described_one = bool(roles_said)
         if described_one and not first.all_of(Kind.CHARACTER):
             wanted.add(Kind.CHARACTER)  # "the guy with the pet ...": someone only described
         elif described_one and self._asks_about_the_described(first):
@@ -1399,8 +1405,27 @@ class Answerer:
         elif subject is None:
             subject = self._by_their_role(reading)
         if subject is None:
+            subject = self._the_one_introduced_so(reading)
+        if subject is None:
             return None
         return self._name_of_the_one_called_otherwise(subject, text, watched)
+
+    def _the_one_introduced_so(self, reading: Reading) -> Reading | None:
+        """ "the director <she> goes after, name?": when nothing else tells who is described, the
+        one character the season introduces as that role, if only one is (and is not named)."""
+        roles = {stem(w) for w in reading.text.split() if w in _ROLE_NOUNS} - ANYONE
+        if not roles:
+            return None
+        named = {m.key for m in reading.mentions}
+        fitting = [
+            c.id
+            for c in self.kb.characters
+            if c.id not in named and roles <= self.matcher.introduced_as_words(c.id)
+        ]
+        if len(fitting) != 1:
+            return None
+        # what they are introduced as is told from the start; a name kept secret stays so
+        return _about(reading, fitting[0], self._characters[fitting[0]].name_spoiler_from)
 
     def _by_their_role(self, reading: Reading) -> Reading | None:
         """The one character whose description fits a question that also names others, when

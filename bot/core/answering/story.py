@@ -999,6 +999,8 @@ class Story:
             text = f"{character.safe_name} is {character.name}."
         elif len(character.name.split()) < 2:
             return None  # only one name is known: the sources give no full name
+        elif self._position(character.id, query.text.split()) is None:
+            text = f"That is {character.name}."  # only described ("the director <she> confronts")
         else:
             text = f"Their full name is {character.name}."
         return self._reply("", [(Segment(text, spoiler),)], list(character.sources))

@@ -1105,3 +1105,21 @@ def test_a_person_described_as_a_guy_or_a_woman_is_one_the_sources_call_so(
     reading = engine._answerer.reader.read(question)[0]
     subject = engine._answerer._described_subject_afresh(reading)
     assert (subject and subject.mentions[0].key) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        # the one character the season introduces as a director, when nothing else tells
+        ("the director trish went after, what was his name", "Maximilian Tatum"),
+        ("whats the name of the inmate with the octopus thing", "David Kawecki"),
+    ],
+)
+def test_the_name_of_the_one_introduced_as_a_role(engine: Engine, question: str, name: str) -> None:
+    text = answer_text(engine, question)
+    assert text.strip().startswith(f"That is {name}"), text
+
+
+def test_a_crew_role_naming_no_character_is_the_episode_s(engine: Engine) -> None:
+    """ "director" describes a person of the story only beside a character it is told by."""
+    assert_told(engine, "ep 4 quick facts pls: title director writer", "Deborah Chow")
