@@ -118,7 +118,7 @@ _SPLIT = re.compile(
 )
 _ROLE_NOUNS = vocabulary().role_nouns
 # roles that are also jobs in the show's making ("the director"): someone of the story only when
-# the question names a character they are described by ("the director trish confronts")
+# the question names a character they are described by ("the director <she> confronts")
 _MAKING_ROLES = frozenset(w for w in _ROLE_NOUNS if concept(w) in vocabulary().making_concepts)
 _RELATION_NOUNS = vocabulary().relation_nouns | _ROLE_NOUNS
 # role nouns that say no more than "someone"

@@ -44,6 +44,11 @@ _QUESTION_WORDS = frozenset(
     "ha has have had get got gets happen happens happened ep episode season end ends ending "
     "first time then after before still again ever really actually s2 the a an".split()
 )
+_TIE_WORDS = vocabulary().relation_synonyms
+_FIRST_TIME = frozenset({"first", "1st"})  # "when does she first ...": the earliest time
+_FLASHBACK_LINES = 2  # the flashback episode, told by its first flashbacks
+# verbs that ask when something comes out ("when do we find out she is his mother")
+_FINDING_OUT = frozenset({"discover", "learn", "reveal", "realize", "claim"})
 _PASSIVE_AUX = frozenset("was were is are get gets got been being".split())
 _MOMENT_BEATS = 3  # the beats of an episode that are its end (or its start)
 _DOING_PRONOUNS = frozenset("i you we he she they".split())  # one who does something
@@ -658,6 +663,12 @@ class Story:
         first = self._first_seen(query)
         if first is not None:
             return first
+        tie = self._tie_revealed(query)
+        if tie is not None:
+            return tie
+        flashbacks = self._flashback_episode(query)
+        if flashbacks is not None:
+            return flashbacks
         found = self._best(query, need_verb=False)
         if (
             not found
@@ -684,7 +695,65 @@ class Story:
                 for e in self.kb.events
                 if e.episode == number and not e.backstory and asked & self._place_stems[e.id]
             ][:1]
+        if _FIRST_TIME & set(query.text.split()):
+            # "which ep does she first take it": of the beats that fit, the earliest leads
+            found = sorted(found, key=lambda s: s.event.episode)
         return self._events_reply("", found, self._and_why(query, self._episode_line))
+
+    def _flashback_episode(self, query: StoryQuery) -> Reply | None:
+        """ "which ep is the big flashback one (about <her> family)": the episode showing the
+        most flashbacks (of those involving anyone named), told by its first ones."""
+        if query.episodes or not vocabulary().flashback_words & set(query.text.split()):
+            return None  # "ep 7 is all flashbacks, what do we learn" asks what happens in it
+        tokens = query.text.split()
+        if any(
+            tokens[at] not in vocabulary().flashback_words for _, at in self._verbs_in(query.text)
+        ):
+            return None  # "when does she first see him in a flashback": that act, not the episode
+        named = set(query.characters) | self._named_in_text(query.text)
+        shown = [
+            e for e in self.kb.events if e.flashback and (not named or named & set(e.characters))
+        ]
+        counts = Counter(e.episode for e in shown)
+        if not counts:
+            return None
+        episode = counts.most_common(1)[0][0]
+        first = [_Scored(1, e) for e in shown if e.episode == episode][:_FLASHBACK_LINES]
+        return self._events_reply("", first, self._episode_line)
+
+    def _tie_revealed(self, query: StoryQuery) -> Reply | None:
+        """ "which ep do we find out <she> is <his> mom": the episode that reveals a tie kept
+        secret, when the question asks when it comes out and names both and the tie."""
+        query = self._with_relatives(query)
+        # "<her> mom": the relative read for the one named, and the one named too
+        named = set(query.characters) | self._named_in_text(query.text)
+        if len(named) < 2:
+            return None
+        asked = {verb for verb, _ in self._verbs_in(query.text)}
+        if not asked or not asked <= _FINDING_OUT:
+            return None
+        ties = [
+            r
+            for r in self.kb.relations
+            if r.spoiler_from > max(r.since, 1) and {r.who, r.of} <= named
+        ]
+        stems = {stem(w) for w in query.text.split()} | set(query.text.split())
+        labelled = [
+            r for r in ties if any(r.label in self._relation_words.get(w, ()) for w in stems)
+        ]
+        if len(labelled) > 1:
+            # "mother" is said, "adoptive" is not: the tie whose every word the question says
+            labelled = [r for r in labelled if set(r.label.split("-")) <= stems]
+        if len(labelled) != 1:
+            return None
+        tie = labelled[0]
+        title = self._titles.get(tie.spoiler_from)
+        episode = (
+            f'Episode {tie.spoiler_from} ("{title}")' if title else f"Episode {tie.spoiler_from}"
+        )
+        # when it comes out is part of the reveal: behind the same bar
+        line = (Segment(f"{episode}: ", self._relation_spoiler(tie)), *self._relation_line(tie))
+        return self._reply("", [line], tie.sources)
 
     def _first_seen(self, query: StoryQuery) -> Reply | None:
         """ "which ep introduces <her>", "when does <he> first show up": the episode of the first
@@ -1627,7 +1696,11 @@ class Story:
         found = self._stems_cache.get(text)
         if found is None:
             verb_stems = {s for verb, _ in self._verbs_in(text) for s in self._verb_stems(verb)}
-            words = {stem(w) for w in self._content_words(text) if len(w) > 2 and not w.isdigit()}
+            # a fan's word for a tie is the one the events use: "mom" is "mother"
+            said = [
+                word for w in self._content_words(text) for word in _TIE_WORDS.get(w, w).split()
+            ]
+            words = {stem(w) for w in said if len(w) > 2 and not w.isdigit()}
             found = frozenset(words - self._name_stems - verb_stems)
             _remember(self._stems_cache, text, found)
         return found

@@ -256,6 +256,9 @@ class Event:
     # happened before the season and is only recalled in this episode ("before this season
     # began, she killed him"): no beat of what the episode shows
     backstory: bool = False
+    # shown in this episode as a flashback to years before ("years earlier, ..."): still a beat
+    # of what the episode shows, and what makes it "the flashback episode"
+    flashback: bool = False
 
     @property
     def characters(self) -> tuple[str, ...]:

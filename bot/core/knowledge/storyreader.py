@@ -102,6 +102,7 @@ def read_event(
         text=_text(f),
         sources=sources_of(f),
         backstory=bool(f.boolean("backstory")),
+        flashback=bool(f.boolean("flashback")),
     )
     f.finish()
     return event

@@ -50,6 +50,7 @@ class Vocabulary:
     vocatives: frozenset[str]
     trailing_laughter: frozenset[str]
     whole_story_words: frozenset[str]
+    flashback_words: frozenset[str]  # "the flashback episode": the one showing years before
     suggestion_openers: tuple[str, ...]  # phrases
     interjections: tuple[str, ...]  # phrases
     chat_openers: frozenset[str]
@@ -149,6 +150,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         vocatives=_words(data.get("vocatives"), "vocatives", problems),
         trailing_laughter=_words(data.get("trailing_laughter"), "trailing_laughter", problems),
         whole_story_words=_words(data.get("whole_story_words"), "whole_story_words", problems),
+        flashback_words=_words(data.get("flashback_words"), "flashback_words", problems),
         suggestion_openers=_phrases(data.get("suggestion_openers"), "suggestion_openers", problems),
         interjections=_phrases(data.get("interjections"), "interjections", problems),
         chat_openers=_words(data.get("chat_openers"), "chat_openers", problems),

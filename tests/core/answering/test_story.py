@@ -1018,3 +1018,34 @@ def test_an_episode_asked_with_no_verb_and_nothing_else_finds_nothing() -> None:
 )
 def test_by_names_a_doer_unless_a_doing_follows(question: str, verb_at: int, passive: bool) -> None:
     assert Story._passive(question.split(), verb_at) is passive
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when do we find out alisa is jessica's mother",
+        "which ep does alisa say she is jessica's mom",
+    ],
+)
+def test_the_episode_that_reveals_a_secret_tie(question: str) -> None:
+    reply = _ask("plot.episode", question, "alisa-jones", "jessica-jones")
+    assert to_plain(reply.content).startswith('Episode 6 ("AKA Facetime")')
+    _both_sides(reply, "mother", 6)
+
+
+def test_the_flashback_episode_is_the_one_showing_most_flashbacks() -> None:
+    reply = _ask(
+        "plot.episode", "which ep is the flashback one about jessica's family", "jessica-jones"
+    )
+    assert "I Want Your Cray Cray" in to_plain(reply.content)
+
+
+def test_an_episode_named_with_flashbacks_asks_what_happens_in_it() -> None:
+    story = _story()
+    query = StoryQuery.ask("ep 7 flashbacks, what do we learn", (), (7,), None)
+    assert story._flashback_episode(query) is None
+
+
+def test_the_first_time_asked_leads_with_the_earliest_episode() -> None:
+    reply = _ask("plot.episode", "which ep does trish first try the igh drug", "trish-walker")
+    assert to_plain(reply.content).startswith("Episode 4")

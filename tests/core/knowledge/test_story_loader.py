@@ -80,6 +80,7 @@ def test_the_shipped_story_uses_known_verbs_only() -> None:
         (_event(text="'a || b'"), "text must not contain '||'"),
         (_event(mood="grim"), "events[0].mood: unknown key 'mood'"),
         (_event(backstory="maybe"), "events[0].backstory: expected true or false"),
+        (_event(flashback="maybe"), "events[0].flashback: expected true or false"),
         (_event() + _event().replace("events:\n", ""), "duplicate event id 'e1'"),
         (
             _REL
