@@ -85,6 +85,9 @@ VERIFIED_SHARE = 0.6
 FACT_SAYS_WORDS = 2
 # ...and other words of it the fact may leave unsaid ("learn" for "lesson"; 0 lost held-out answers)
 FACT_SAYS_UNSAID = 1
+# the nearest examples' vote two answers on one topic must hold between them, below the threshold
+# but above the anchored score, to be one answer rather than a doubt between two
+POOLED_SHARE = 0.9
 _THIS_SEASON_STEM = stem(THIS_SEASON)
 # a word that is a name: capitalised (not the English of a sentence's first word, checked apart)
 _PROPER_WORD = re.compile(r"\b[A-Z][A-Za-z'’-]+")
@@ -1159,6 +1162,7 @@ class Answerer:
         if best is None or best.score < self.calibration.threshold:
             verified = (
                 self._verified(text, ranked, watched)
+                or self._one_topic(text, ranked, watched)
                 or self._contained(text, ranked, watched)
                 or self._covered(text, ranked, watched)
                 or self._fact_says(text, ranked, watched)
@@ -1327,6 +1331,30 @@ class Answerer:
             # season does not have; the honest answer is that the sources don't say.
             return self._decline(kind, first, ranked, unmet=True)
         return self._not_sure(first, ranked)
+
+    def _one_topic(
+        self, text: str, ranked: list[Candidate], watched: int | None
+    ) -> _Decision | None:
+        """Below the threshold, the two likeliest answers may be one: a kind and a fact on the
+        same topic (the album and a fact about its composer), both above the anchored score and
+        holding nearly all of the nearest examples' vote between them. The kind answers."""
+        if len(ranked) < 2 or asked_type(text) is not None:
+            return None  # "how much did it sell": a guess between two is no figure
+        best, second = ranked[0], ranked[1]
+        pair = (best, second)
+        if (
+            min(c.score for c in pair) < self.calibration.anchored
+            or best.share + second.share < POOLED_SHARE
+            or self._family(best) != self._family(second)
+            or any(self._does(c.label) is not Does.ANSWER or self._needs_unmet(c) for c in pair)
+        ):
+            return None
+        kinds = [c for c in pair if self._kind(c.label) is not None]
+        if len(kinds) != 1:
+            return None  # two kinds are two questions (when it aired, who wrote it)
+        chosen = kinds[0]
+        reply = self._build(chosen, text, watched)
+        return _Decision(reply, chosen.score) if reply is not None else None
 
     def _sure_by_its_words(self, best: Candidate, ranked: list[Candidate]) -> Candidate | None:
         """A match below the threshold is still sure enough when the question asks with no word

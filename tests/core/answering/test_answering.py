@@ -10,6 +10,7 @@ from bot.core.answering.reply import ReplyKind
 from bot.core.engine import Engine, Trigger
 from bot.core.knowledge.richtext import SpoilerMode, SpoilerPolicy, to_plain
 from bot.core.rendering.render import render_message
+from bot.core.understanding.matching import Candidate
 
 
 @pytest.fixture(scope="module")
@@ -1123,3 +1124,32 @@ def test_the_name_of_the_one_introduced_as_a_role(engine: Engine, question: str,
 def test_a_crew_role_naming_no_character_is_the_episode_s(engine: Engine) -> None:
     """ "director" describes a person of the story only beside a character it is told by."""
     assert_told(engine, "ep 4 quick facts pls: title director writer", "Deborah Chow")
+
+
+def _pair(engine: Engine, text: str, labels: tuple[str, str]) -> list[Candidate]:
+    reading = engine._answerer.reader.read(text)[0]
+    return [Candidate(labels[0], 0.79, reading, 0.6), Candidate(labels[1], 0.785, reading, 0.35)]
+
+
+def test_a_kind_and_a_fact_on_one_topic_below_the_threshold_are_one_answer(engine: Engine) -> None:
+    """The album and a fact about its composer, holding the vote between them: the album."""
+    text = "who did all the music on the album"
+    ranked = _pair(engine, text, ("fact:soundtrack-composer", "soundtrack.album"))
+    decided = engine._answerer._one_topic(text, ranked, None)
+    assert decided is not None
+    assert decided.reply.intent == "soundtrack.album"
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a figure asked: no guess between two answers gives it
+        ("how much did the album sell", ("fact:soundtrack-composer", "soundtrack.album")),
+        # two kinds on one topic are two questions
+        ("ep 9 on air", ("episode.release", "episode.writer")),
+    ],
+)
+def test_no_single_answer_from_two_that_are_not_one(
+    engine: Engine, text: str, labels: tuple[str, str]
+) -> None:
+    assert engine._answerer._one_topic(text, _pair(engine, text, labels), None) is None
