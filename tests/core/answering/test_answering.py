@@ -1153,3 +1153,14 @@ def test_no_single_answer_from_two_that_are_not_one(
     engine: Engine, text: str, labels: tuple[str, str]
 ) -> None:
     assert engine._answerer._one_topic(text, _pair(engine, text, labels), None) is None
+
+
+@pytest.mark.parametrize(
+    "question", ["any mcu nods in season two?", "is iron fist referenced at all"]
+)
+def test_references_nods_and_easter_eggs_are_one_way_of_asking(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.answered
+    assert answer.intent == "fact.mcu"
