@@ -726,6 +726,14 @@ class Answers:
         credits = self.credits_of(person)
         if credits:
             return plain(f"{person.name}'s credits {_count(credits)}: " + "; ".join(credits) + ".")
+        reviewed = [
+            r.outlet
+            for r in (self.kb.reception.reviews if self.kb.reception else ())
+            if r.critic == person.name
+        ]
+        if reviewed:
+            # a critic is who they are by the review they wrote
+            return plain(f"{person.name} reviewed {self.season.title} for {human_list(reviewed)}.")
         if person.roles:
             return plain(f"{person.name}: {human_list(person.roles)}.")
         return plain(f"{person.name} worked on {self.season.title}.")

@@ -1033,11 +1033,13 @@ class Answerer:
                 return _Decision(reply, in_the_comics.score)
         plain = Reader.without_chat(first)
         quoted = self._quoted_review(text, first)
+        critic = self._critic_s_review(first)
         readings = [
             *readings,
             *([plain] if plain else []),
             *self.matcher.relation_readings(first),
             *([quoted] if quoted else []),
+            *([critic] if critic else []),
         ]
         ranked = self.matcher.rank(readings)
         characters = first.all_of(Kind.CHARACTER)
@@ -1744,6 +1746,26 @@ class Answerer:
             return None
         return Candidate(self.kinds.built_by("character", "info").name, 1.0, first)
 
+    def _critic_s_review(self, first: Reading) -> Reading | None:
+        """ "<a critic> review": a critic named is their outlet's review, read beside the
+        person, a little discounted, so a question about the critic still finds the person."""
+        reception = self.kb.reception
+        if reception is None or first.entity(Kind.OUTLET) is not None:
+            return None
+        people = {m.key for m in first.mentions if m.kind is Kind.PERSON}
+        names = {p.name for p in self.kb.people if p.id in people}
+        outlets = {r.outlet for r in reception.reviews if r.critic and r.critic in names}
+        if len(outlets) != 1:
+            return None
+        outlet = Mention(Kind.OUTLET, outlets.pop(), 0, 0, 100.0, False, None)
+        return replace(
+            first,
+            mentions=(*first.mentions, outlet),
+            slots=first.slots | {"{outlet}"},
+            specific=first.specific | {"{outlet:" + outlet.key + "}"},
+            weight=first.weight * FOUND_READING,
+        )
+
     def _quoted_review(self, text: str, first: Reading) -> Reading | None:
         """ "which critic called it 'darkly enjoyable'": words quoted from exactly one review (its
         quote or summary) name that review, however common the words are."""
@@ -2251,6 +2273,11 @@ class Answerer:
                 Kind.EPISODE: self.matcher.episode_described,
             }.get(need)
             described = found(reading) if found else None
+            if described is None and need is Kind.OUTLET:
+                by_critic = self._critic_s_review(reading)
+                if by_critic is not None:
+                    reading = replace(by_critic, weight=reading.weight)
+                    continue
             if described is None:
                 return None
             mention = Mention(

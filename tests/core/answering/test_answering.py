@@ -1164,3 +1164,11 @@ def test_references_nods_and_easter_eggs_are_one_way_of_asking(
     answer = engine.ask(question)
     assert answer.answered
     assert answer.intent == "fact.mcu"
+
+
+def test_a_critic_named_is_their_review(engine: Engine) -> None:
+    """A critic is a person of the sources and their outlet's review: either way, the review."""
+    assert_told(engine, "allison keene's review?", "4 out of 5")
+    assert "reviewed Jessica Jones season 2 for Collider" in answer_text(
+        engine, "who's allison keene"
+    )
