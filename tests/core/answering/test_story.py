@@ -1049,3 +1049,10 @@ def test_an_episode_named_with_flashbacks_asks_what_happens_in_it() -> None:
 def test_the_first_time_asked_leads_with_the_earliest_episode() -> None:
     reply = _ask("plot.episode", "which ep does trish first try the igh drug", "trish-walker")
     assert to_plain(reply.content).startswith("Episode 4")
+
+
+def test_no_longer_working_for_someone_is_parting_ways() -> None:
+    reply = _ask(
+        "plot.why", "why did malcolm stop working for jessica", "malcolm-ducasse", "jessica-jones"
+    )
+    assert "trust" in to_plain(reply.content)
