@@ -32,7 +32,7 @@ from bot.core.answering.reply import Card, CardField, Reply, ReplyKind
 from bot.core.answering.story import Story, StoryQuery, a_name_done, asks_another_name
 from bot.core.answering.types import Answer, Choice, Trigger
 from bot.core.errors import CharacterNotFound, EpisodeNotFound
-from bot.core.knowledge.model import Billing, Character, Fact, Gap, KnowledgeBase
+from bot.core.knowledge.model import Billing, Character, Fact, Gap, KnowledgeBase, Reception
 from bot.core.knowledge.richtext import RichText, Segment, join, plain, to_plain
 from bot.core.understanding.entities import EntityIndex, Kind, Mention, find_episode_numbers
 from bot.core.understanding.matching import (
@@ -54,6 +54,7 @@ from bot.core.understanding.termcache import TermCache, reading_inputs
 from bot.core.understanding.text import (
     COMMON_ENGLISH,
     EVERYDAY_ENGLISH,
+    NUMBER_WORDS,
     QUESTION_CONCEPTS,
     STOPWORDS,
     concept,
@@ -122,6 +123,7 @@ _SPLIT = re.compile(
 _ROLE_NOUNS = vocabulary().role_nouns
 # roles that are also jobs in the show's making ("the director"): someone of the story only when
 # the question names a character they are described by ("the director <she> confronts")
+_RATING_UNITS = frozenset({"star", "stars"})  # "4 out of 5 stars" is also said "4 out of 5"
 _MAKING_ROLES = frozenset(w for w in _ROLE_NOUNS if concept(w) in vocabulary().making_concepts)
 _RELATION_NOUNS = vocabulary().relation_nouns | _ROLE_NOUNS
 # role nouns that say no more than "someone"
@@ -450,6 +452,27 @@ def _words_asked_unquoted(text: str, reply: Reply) -> bool:
         return False
     shown = reply_text(reply)
     return not any(mark in shown for mark in ('"', "“"))
+
+
+def _rated(text: str, reception: Reception) -> set[str]:
+    """The outlets whose review gave the rating a question names ("who gave it 4 out of 5",
+    "who gave it a B"); a one-letter grade only after "a", "an" or "grade"."""
+    found = set()
+    text = " ".join(str(NUMBER_WORDS.get(word, word)) for word in text.split())  # "four": "4"
+    for review in reception.reviews:
+        if not review.rating:
+            continue
+        rating = normalize(review.rating).split()
+        while rating and rating[-1] in _RATING_UNITS:
+            rating.pop()
+        said = " ".join(rating)
+        at = f" {text} ".find(f" {said} ")
+        if not said or at < 0:
+            continue
+        before = f" {text} "[:at].split()[-1:]
+        if len(said) > 1 or before in (["a"], ["an"], ["grade"]):
+            found.add(review.outlet)
+    return found
 
 
 def _making_named_alone(reading: Reading) -> bool:
@@ -1781,7 +1804,7 @@ class Answerer:
         told.update({a.name: normalize(to_plain(a.consensus)) for a in reception.aggregators})
         found = {o for o, words in told.items() if any(f" {p} " in f" {words} " for p in phrases)}
         if not phrases:
-            found = _said_unquoted(normalize(text), told)
+            found = _said_unquoted(normalize(text), told) or _rated(normalize(text), reception)
         if len(found) != 1:
             return None
         outlet = Mention(Kind.OUTLET, found.pop(), 0, 0, 100.0, False, None)

@@ -1172,3 +1172,18 @@ def test_a_critic_named_is_their_review(engine: Engine) -> None:
     assert "reviewed Jessica Jones season 2 for Collider" in answer_text(
         engine, "who's allison keene"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "outlet"),
+    [
+        ("which review gave it four out of 5 stars", "Collider"),
+        ("whose grade was a B", "IndieWire"),
+    ],
+)
+def test_a_review_found_by_the_rating_it_gave(engine: Engine, question: str, outlet: str) -> None:
+    assert_told(engine, question, outlet)
+
+
+def test_a_lone_letter_is_no_grade_without_a_or_grade_before_it(engine: Engine) -> None:
+    assert not engine.ask("is there a plan b for jessica").intent.startswith("reception")
