@@ -287,6 +287,17 @@ def _about(reading: Reading, key: str, secret: int | None) -> Reading:
     )
 
 
+def _naming_outlet(reading: Reading, outlet: str) -> Reading:
+    """The reading as if it named the review of `outlet` too (found by a quote, rating or critic)."""
+    mention = Mention(Kind.OUTLET, outlet, 0, 0, 100.0, False, None)
+    return replace(
+        reading,
+        mentions=(*reading.mentions, mention),
+        slots=reading.slots | {"{outlet}"},
+        specific=reading.specific | {"{outlet:" + outlet + "}"},
+    )
+
+
 def _role_at(reading: Reading) -> int | None:
     """Where the question's first role noun ("the nurse", "the guy") is, if it has one."""
     return next((i for i, w in enumerate(reading.text.split()) if w in _ROLE_NOUNS), None)
@@ -1780,14 +1791,7 @@ class Answerer:
         outlets = {r.outlet for r in reception.reviews if r.critic and r.critic in names}
         if len(outlets) != 1:
             return None
-        outlet = Mention(Kind.OUTLET, outlets.pop(), 0, 0, 100.0, False, None)
-        return replace(
-            first,
-            mentions=(*first.mentions, outlet),
-            slots=first.slots | {"{outlet}"},
-            specific=first.specific | {"{outlet:" + outlet.key + "}"},
-            weight=first.weight * FOUND_READING,
-        )
+        return replace(_naming_outlet(first, outlets.pop()), weight=first.weight * FOUND_READING)
 
     def _quoted_review(self, text: str, first: Reading) -> Reading | None:
         """ "which critic called it 'darkly enjoyable'": words quoted from exactly one review (its
@@ -1807,13 +1811,7 @@ class Answerer:
             found = _said_unquoted(normalize(text), told) or _rated(normalize(text), reception)
         if len(found) != 1:
             return None
-        outlet = Mention(Kind.OUTLET, found.pop(), 0, 0, 100.0, False, None)
-        return replace(
-            first,
-            mentions=(*first.mentions, outlet),
-            slots=first.slots | {"{outlet}"},
-            specific=first.specific | {"{outlet:" + outlet.key + "}"},
-        )
+        return _naming_outlet(first, found.pop())
 
     def _roles_of(self, character_id: str) -> frozenset[str]:
         """The stems of every word the season uses of a character: description, aliases ("the
