@@ -1425,13 +1425,18 @@ class Answerer:
         the show is named after, by the show's name: the story has nothing to tell of them."""
         words = reading.text.split()
         people = [m for m in reading.mentions if m.kind is Kind.PERSON]
-        characters = [
+        characters = self._characters_not_the_show(reading)
+        return bool(people) and not characters and not _ROLE_NOUNS & set(words)
+
+    def _characters_not_the_show(self, reading: Reading) -> list[Mention]:
+        """The characters a question names, but not by the show's name ("besides <the show>")."""
+        words = reading.text.split()
+        return [
             m
             for m in reading.mentions
             if m.kind is Kind.CHARACTER
             and " ".join(words[m.start : m.end]) not in self.reader.show_names
         ]
-        return bool(people) and not characters and not _ROLE_NOUNS & set(words)
 
     @staticmethod
     def _a_person_named_beside(gap: Gap, text: str) -> bool:
@@ -1751,7 +1756,7 @@ class Answerer:
         if len(people) != 1 or first.episodes:
             return None
         played = {c.id for c in self.kb.characters_played_by(people[0])}
-        if set(first.all_of(Kind.CHARACTER)) - played:
+        if {m.key for m in self._characters_not_the_show(first)} - played:
             return None  # someone else named: "what else did <she> do with <him>"
         words = normalize(text).split()
         person = self.kb.person(people[0])

@@ -44,6 +44,7 @@ _NOT = "not"
 _SPOIL = "spoil"
 _BOUNDS = frozenset({"further", "past", "beyond", "after", "more"})
 _ASKER = frozenset({"i", "we"})
+_IN_THE_SHOW = frozenset({"in", "on"})  # "who was <she> in <the show>": the show, not its hero
 # Chat filler that says nothing about what is asked.
 _FILLER = vocabulary().filler
 _FILLER_CONCEPTS = frozenset(concept(w) for w in _FILLER) - QUESTION_CONCEPTS
@@ -269,7 +270,12 @@ class Reader:
                 continue
             # "episode 14 of <the show>": after "of" (not "the mother of"), the show first
             of_the_show = (
-                start >= 2 and words[start - 1] == "of" and words[start - 2] not in RELATIONS
+                start >= 1
+                and words[start - 1] == "of"
+                and (start < 2 or words[start - 2] not in RELATIONS)
+            ) or (
+                # "when was <she> cast in <the show>": the show, closing the question
+                start >= 1 and words[start - 1] in _IN_THE_SHOW and end == len(words)
             )
             if (of_the_show or followed_by_season) and " ".join(
                 words[start:end]

@@ -967,6 +967,15 @@ def test_what_a_question_only_adds_does_not_change_what_it_asks(
     assert_told(engine, question, expected)
 
 
+@pytest.mark.parametrize(
+    "message", ["can someone pin the watch party time", "can anyone send the episode list link"]
+)
+def test_overheard_requests_to_do_something_are_left_to_members(
+    engine: Engine, message: str
+) -> None:
+    assert engine.ask(message, Trigger.AUTO).reply is None
+
+
 def test_the_bots_view_asked_with_a_word_between_is_declined(engine: Engine) -> None:
     answer = engine.ask("was jessica right to go with her mom? what's your honest take")
     assert not answer.answered
@@ -983,6 +992,8 @@ def test_a_follow_up_pointing_at_no_one_said_is_not_answered(engine: Engine) -> 
     [
         "is trish gonna be hellcat like in comics",  # a likeness, not a liking
         "when did filming wrap anyone kno",  # the room asked, typo and all
+        "can someone list the episode titles?",  # the room asked to tell a fact
+        "could anyone name the composer",
     ],
 )
 def test_overheard_questions_with_chat_words_are_still_answered(
@@ -1187,3 +1198,17 @@ def test_a_review_found_by_the_rating_it_gave(engine: Engine, question: str, out
 
 def test_a_lone_letter_is_no_grade_without_a_or_grade_before_it(engine: Engine) -> None:
     assert not engine.ask("is there a plan b for jessica").intent.startswith("reception")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the show's name closing a question is the show, not its hero
+        ("when was janet mcteer cast in jessica jones?", "April 2017"),
+        ("what else has janet mcteer been in besides jessica jones?", "Maleficent"),
+        # "of <the show>" right after an overall number
+        ("overall episode 14 of jessica jones, which one is that", "Start at the Beginning"),
+    ],
+)
+def test_the_shows_name_is_read_as_the_show(engine: Engine, question: str, expected: str) -> None:
+    assert_told(engine, question, expected)
