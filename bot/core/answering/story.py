@@ -52,6 +52,7 @@ _FINDING_OUT = frozenset({"discover", "learn", "reveal", "realize", "claim"})
 _PASSIVE_AUX = frozenset("was were is are get gets got been being".split())
 _MOMENT_BEATS = 3  # the beats of an episode that are its end (or its start)
 _DOING_PRONOUNS = frozenset("i you we he she they".split())  # one who does something
+_TOLD_PRONOUNS = frozenset("he she they".split())  # "after she ...": someone named
 _NAME_WORDS = frozenset(
     "name names nam call called real full first last surname known short".split()
 )
@@ -472,6 +473,14 @@ class Story:
             return self._events_reply("", self._best(query, need_verb=True), self._line)
         actor = query.characters[0]
         tokens = query.text.split()
+        if (
+            not query.episodes
+            and set(tokens) & _SEASON_END
+            and not self._verbs_in(query.text)
+            and any(f.who == actor for f in self.kb.fates)
+        ):
+            # "what does <he> end up doing at the end of the season": how they end up
+            return self.fate(query)
         span = self._span(actor, tokens)
         before = tokens[: span[0]] if span is not None else []
         if any(a in _DETERMINERS and stem(b) in _ROLES for a, b in itertools.pairwise(before)):
@@ -650,13 +659,27 @@ class Story:
         end = next((i for i in range(at + 1, len(tokens)) if tokens[i] in _WH), len(tokens))
         told = " ".join(tokens[at + 1 : end])
         in_told = tuple(c for c in query.characters if self._span(c, told.split()) is not None)
-        # asked once by the aspect's answer and again for what follows: found once
-        key = (told, in_told, query.episodes)
-        if key not in self._told_cache:
-            found = self._best(StoryQuery(told, in_told, query.episodes), need_verb=True)
-            _remember(self._told_cache, key, found[0].event if found else None)
-        anchor = self._told_cache[key]
+        anchor = self._told_anchor(told, in_told, query.episodes)
+        if (
+            anchor is None
+            and not in_told
+            and tokens[at] in _SEQUENCE
+            and told.split()[:1]
+            and told.split()[0] in _TOLD_PRONOUNS
+        ):
+            # "what happens to <her> after she gets arrested": told of the one asked about
+            anchor = self._told_anchor(told, query.characters[:1], query.episodes)
         return (anchor, at, end) if anchor is not None else None
+
+    def _told_anchor(
+        self, told: str, characters: tuple[str, ...], episodes: tuple[int, ...]
+    ) -> Event | None:
+        # asked once by the aspect's answer and again for what follows: found once
+        key = (told, characters, episodes)
+        if key not in self._told_cache:
+            found = self._best(StoryQuery(told, characters, episodes), need_verb=True)
+            _remember(self._told_cache, key, found[0].event if found else None)
+        return self._told_cache[key]
 
     def episode(self, query: StoryQuery) -> Reply | None:
         """Which episode does X happen in; which one someone first appears in, when asked."""

@@ -789,6 +789,24 @@ def test_the_event_a_question_only_tells_to_place_what_it_asks_answers_nothing()
     assert "suicide" in _lead(reply)
 
 
+def test_what_follows_an_event_told_of_the_one_asked_about_by_a_pronoun() -> None:
+    """ "after she gets arrested": she is the one asked about, so her arrest is what it follows."""
+    reply = _ask("plot.fate", "what happens to alisa after she gets arrested", "alisa-jones")
+    assert "plea deal" in _lead(reply)
+    # a moment "when she ..." is not read so: what she did then is asked, not what followed
+    query = StoryQuery.ask("what did alisa do back when she broke out of igh", ("alisa-jones",))
+    assert _story()._told_event(query, at_the_moment=True) is None
+
+
+def test_what_someone_ends_up_doing_at_the_seasons_end_is_how_they_end_up() -> None:
+    reply = _ask(
+        "plot.what_did",
+        "what does malcolm end up doing at the end of the season",
+        "malcolm-ducasse",
+    )
+    assert "Hogarth" in _lead(reply)
+
+
 def test_a_verb_form_with_an_object_slot_reads_the_object_in_between() -> None:
     story = _story()
     assert "stage" in story.verbs_asked("what does jess make holidays death look like")
