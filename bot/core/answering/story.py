@@ -1637,11 +1637,24 @@ class Story:
 
     def _names_a_thing_of(self, query: StoryQuery) -> bool:
         """Whether the question names something that goes by a name right after someone
-        ("<her> agency", "the detective agency"): its name, not theirs, is asked."""
+        ("<her> agency", "the detective agency") or before anyone ("the drug <she> takes"): its
+        name, not theirs, is asked."""
         tokens = query.text.split()
-        ends = {span[1] for c in query.characters if (span := self._span(c, tokens)) is not None}
+        spans = [span for c in query.characters if (span := self._span(c, tokens)) is not None]
+        ends = {end for _, end in spans}
+        first_named = min((start for start, _ in spans), default=len(tokens))
         return any(
-            word in _NAMED_NOUNS and (at in ends or tokens[at - 1] in _ROLES)
+            word in _NAMED_NOUNS
+            and (
+                at in ends
+                or tokens[at - 1] in _ROLES
+                # "the igh drug <she> uses, has it a name": the thing, before anyone named
+                or (
+                    at < first_named
+                    and "the" in tokens[max(0, at - 2) : at]
+                    and not _ROLES & set(tokens[:first_named])  # "the hospital inmate she visits"
+                )
+            )
             for at, word in enumerate(tokens)
             if at > 0
         )

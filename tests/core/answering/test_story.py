@@ -798,6 +798,11 @@ def test_what_follows_an_event_told_of_the_one_asked_about_by_a_pronoun() -> Non
     assert _story()._told_event(query, at_the_moment=True) is None
 
 
+def test_the_name_of_a_thing_asked_before_anyone_is_named_is_not_theirs() -> None:
+    """ "the igh drug <she> uses": the drug's name is asked, which is not hers."""
+    _no_answer("plot.name", "does the igh drug trish uses have an actual name", "trish-walker")
+
+
 def test_what_someone_ends_up_doing_at_the_seasons_end_is_how_they_end_up() -> None:
     reply = _ask(
         "plot.what_did",
