@@ -1884,6 +1884,8 @@ class Story:
         who = self._characters[relation.who].name if relation.who in self._characters else ""
         of = self._characters[relation.of].name if relation.of in self._characters else ""
         label = relation.label.replace("-", " ")
+        if relation.how:
+            label = f"{label} {relation.how}"  # "classmate at university"
         since = f" (from episode {relation.since})" if relation.since > 1 else ""
         if relation.spoiler_from > max(relation.since, 1):
             # a tie kept secret until a later episode: when it comes out is worth telling

@@ -275,6 +275,7 @@ class Relation:
     since: int
     spoiler_from: int
     sources: tuple[str, ...]
+    how: str | None = None  # how the tie came about, in a few words ("at university")
 
 
 @dataclass(frozen=True, slots=True)

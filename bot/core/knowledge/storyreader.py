@@ -126,6 +126,7 @@ def read_relation(
         since=since,
         spoiler_from=_spoiler_from(f, spoilers, since, "the episode it is true from,"),
         sources=sources_of(f),
+        how=f.opt_str("how"),
     )
     f.finish()
     return relation

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -45,6 +45,24 @@ _SPOIL = "spoil"
 _BOUNDS = frozenset({"further", "past", "beyond", "after", "more"})
 _ASKER = frozenset({"i", "we"})
 _IN_THE_SHOW = frozenset({"in", "on"})  # "who was <she> in <the show>": the show, not its hero
+_KNOWING = frozenset({"know", "knows", "knew"})
+_TIED = concept("related")
+
+
+def _knows_someone(words: list[str], mentions: Sequence[Mention]) -> bool:
+    """ "how does <she> know <him>": a question how one character knows another asks how they
+    are tied, though "know" alone is only chat ("anyone know ...")."""
+    if words[:1] != ["how"]:
+        return False
+    characters = [m for m in mentions if m.kind is Kind.CHARACTER]
+    return any(
+        word in _KNOWING
+        and any(m.end <= at for m in characters)
+        and any(m.start == at + 1 for m in characters)  # not "know about <him>"
+        for at, word in enumerate(words)
+    )
+
+
 # Chat filler that says nothing about what is asked.
 _FILLER = vocabulary().filler
 _FILLER_CONCEPTS = frozenset(concept(w) for w in _FILLER) - QUESTION_CONCEPTS
@@ -242,6 +260,8 @@ class Reader:
         mentions = self.index.find(words, fuzzy=fuzzy)
         spans = {i for m in mentions for i in range(m.start, m.end)}
         concepts, unknown = self._concepts(words, spans)
+        if _knows_someone(words, mentions):
+            concepts.add(_TIED)  # "how does <she> know <him>": how they are tied
         # "what happened in the <title> ep": the word "episode" beside a title is part of it
         # (unless it is all the question says besides: "<title> ep?" asks about the episode)
         titled = {

@@ -1212,3 +1212,23 @@ def test_a_lone_letter_is_no_grade_without_a_or_grade_before_it(engine: Engine) 
 )
 def test_the_shows_name_is_read_as_the_show(engine: Engine, question: str, expected: str) -> None:
     assert_told(engine, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "know" between two characters asks how they are tied, with how the tie came about
+        ("how does justis ambrose know malus", "classmate at university"),
+        ("how does trish know simpson", "ex boyfriend"),
+        ("how do ambrose and malus know each other", "classmate"),
+    ],
+)
+def test_how_one_character_knows_another_is_their_tie(
+    engine: Engine, question: str, expected: str
+) -> None:
+    assert_told(engine, question, expected)
+
+
+def test_knowing_about_someone_is_not_asking_a_tie(engine: Engine) -> None:
+    reading = engine._answerer.reader.read("how does inez know about ryback")[0]
+    assert "relat" not in reading.concepts

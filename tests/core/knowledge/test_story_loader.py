@@ -49,6 +49,19 @@ def test_the_fixture_season_loads_its_story() -> None:
     assert kb.fates[0].fate == "leaves"
 
 
+def test_a_relation_may_say_how_the_tie_came_about(tmp_path: Path) -> None:
+    folder = tmp_path / "harbor-lights-s1"
+    shutil.copytree(MINI, folder)
+    story = (folder / "story.yaml").read_text()
+    story = story.replace(
+        "is: father, of: mara-quinn,", "is: father, of: mara-quinn, how: by adoption,"
+    )
+    (folder / "story.yaml").write_text(story)
+    relation = load_knowledge(folder).relations[0]
+    assert (relation.label, relation.how) == ("father", "by adoption")
+    assert load_knowledge(MINI).relations[0].how is None
+
+
 def test_the_shipped_story_uses_known_verbs_only() -> None:
     kb = load_knowledge(KNOWLEDGE_ROOT / "jessica-jones-s2")
     verbs = verb_vocabulary()
