@@ -435,6 +435,18 @@ def _shares_a_view(clause: str) -> bool:
     return bool(_MEMBERS_VIEW.search(clause))
 
 
+def _titled_by_a_name(title: str, words: str) -> bool:
+    """Whether a fact's title is a proper name the question does not already say ("Alias
+    Investigations"): the fact then tells what something is called."""
+    parts = title.split()
+    return (
+        bool(parts)
+        and all(p[:1].isupper() for p in parts)
+        and f" {normalize(title)} " not in words
+        and not title.rstrip().endswith("?")
+    )
+
+
 def _talks_to_others(clause: str) -> bool:
     """Whether a clause speaks to other members ("did you guys finish it", "lets rewatch")."""
     return bool(_TO_OTHERS.search(clause) or _SUGGESTS.match(clause))
@@ -616,6 +628,7 @@ class Answerer:
         self._gap_verbs: dict[str, frozenset[str]] = {}
         # per gap and character it is about: whether each of its questions has them undergo
         self._gap_ways: dict[tuple[str, str], list[bool]] = {}
+        self._gap_people: dict[str, frozenset[str]] = {}
         self._public_names = {c.id: c.public_name for c in kb.characters}
         self._fact_terms_cache: dict[str, frozenset[str]] = {}
         self._fact_words_cache: dict[str, frozenset[str]] = {}
@@ -660,6 +673,33 @@ class Answerer:
         return (
             self._gaps.get(label.removeprefix(GAP_PREFIX)) if label.startswith(GAP_PREFIX) else None
         )
+
+    def _without_gaps_of_others(self, first: Reading, ranked: list[Candidate]) -> list[Candidate]:
+        """Without the details the sources never give about someone the question does not name,
+        when it names someone else outright: "the name of <her> agency" is not asking the name
+        of <his> agency, which is the one the sources leave out."""
+        if first.relation is not None:
+            return ranked  # "<her> mom's ...": about someone the question names only by a tie
+        named = {m.key for m in self._characters_not_the_show(first)}
+        if not named:
+            return ranked
+        return [
+            c
+            for c in ranked
+            if (gap := self._gap(c.label)) is None
+            or not (people := self._gap_characters(gap))
+            or named & people
+        ]
+
+    def _gap_characters(self, gap: Gap) -> frozenset[str]:
+        """Everyone a gap is about or names in what it says (the killer of an unnamed victim)."""
+        found = self._gap_people.get(gap.id)
+        if found is None:
+            said = self.reader.read(gap.says, readings=1)[0]
+            found = self._gap_people[gap.id] = frozenset(gap.about) | {
+                m.key for m in self._characters_not_the_show(said)
+            }
+        return found
 
     def _asked_otherwise(self, gap: Gap, text: str, cued: QuestionKind | None = None) -> bool:
         """Whether a question close to a gap asks another way than its questions do: with a
@@ -1139,6 +1179,7 @@ class Answerer:
             ]
             if described:
                 ranked = self.matcher.rank([*readings, *described])
+        ranked = self._without_gaps_of_others(first, ranked)
         if (
             _ABOUT_THE_MAKING.search(normalize(text))
             or self._only_real_people_named(first)
@@ -1960,8 +2001,9 @@ class Answerer:
         """Below the threshold, a fact among the likeliest whose keywords hold a phrase of
         several words that the question uses and no other fact's keywords hold ("filmed back
         to back", "the working title") is what the question asks about."""
-        if _NAME_ASKED.search(normalize(text)):
-            return None  # "what is <her> show called": a fact about it need not name it
+        # "what is <her> show called": a fact about it need not name it, unless the fact is
+        # titled by a name ("what's the name of <her> detective agency")
+        name_asked = bool(_NAME_ASKED.search(normalize(text)))
         words = f" {normalize(text)} "
         floor = self.calibration.threshold * VERIFIED_SHARE
         above: list[Candidate] = []  # the likelier kinds' answers
@@ -1971,6 +2013,8 @@ class Answerer:
                 continue
             if fact is None:
                 above.append(candidate)
+                continue
+            if name_asked and not _titled_by_a_name(fact.title, words):
                 continue
             for phrase in self._own_phrases().get(fact.id, ()):
                 if f" {phrase} " not in words:

@@ -1232,3 +1232,16 @@ def test_how_one_character_knows_another_is_their_tie(
 def test_knowing_about_someone_is_not_asking_a_tie(engine: Engine) -> None:
     reading = engine._answerer.reader.read("how does inez know about ryback")[0]
     assert "relat" not in reading.concepts
+
+
+def test_a_detail_untold_of_someone_else_is_no_answer_to_one_named(engine: Engine) -> None:
+    """The sources leave out the name of <his> agency, not of <hers>, which a fact titles."""
+    assert_told(engine, "what's the name of jessica's detective agency", "Alias Investigations")
+    untold = engine.ask("whats the name of cheng's investigation company")
+    assert not untold.answered
+
+
+def test_a_detail_untold_still_declines_when_its_doer_is_named(engine: Engine) -> None:
+    """The gap names the one who did it ("the mysterious woman" is her alias)."""
+    answer = engine.ask("what was the name of the nurse alisa killed when she escaped igh")
+    assert not answer.answered
