@@ -76,6 +76,7 @@ GAP_PREFIX = UNTOLD_PREFIX  # a detail the sources never give: declined, with wh
 # end"); on the evaluation sets 4 gave 2 fewer story declines, 10 six fewer story answers
 GAP_CUE_SHARE = 6
 CLOSE = 0.05  # scores this close are the same match as far as the examples can tell
+MAJORITY = 0.5  # a share of the nearest examples' vote above this is most of them
 WANTING = 3  # the likeliest answers whose needs are looked for in what a question describes
 # Kinds whose answers are checked against the knowledge (`verifies: true`) may answer a question
 # scoring this share of the threshold, when the check finds an answer.
@@ -2149,7 +2150,11 @@ class Answerer:
             for other in ranked[1:]:
                 other_kind = self._kind(other.label)
                 if (
-                    other.score >= self.calibration.threshold
+                    (
+                        other.score >= self.calibration.threshold
+                        # most of the nearest examples, against a fact (not a detail untold)
+                        or (other.share > MAJORITY and self._fact(best.label) is not None)
+                    )
                     and other.share > best.share
                     and other_kind is not None
                     and other_kind.does is Does.ANSWER

@@ -1245,3 +1245,8 @@ def test_a_detail_untold_still_declines_when_its_doer_is_named(engine: Engine) -
     """The gap names the one who did it ("the mysterious woman" is her alias)."""
     answer = engine.ask("what was the name of the nurse alisa killed when she escaped igh")
     assert not answer.answered
+
+
+def test_a_named_episodes_own_answer_beats_a_fact_about_all_episodes(engine: Engine) -> None:
+    """Most of the nearest examples ask for an episode's cover; a fact tells of all covers."""
+    assert_told(engine, "who did the pulp style cover for episode 6", "Erica Henderson")
