@@ -77,6 +77,8 @@ GAP_PREFIX = UNTOLD_PREFIX  # a detail the sources never give: declined, with wh
 GAP_CUE_SHARE = 6
 CLOSE = 0.05  # scores this close are the same match as far as the examples can tell
 MAJORITY = 0.5  # a share of the nearest examples' vote above this is most of them
+_HOW_AUXILIARIES = frozenset("did does do was were is".split())  # "how did ...": a manner asked
+_MANNER_ASPECTS = frozenset({"why", "fate"})  # the story's kinds that tell how something happened
 WANTING = 3  # the likeliest answers whose needs are looked for in what a question describes
 # Kinds whose answers are checked against the knowledge (`verifies: true`) may answer a question
 # scoring this share of the threshold, when the check finds an answer.
@@ -1037,12 +1039,19 @@ class Answerer:
         if _WHY_THERE.search(normalize(text)):
             # "what was <he> in prison for": only the story's reasons tell why he was there
             return kind is None or kind.aspect != "why"
-        return (
-            normalize(text).split()[:1] == ["why"]
+        words = normalize(text).split()
+        if (
+            words[:1] == ["how"]
+            and words[1:2]
+            and words[1] in _HOW_AUXILIARIES
             and kind is not None
             and kind.verifies
-            and kind.aspect != "why"
-        )
+            and kind.aspect not in _MANNER_ASPECTS
+            and self.story.killing_asked(text)
+        ):
+            # "how did <she> kill <him>": that she did is no manner of killing
+            return True
+        return words[:1] == ["why"] and kind is not None and kind.verifies and kind.aspect != "why"
 
     def _names_what_is_asked(self, text: str, reading: Reading, decision: _Decision) -> bool:
         """Whether an answer to a question asking what something is called holds a name the

@@ -261,6 +261,8 @@ class Story:
         # Per-question work, reused by the scoring of every event (bounded: questions come from outside).
         self._verbs_cache: dict[str, list[tuple[str, int]]] = {}
         self._told_cache: dict[tuple[str, tuple[str, ...], tuple[int, ...]], Event | None] = {}
+        # a manner of killing is not what led up to it
+        self.killing = frozenset(self.verbs.with_kin({"kill"}))
         self._stems_cache: dict[str, frozenset[str]] = {}
         self._forms_by_first: dict[str, list[int]] = {}
         for number, (_, form) in enumerate(self._forms):
@@ -542,6 +544,14 @@ class Story:
             ids.update(e.id for e in moment)
         return frozenset(ids)
 
+    def killing_asked(self, text: str) -> frozenset[str]:
+        """The verbs of killing (with their kin) when a question's first story verb is one
+        ("how did <she> kill <him>", not "how does <she> cover up <his> death")."""
+        found = self._verbs_in(normalize(text))
+        if not found or found[0][0] not in self.killing:
+            return frozenset()
+        return frozenset(self.verbs.with_kin({found[0][0]})) & self.killing
+
     def verbs_asked(self, text: str) -> frozenset[str]:
         """The story's verbs a question uses ("steal" in "what did they steal"), with their kin."""
         return frozenset(self.verbs.with_kin({verb for verb, _ in self._verbs_in(normalize(text))}))
@@ -822,10 +832,15 @@ class Story:
                 ]
                 return self._reply("", lines, sources)
         if asks_how:
+            killing = self.killing_asked(query.text)
+            doing = [s for s in found if s.event.did in killing]
+            if doing:
+                found = doing  # "how did she kill <him>": that killing, not another beat's manner
             kept = [s for s in found if s.event.how or s.event.why]
-            if not kept and found:
+            if not kept and found and not killing:
                 # "how does she end up in custody": told by what happens just before, to the
-                # same people in the same episode, when the sources give no manner
+                # same people in the same episode, when the sources give no manner (not how
+                # someone was killed: what came before is no manner of killing)
                 kept = [*self._lead_up(found[0].event, query.characters), found[0]]
         else:
             kept = [s for s in found if s.event.why]

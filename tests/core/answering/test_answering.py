@@ -1250,3 +1250,11 @@ def test_a_detail_untold_still_declines_when_its_doer_is_named(engine: Engine) -
 def test_a_named_episodes_own_answer_beats_a_fact_about_all_episodes(engine: Engine) -> None:
     """Most of the nearest examples ask for an episode's cover; a fact tells of all covers."""
     assert_told(engine, "who did the pulp style cover for episode 6", "Erica Henderson")
+
+
+def test_how_someone_was_killed_is_told_only_by_a_manner_the_sources_give(engine: Engine) -> None:
+    """That she killed him is no manner of killing, nor is another beat's manner."""
+    assert_told(engine, "how did alisa kill stirling", "fit of rage")
+    assert not engine.ask("how did alisa kill her new guard").answered
+    # another doing asked how is still told by what led to it
+    assert_told(engine, "how does jess get the IGH files out of the hospital", "Tatum")
