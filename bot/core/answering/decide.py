@@ -1853,8 +1853,9 @@ class Answerer:
         """ "which critic called it 'darkly enjoyable'": words quoted from exactly one review (its
         quote or summary) name that review, however common the words are."""
         reception = self.kb.reception
-        if reception is None or first.entity(Kind.OUTLET) is not None:
+        if reception is None:
             return None
+        named = first.entity(Kind.OUTLET)
         phrases = [normalize(q) for q in _QUOTED.findall(text)]
         phrases = [p for p in phrases if len(p.split()) >= 2]
         told = {
@@ -1867,7 +1868,11 @@ class Answerer:
             found = _said_unquoted(normalize(text), told) or _rated(normalize(text), reception)
         if len(found) != 1:
             return None
-        return _naming_outlet(first, found.pop())
+        outlet = found.pop()
+        if named is not None:
+            # "who did <the outlet> call the most dynamic element": its own words, asked of it
+            return first if named == outlet else None
+        return _naming_outlet(first, outlet)
 
     def _roles_of(self, character_id: str) -> frozenset[str]:
         """The stems of every word the season uses of a character: description, aliases ("the

@@ -1258,3 +1258,8 @@ def test_how_someone_was_killed_is_told_only_by_a_manner_the_sources_give(engine
     assert not engine.ask("how did alisa kill her new guard").answered
     # another doing asked how is still told by what led to it
     assert_told(engine, "how does jess get the IGH files out of the hospital", "Tatum")
+
+
+def test_a_reviews_own_words_asked_of_it_name_whom_they_were_said_of(engine: Engine) -> None:
+    """The outlet is named and so are its words, unquoted: its review answers."""
+    assert_told(engine, "who did indiewire call the most dynamic element", "McTeer")
