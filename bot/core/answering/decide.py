@@ -1281,6 +1281,21 @@ class Answerer:
             return replace(self._decline(unknown, first, ranked), score=best.score)
         if does is Does.CHATTER:
             return replace(self._not_sure(first, ranked), does=does)
+        if does is Does.ANSWER and self._needs_unmet(best) and self._unresolvable(best):
+            # "what did <an executive> say": a review needs an outlet the question never names
+            # nor describes (no critic of one); what it does name is asked about
+            named_kinds = {m.kind for m in first.mentions}
+            about_named = [
+                c
+                for c in ranked
+                if c.score >= self.calibration.threshold
+                and (kind := self._kind(c.label)) is not None
+                and kind.does is Does.ANSWER
+                and set(kind.needs) & named_kinds
+                and not self._needs_unmet(c)
+            ]
+            if about_named:
+                best = about_named[0]
         if (
             (self._points_at_someone(text) and not (first.mentions or first.episodes))
             or (self._no_subject(text, first) and (self._needs_unmet(best) or does is Does.DECLINE))
@@ -2346,6 +2361,16 @@ class Answerer:
         if need is Kind.EPISODE and reading.episodes:
             return True
         return reading.entity(need) is not None
+
+    def _unresolvable(self, candidate: Candidate) -> bool:
+        """Whether what a kind needs is found neither in the question nor by what it describes."""
+        kind = self._kind(candidate.label)
+        resolved = self._resolve(candidate)
+        return (
+            kind is not None
+            and resolved is not None
+            and any(not self._has(resolved, n) for n in kind.needs)
+        ) or resolved is None
 
     def _resolve(self, candidate: Candidate) -> Reading | None:
         """A reading that names what the kind needs, found from what the question describes."""

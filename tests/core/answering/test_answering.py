@@ -1263,3 +1263,12 @@ def test_how_someone_was_killed_is_told_only_by_a_manner_the_sources_give(engine
 def test_a_reviews_own_words_asked_of_it_name_whom_they_were_said_of(engine: Engine) -> None:
     """The outlet is named and so are its words, unquoted: its review answers."""
     assert_told(engine, "who did indiewire call the most dynamic element", "McTeer")
+
+
+def test_what_someone_no_review_is_by_said_is_told_by_what_is_known_of_them(
+    engine: Engine,
+) -> None:
+    """A review needs an outlet; an executive named writes none, so his card answers."""
+    assert_told(engine, "what did ted sarandos say about more seasons", "multiple seasons")
+    # a critic named still finds their outlet's review
+    assert_told(engine, "allison keene review", "Collider")
