@@ -207,15 +207,25 @@ _QUESTION_START = re.compile(
     r"whered|whod|howd|whatd|whyd|whend|hows|whys|"
     r"wat|wut|when's|who's|what's|which)\b"
 )
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(re.escape(p) for p in phrases) + ")"
+
+
+# "anyone know ...", "can someone list ...": the room asked for a fact
+_ASKING_THE_ROOM = (
+    f"(?:{_alternatives(vocabulary().asking_the_room)}"
+    f"|{_alternatives(vocabulary().room_askers)} {_alternatives(vocabulary().telling_verbs)})"
+)
 _ANYONE_KNOW = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in vocabulary().asking_the_room) + r")\b"
+    rf"\b{_ASKING_THE_ROOM}\b"
     r"|\b(?:any ?one|anybody|any1|some ?one|somebody)\W*$"  # "... ep 10 again, anyone?"
 )
 # "does anyone remember when ...": asking the room, before the question itself
 _ROOM_OPENER = re.compile(
-    r"^(?:(?:does|do|did|can|could)\s+)?(?:"
-    + "|".join(re.escape(p) for p in vocabulary().asking_the_room)
-    + r")\s+(?=(?:who|whom|whose|what|when|where|which|why|how)\b)",
+    rf"^(?:(?:does|do|did|can|could)\s+)?{_ASKING_THE_ROOM}"
+    r"\s+(?=(?:who|whom|whose|what|when|where|which|why|how)\b)",
     re.IGNORECASE,
 )
 # words asked for as they were said: "what exactly does he say", "her exact last line"

@@ -43,7 +43,9 @@ class Vocabulary:
     scene_nouns: frozenset[str]
     asking_verbs: frozenset[str]
     talking_to_others: tuple[str, ...]  # phrases
-    asking_the_room: tuple[str, ...]  # phrases, with each room asker before each telling verb
+    asking_the_room: tuple[str, ...]  # phrases
+    room_askers: tuple[str, ...]  # phrases: "can someone" ...
+    telling_verbs: tuple[str, ...]  # phrases: ... "list": the room asked to tell a fact
     opinion_words: frozenset[str]
     opinion_verbs: frozenset[str]
     view_holders: frozenset[str]
@@ -90,13 +92,6 @@ def _phrases(raw: Any, key: str, problems: list[Problem]) -> tuple[str, ...]:
         problems.append(Problem(VOCABULARY_FILE.name, key, "must be phrases, one per line"))
         return ()
     return tuple(line.strip() for line in raw.splitlines() if line.strip())
-
-
-def _room_requests(data: dict[str, Any], problems: list[Problem]) -> tuple[str, ...]:
-    """ "can someone" + "list", "anyone" + "tell me": the room asked to tell a fact."""
-    askers = _phrases(data.get("room_askers"), "room_askers", problems)
-    verbs = _phrases(data.get("telling_verbs"), "telling_verbs", problems)
-    return tuple(f"{asker} {verb}" for asker in askers for verb in verbs)
 
 
 def _mapping(raw: Any, key: str, value_type: type, problems: list[Problem]) -> dict[str, Any]:
@@ -150,10 +145,9 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         scene_nouns=_words(data.get("scene_nouns"), "scene_nouns", problems),
         asking_verbs=_words(data.get("asking_verbs"), "asking_verbs", problems),
         talking_to_others=_phrases(data.get("talking_to_others"), "talking_to_others", problems),
-        asking_the_room=(
-            *_phrases(data.get("asking_the_room"), "asking_the_room", problems),
-            *_room_requests(data, problems),
-        ),
+        asking_the_room=_phrases(data.get("asking_the_room"), "asking_the_room", problems),
+        room_askers=_phrases(data.get("room_askers"), "room_askers", problems),
+        telling_verbs=_phrases(data.get("telling_verbs"), "telling_verbs", problems),
         opinion_words=_words(data.get("opinion_words"), "opinion_words", problems),
         opinion_verbs=_words(data.get("opinion_verbs"), "opinion_verbs", problems),
         view_holders=_words(data.get("view_holders"), "view_holders", problems),
