@@ -17,6 +17,7 @@ from bot.core.answering.reveals import RevealFinder
 from bot.core.answering.types import Answer, Choice, Trigger
 from bot.core.knowledge.loader import load_knowledge
 from bot.core.knowledge.model import KnowledgeBase
+from bot.core.knowledge.parsecache import save_parsed_yaml
 from bot.core.understanding.termcache import default_cache_dir
 
 __all__ = ["Answer", "Choice", "Engine", "Trigger", "default_knowledge_dir"]
@@ -41,7 +42,7 @@ class Engine:
         """`cache_dir` keeps what the example questions read as between runs (None: no cache)."""
         self.kb = kb
         self._answerer = Answerer(kb, cache_dir=cache_dir)
-        self._reveals = RevealFinder(kb)
+        self._reveals: RevealFinder | None = None  # built when first needed: few starts ask it
 
     @classmethod
     def load(cls, directory: str | Path | None = None, *, cache: bool = True) -> Engine:
@@ -52,7 +53,10 @@ class Engine:
         `KnowledgeInvalid` (with every problem listed).
         """
         kb = load_knowledge(Path(directory) if directory else default_knowledge_dir())
-        return cls(kb, default_cache_dir() if cache else None)
+        engine = cls(kb, default_cache_dir() if cache else None)
+        if cache:
+            save_parsed_yaml()  # the season's and the package's YAML, read back as JSON next time
+        return engine
 
     @property
     def episode_count(self) -> int:
@@ -115,4 +119,6 @@ class Engine:
         it names a twist name, uses words only reveals use, or its answer holds reveals. Errs on
         the side of hiding.
         """
+        if self._reveals is None:
+            self._reveals = RevealFinder(self.kb)
         return self._reveals.question_reveals(question, self.ask(question))

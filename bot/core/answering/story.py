@@ -833,9 +833,15 @@ class Story:
                 return self._reply("", lines, sources)
         if asks_how:
             killing = self.killing_asked(query.text)
-            doing = [s for s in found if s.event.did in killing]
-            if doing:
-                found = doing  # "how did she kill <him>": that killing, not another beat's manner
+            if killing:
+                # "how did she kill <him>": that killing of everyone named, not another beat's
+                # manner (nor another killing of hers)
+                named = set(query.characters)
+                found = [
+                    s
+                    for s in found
+                    if s.event.did in killing and named <= self._involved[s.event.id]
+                ]
             kept = [s for s in found if s.event.how or s.event.why]
             if not kept and found and not killing:
                 # "how does she end up in custody": told by what happens just before, to the
@@ -1678,9 +1684,14 @@ class Story:
         """Where the character's name is in the question: (first word, the word after it)."""
         for name in self._names.get(character, []):
             size = len(name)
+            first = name[0]
+            # "oscars kid": a possessive typed without its apostrophe
+            possessive = first + "s" if size == 1 else None
             for at in range(len(tokens) - size + 1):
+                word = tokens[at]
+                if word != first and word != possessive:
+                    continue  # (most words start no name: no slice made for them)
                 span = tokens[at : at + size]
-                # "oscars kid": a possessive typed without its apostrophe
                 if tuple(span) == name or (
                     span[:-1] == list(name[:-1]) and span[-1] == name[-1] + "s"
                 ):

@@ -36,6 +36,7 @@ from bot.core.knowledge.model import (
     Writer,
     WriterCredit,
 )
+from bot.core.knowledge.parsecache import parsed_yaml
 from bot.core.knowledge.storyreader import StoryRefs, read_event, read_fate, read_relation
 from bot.core.knowledge.yamlreader import Fields, ProblemLog, SpoilerRef, excerpt
 
@@ -165,7 +166,7 @@ def _read_yaml(file: Path, log: ProblemLog) -> object:
         if alias is not None:
             log.add(name, "", alias)
             return None
-        data = yaml.load(text, Loader=_SAFE_LOADER)
+        data = parsed_yaml(text)
     except yaml.YAMLError as exc:
         log.add(name, "", f"not valid YAML: {' '.join(str(exc).split())}")
         return None

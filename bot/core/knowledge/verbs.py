@@ -9,16 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from bot.core.errors import KnowledgeInvalid, Problem
+from bot.core.knowledge.parsecache import parsed_yaml
 
 __all__ = ["VERBS_FILE", "VerbVocabulary", "verb_vocabulary"]
 
 VERBS_FILE = Path(__file__).resolve().parent / "verbs.yaml"
-_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +46,7 @@ class VerbVocabulary:
 
 @lru_cache(maxsize=1)
 def verb_vocabulary() -> VerbVocabulary:
-    data = yaml.load(VERBS_FILE.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+    data = parsed_yaml(VERBS_FILE.read_text(encoding="utf-8"))
     raw = data["verbs"] if isinstance(data, dict) else {}
     forms: dict[str, tuple[str, ...]] = {}
     for verb, words in raw.items():

@@ -69,30 +69,37 @@ class Classifier:
         self.unknown_idf = max(self.idf.values(), default=1.0)
         self.labels: list[str] = []
         starts: list[int] = []
-        term_ids: dict[str, int] = {}
-        entry_terms: list[int] = []
-        entry_examples: list[int] = []
-        entry_weights: list[float] = []
+        previous = None
         for index, example in enumerate(usable):
-            if not self.labels or self.labels[-1] != example.label:
+            if example.label != previous:
                 self.labels.append(example.label)
                 starts.append(index)
-            # in sorted order: sums then come out the same in every process (hash order varies)
-            terms = sorted(example.terms)
-            weights = [self.idf[t] for t in terms]
-            norm = math.sqrt(sum(w * w for w in weights))
-            for term, weight in zip(terms, weights, strict=True):
-                entry_terms.append(term_ids.setdefault(term, len(term_ids)))
-                entry_examples.append(index)
-                entry_weights.append(1.0 if coverage else weight / norm)
-        # Every (term, example) entry in one pair of arrays, ordered by term: a term's posting
-        # list is the slice between its bounds.
-        order = np.argsort(np.asarray(entry_terms, dtype=np.intp), kind="stable")
-        self._examples_of = np.asarray(entry_examples, dtype=np.intp)[order]
-        self._weights_of = np.asarray(entry_weights, dtype=np.float64)[order]
-        bounds = np.searchsorted(
-            np.asarray(entry_terms, dtype=np.intp)[order], np.arange(len(term_ids) + 1)
+                previous = example.label
+        # Every (example, term) entry, each example's terms in sorted order: sums then come
+        # out the same in every process (hash order varies).
+        term_ids: dict[str, int] = {}
+        ordered = [sorted(example.terms) for example in usable]
+        entry_terms = np.fromiter(
+            (term_ids.setdefault(t, len(term_ids)) for terms in ordered for t in terms),
+            dtype=np.intp,
         )
+        sizes_of = np.fromiter((len(terms) for terms in ordered), dtype=np.intp, count=count)
+        entry_examples = np.repeat(np.arange(count, dtype=np.intp), sizes_of)
+        idf_by_id = np.empty(len(term_ids), dtype=np.float64)
+        for term, i in term_ids.items():
+            idf_by_id[i] = self.idf[term]
+        if coverage:
+            entry_weights = np.ones(len(entry_terms), dtype=np.float64)
+        else:
+            weights = idf_by_id[entry_terms]
+            # each example's norm, its squares summed in its terms' order
+            norms = np.sqrt(np.bincount(entry_examples, weights=weights * weights, minlength=count))
+            entry_weights = weights / norms[entry_examples]
+        # ... then ordered by term: a term's posting list is the slice between its bounds.
+        order = np.argsort(entry_terms, kind="stable")
+        self._examples_of = entry_examples[order]
+        self._weights_of = entry_weights[order]
+        bounds = np.searchsorted(entry_terms[order], np.arange(len(term_ids) + 1))
         self._postings: dict[str, tuple[int, int]] = {
             term: (int(bounds[i]), int(bounds[i + 1])) for term, i in term_ids.items()
         }

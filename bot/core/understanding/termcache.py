@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+# the cache folder is shared with the knowledge stage's parse cache
+from bot.core.knowledge.parsecache import default_cache_dir, read_json, write_json
 
 __all__ = ["TermCache", "default_cache_dir", "reading_inputs"]
 
@@ -32,15 +32,6 @@ def reading_inputs() -> list[Path]:
     return sorted(f for f in files if f.name != "calibration.yaml")
 
 
-def default_cache_dir() -> Path | None:
-    """`JJ_CACHE_DIR` if set ("" turns caching off), else the user's cache folder."""
-    configured = os.environ.get("JJ_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "jj-season-bot"
-
-
 class TermCache:
     """Terms of texts, remembered across processes for one fingerprint of the reading inputs."""
 
@@ -53,14 +44,7 @@ class TermCache:
         self._dirty = False
 
     def _read(self) -> dict[str, list[str]]:
-        if self.path is None:
-            return {}
-        try:
-            if self.path.stat().st_size > MAX_CACHE_BYTES:
-                return {}
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
+        data = read_json(self.path, MAX_CACHE_BYTES) if self.path else None
         if not isinstance(data, dict):
             return {}
         return {
@@ -82,16 +66,7 @@ class TermCache:
         """Write the cache if anything was added (atomically; failures are ignored)."""
         if self.path is None or not self._dirty:
             return
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as out:
-                    json.dump(self._terms, out, separators=(",", ":"))
-                os.replace(temporary, self.path)
-            finally:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
+        if write_json(self.path, self._terms):
             self._dirty = False
             self._forget_old()
 
