@@ -93,6 +93,7 @@ FACT_SAYS_UNSAID = 1
 # but above the anchored score, to be one answer rather than a doubt between two
 POOLED_SHARE = 0.9
 _THIS_SEASON_STEM = stem(THIS_SEASON)
+_FACT_ASKED = frozenset({"when", "where", "who", "how_many", "long"})  # concepts asking a fact
 # a word that is a name: capitalised (not the English of a sentence's first word, checked apart)
 _PROPER_WORD = re.compile(r"\b[A-Z][A-Za-z'’-]+")
 _SENTENCE_START = re.compile(r"(?<=[.!?:])\s+|\n+")
@@ -2445,9 +2446,18 @@ class Answerer:
 
         Only a part that asks something of its own borrows: "? lol" or "? 2" after a question
         is not a second question about the same thing."""
-        if reading.mentions or reading.episodes or not (context.mentions or context.episodes):
-            return reading
         if not reading.concepts - set(reading.unknown):
+            return reading
+        season = concept(THIS_SEASON)
+        if (
+            not (reading.mentions or reading.episodes or context.mentions or context.episodes)
+            and THIS_SEASON in context.text.split()
+            and season not in reading.concepts
+            and reading.concepts & _FACT_ASKED  # "what year", not "what do u think"
+        ):
+            # "where did s2 air, what year": the season the first part named
+            return replace(reading, concepts=reading.concepts | {season})
+        if reading.mentions or reading.episodes or not (context.mentions or context.episodes):
             return reading
         return replace(
             reading,

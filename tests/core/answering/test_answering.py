@@ -1272,3 +1272,12 @@ def test_what_someone_no_review_is_by_said_is_told_by_what_is_known_of_them(
     assert_told(engine, "what did ted sarandos say about more seasons", "multiple seasons")
     # a critic named still finds their outlet's review
     assert_told(engine, "allison keene review", "Collider")
+
+
+def test_a_later_part_asking_a_fact_is_asked_of_the_season_the_first_named(
+    engine: Engine,
+) -> None:
+    """ "..., which year": of the season the question named; a view asked after it is not."""
+    assert_told(engine, "was the s2 score emmy nominated? which year", "2018")
+    view = engine.ask("is s2 better than s1? what do u think")
+    assert not view.answered
