@@ -1479,7 +1479,21 @@ class Answerer:
         if best.score < self.calibration.anchored or (kind is None and fact is None):
             return None
         words = self.matcher.label_words.get(best.label, frozenset())
-        if reading.concepts - words:
+        extra = reading.concepts - words
+        # "ep 4 pulp cover artist": what the kind's examples never say, a close fact about all
+        # of them does (the covers are pulp-style); most of the nearest examples ask the kind
+        described_by = [
+            c.label
+            for c in ranked
+            if extra
+            and kind is not None
+            and best.share > MAJORITY
+            and c.label != best.label
+            and c.score > best.score - CLOSE
+            and self._fact(c.label) is not None
+            and extra <= self.matcher.label_words.get(c.label, frozenset())
+        ]
+        if extra and not described_by:
             return None  # "the name of <her> doctor in ep 4": more is asked than it tells
         if kind is not None:
             if kind.does is not Does.ANSWER or kind.verifies or not kind.needs:
@@ -1493,7 +1507,10 @@ class Answerer:
                 return None
         elif any("{" + m.kind.value + ":" + m.key + "}" not in words for m in reading.mentions):
             return None  # a fact about someone its examples never name
-        if any(c.label != best.label and c.score > best.score - CLOSE for c in ranked):
+        if any(
+            c.label != best.label and c.label not in described_by and c.score > best.score - CLOSE
+            for c in ranked
+        ):
             return None  # as like another answer (or a detail the sources never give)
         return replace(best, score=self.calibration.threshold)
 

@@ -1281,3 +1281,19 @@ def test_a_later_part_asking_a_fact_is_asked_of_the_season_the_first_named(
     assert_told(engine, "was the s2 score emmy nominated? which year", "2018")
     view = engine.ask("is s2 better than s1? what do u think")
     assert not view.answered
+
+
+@pytest.mark.parametrize(
+    "question", ["ep 4 pulp cover artist", "which artist did the pulp cover for s2e4"]
+)
+def test_a_word_only_a_close_fact_about_all_episodes_uses_still_asks_the_episode(
+    engine: Engine, question: str
+) -> None:
+    """The covers are pulp-style: "pulp" describes the cover asked, it asks nothing more."""
+    assert_told(engine, question, "Kate Niemczyk")
+
+
+def test_a_word_nothing_close_explains_still_asks_more_than_the_kind_tells(
+    engine: Engine,
+) -> None:
+    assert not engine.ask("what colours are on the ep 4 cover").answered
