@@ -579,12 +579,19 @@ class Story:
         don't say (whatever else they did)."""
         if not query.characters or not _asks_yes_or_no(query.text):
             return False
-        asked = self._own_verbs(query.text)
-        if not asked or not asked <= _CONSEQUENCES:
+        asked = self._own_verbs(query.text) & _CONSEQUENCES  # "charged with murder": the charge
+        if not asked:
             return False
         subject = query.characters[0]
         kin = self.verbs.with_kin(asked)
-        return not any(e.did in kin for e in self.kb.events if subject in e.characters)
+        caught = [e for e in self.kb.events if subject in e.characters and e.did in kin]
+        tokens = query.text.split()
+        if "for" in tokens:
+            # "... for <her> death": caught for that, so those it names are in it
+            after = tokens[tokens.index("for") + 1 :]
+            named = {c for c in query.characters[1:] if self._span(c, after) is not None}
+            caught = [e for e in caught if named <= self._involved[e.id]]
+        return not caught
 
     def _own_verbs(self, text: str) -> set[str]:
         """The verbs the question asks with, not those of what it only tells to place it: in

@@ -1297,3 +1297,22 @@ def test_a_word_nothing_close_explains_still_asks_more_than_the_kind_tells(
     engine: Engine,
 ) -> None:
     assert not engine.ask("what colours are on the ep 4 cover").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does jess get charged for alisa's death",
+        "does jessica get charged with murder for alisa's death",
+        "does jess go to jail for killing holiday",
+    ],
+)
+def test_whether_someone_was_caught_for_one_thing_is_not_told_by_another_arrest(
+    engine: Engine, question: str
+) -> None:
+    """She is arrested in episode 4, for another killing: the sources don't say for this one."""
+    assert not engine.ask(question).answered
+
+
+def test_whether_someone_was_caught_at_all_is_told_by_their_arrest(engine: Engine) -> None:
+    assert_told(engine, "does jess get arrested", "arrested")
