@@ -968,6 +968,8 @@ class Story:
         """What happens to X (by the end, or in episode N); does X die or survive."""
         if not query.characters:
             return None
+        if self._a_thing_of(query.characters[0], query.text.split()):
+            return None  # "what happened to <his> mongoose": the thing's fate, not his
         after = self._sequel_events(query, acting=False)
         if after is not None:
             # "what happened to him after she turned him down": what follows, or nothing when
@@ -1032,6 +1034,31 @@ class Story:
         if not lines:
             return None
         return self._reply("", lines, sources)
+
+    def _a_thing_of(self, character: str, tokens: list[str]) -> bool:
+        """Whether the character's name is followed by a thing of theirs ("<his> mongoose",
+        "<her> apartment"): not a word of how one ends up, a tie, a role, a doing or a time."""
+        span = self._span(character, tokens)
+        if span is None or span[1] >= len(tokens):
+            return False
+        word = tokens[span[1]]
+        if tokens[span[1] + 1 : span[1] + 2] and tokens[span[1] + 1] in _DETERMINERS:
+            return False  # "<she> forgive her mom": a doing, with its object
+        return not (
+            word in STOPWORDS
+            or word in _FATE_WORDS
+            or word in RELATIONS
+            or word in _ROLES
+            or stem(word) in _ROLES
+            or word in _AGE_WORDS
+            or word in _TIME_WORDS
+            or word.isdigit()
+            or word in VOCABULARY_WORDS
+            or word in EVERYDAY_ENGLISH  # "<her> body", "<his> job": said of them
+            or word.endswith("ly")  # "<she> physically": how, of her
+            or bool(self._verbs_in(word))
+            or any(word in name for names in self._names.values() for name in names)
+        )
 
     def relation(self, query: StoryQuery) -> Reply | None:
         """Who is X's (relation), or how X and Y are related."""

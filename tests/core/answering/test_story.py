@@ -803,6 +803,13 @@ def test_the_name_of_a_thing_asked_before_anyone_is_named_is_not_theirs() -> Non
     _no_answer("plot.name", "does the igh drug trish uses have an actual name", "trish-walker")
 
 
+def test_what_happens_to_a_thing_of_someones_is_not_their_fate() -> None:
+    """ "<his> mongoose": the story tells nothing of it, and his own end is no answer."""
+    _no_answer("plot.fate", "what happened to whizzers mongoose after he died", "robert-coleman")
+    # what is said of them ("<her> body", "<she> physically") is still theirs
+    _ask("plot.fate", "what happens to trish physically in the end", "trish-walker")
+
+
 def test_what_someone_ends_up_doing_at_the_seasons_end_is_how_they_end_up() -> None:
     reply = _ask(
         "plot.what_did",
