@@ -1316,3 +1316,13 @@ def test_whether_someone_was_caught_for_one_thing_is_not_told_by_another_arrest(
 
 def test_whether_someone_was_caught_at_all_is_told_by_their_arrest(engine: Engine) -> None:
     assert_told(engine, "does jess get arrested", "arrested")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["be honest, was trish right to kill alisa?", "rate season 2 out of 10 yourself"],
+)
+def test_the_bots_own_judgement_asked_is_declined(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered
+    assert answer.intent == "opinion"
