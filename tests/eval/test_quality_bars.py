@@ -24,7 +24,8 @@ blind19.yaml and plot15.yaml written at the start of the tenth round and run onc
 were done, before any change for them (and studied in the tenth round); blind20.yaml and
 plot16.yaml likewise at the start of the eleventh round, blind21.yaml and plot17.yaml at the
 start of the twelfth, blind22.yaml and plot18.yaml at the start of the thirteenth, and
-blind23.yaml and plot19.yaml at the start of the fourteenth.
+blind23.yaml and plot19.yaml at the start of the fourteenth (blind24.yaml and plot20.yaml
+written during it, sealed until its end and run once before any change for them).
 Their first-run figures are in README.
 
 A set that was studied is no longer a blind measure, so these floors are regression guards: each
@@ -47,7 +48,7 @@ HERE = Path(__file__).resolve().parent
 # Floors, kept here (not imported) so that loosening one shows in review.
 MINIMUM = {
     "questions.yaml": {"answer": 0.96, "decline": 0.98, "silent": 0.97},
-    "holdout.yaml": {"answer": 0.94, "decline": 0.97, "silent": 0.97},
+    "holdout.yaml": {"answer": 0.95, "decline": 0.97, "silent": 0.97},
     "blind3.yaml": {"answer": 0.91, "decline": 1.00, "silent": 0.97},
     "blind4.yaml": {"answer": 0.90, "decline": 0.97, "silent": 0.97},
     "blind5.yaml": {"answer": 0.92, "decline": 0.97, "silent": 0.97},
@@ -57,37 +58,39 @@ MINIMUM = {
     "blind9.yaml": {"answer": 0.92, "decline": 0.98, "silent": 0.97},
     "blind10.yaml": {"answer": 0.85, "decline": 0.96, "silent": 0.97},
     "blind11.yaml": {"answer": 0.93, "decline": 0.98, "silent": 0.97},
-    "blind12.yaml": {"answer": 0.89, "decline": 0.90, "silent": 0.97},
+    "blind12.yaml": {"answer": 0.89, "decline": 0.92, "silent": 0.97},
     "blind13.yaml": {"answer": 0.94, "decline": 0.96, "silent": 0.97},
-    "blind14.yaml": {"answer": 0.93, "decline": 0.96, "silent": 0.97},
+    "blind14.yaml": {"answer": 0.93, "decline": 1.00, "silent": 0.97},
     "blind15.yaml": {"answer": 0.96, "decline": 0.94, "silent": 0.97},
-    "blind16.yaml": {"answer": 0.94, "decline": 0.96, "silent": 0.97},
-    "blind17.yaml": {"answer": 0.97, "decline": 0.98, "silent": 0.97},
-    "blind18.yaml": {"answer": 0.94, "decline": 0.94, "silent": 0.97},
+    "blind16.yaml": {"answer": 0.95, "decline": 0.96, "silent": 0.97},
+    "blind17.yaml": {"answer": 0.98, "decline": 0.98, "silent": 0.97},
+    "blind18.yaml": {"answer": 0.95, "decline": 0.94, "silent": 0.97},
     "blind19.yaml": {"answer": 0.96, "decline": 0.96, "silent": 0.97},
-    "blind20.yaml": {"answer": 0.92, "decline": 1.00, "silent": 0.97},
+    "blind20.yaml": {"answer": 0.93, "decline": 1.00, "silent": 0.97},
     "blind21.yaml": {"answer": 0.96, "decline": 0.96, "silent": 0.97},
-    "blind22.yaml": {"answer": 0.94, "decline": 1.00, "silent": 0.97},
-    "blind23.yaml": {"answer": 0.93, "decline": 0.98, "silent": 0.97},
+    "blind22.yaml": {"answer": 0.95, "decline": 1.00, "silent": 0.97},
+    "blind23.yaml": {"answer": 0.95, "decline": 0.98, "silent": 0.97},
+    "blind24.yaml": {"answer": 0.94, "decline": 0.96, "silent": 0.97},
     "plot.yaml": {"answer": 0.83, "decline": 0.87},
     "plot2.yaml": {"answer": 0.83, "decline": 0.75},
-    "plot3.yaml": {"answer": 0.80, "decline": 0.85},
+    "plot3.yaml": {"answer": 0.80, "decline": 0.87},
     "plot4.yaml": {"answer": 0.83, "decline": 0.92},
-    "plot5.yaml": {"answer": 0.80, "decline": 0.72},
+    "plot5.yaml": {"answer": 0.80, "decline": 0.74},
     "plot6.yaml": {"answer": 0.82, "decline": 0.84},
-    "plot7.yaml": {"answer": 0.84, "decline": 0.86},
+    "plot7.yaml": {"answer": 0.85, "decline": 0.86},
     "plot8.yaml": {"answer": 0.86, "decline": 0.84},
-    "plot9.yaml": {"answer": 0.83, "decline": 0.86},
+    "plot9.yaml": {"answer": 0.84, "decline": 0.86},
     "plot10.yaml": {"answer": 0.77, "decline": 0.93},
-    "plot11.yaml": {"answer": 0.86, "decline": 0.80},
-    "plot12.yaml": {"answer": 0.82, "decline": 0.88},
-    "plot13.yaml": {"answer": 0.84, "decline": 0.88},
+    "plot11.yaml": {"answer": 0.88, "decline": 0.80},
+    "plot12.yaml": {"answer": 0.85, "decline": 0.88},
+    "plot13.yaml": {"answer": 0.85, "decline": 0.88},
     "plot14.yaml": {"answer": 0.86, "decline": 0.92},
-    "plot15.yaml": {"answer": 0.89, "decline": 0.86},
-    "plot16.yaml": {"answer": 0.89, "decline": 0.90},
-    "plot17.yaml": {"answer": 0.82, "decline": 0.90},
-    "plot18.yaml": {"answer": 0.85, "decline": 0.83},
-    "plot19.yaml": {"answer": 0.78, "decline": 0.71},
+    "plot15.yaml": {"answer": 0.91, "decline": 0.88},
+    "plot16.yaml": {"answer": 0.90, "decline": 0.93},
+    "plot17.yaml": {"answer": 0.82, "decline": 0.92},
+    "plot18.yaml": {"answer": 0.85, "decline": 0.85},
+    "plot19.yaml": {"answer": 0.81, "decline": 0.85},
+    "plot20.yaml": {"answer": 0.74, "decline": 0.80},
 }
 # The share of correct answers that lead with what was asked, and the median length of a
 # single-fact answer, on the general sets.

@@ -20,6 +20,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz, process
 
 from bot.core.answering.builders import possessive
+from bot.core.answering.fit import Asked, asked_type, text_holds
 from bot.core.answering.reply import CardField, Reply, ReplyKind
 from bot.core.knowledge.model import Character, Event, Fate, KnowledgeBase, Relation
 from bot.core.knowledge.richtext import RichText, Segment
@@ -125,6 +126,7 @@ _VERB_TYPO_SCORE = 88.0  # one slip in a verb of about eight letters ("kidnapps"
 _TREATMENTS = frozenset({"cure", "heal", "treat"})
 _CONDITIONS = _TREATMENTS | {"suffer", "get-hooked"}
 _PLACED = 12  # the likeliest beats searched for one with a place (most have none)
+_TIMED_OVERLAP = 1  # words a beat telling a length of time must share with the question
 _RECAP_BEATS = 2  # beats told of each episode in a recap of several (twice that for one)
 # words that make an episode the end of a stretch recapped ("up to ep 5", "before ep 5")
 _UP_TO = frozenset(
@@ -463,6 +465,9 @@ class Story:
         naming = set(query.text.split()) & {"name", "named", "called"}
         if naming and not a_name_done(query.text):
             return None  # a name the story would give is asked as plot.name
+        timed = self._timed(query)
+        if timed is not None:
+            return timed
         after = self._sequel_events(query, acting=True)
         if after is not None:
             # what they do next, or nothing when the story says no more of them
@@ -498,6 +503,24 @@ class Story:
             # "what name does she find": only what she finds that is a name
             found = [s for s in found if s.event.what and "name" in s.event.what.split()]
         return self._events_reply("", found[:_MAX_LINES], self._line)
+
+    def _timed(self, query: StoryQuery) -> Reply | None:
+        """ "how long was <she> at <the place> before ...": the one beat of hers telling a length
+        of time that shares most words with the question."""
+        if not query.characters or asked_type(query.text) is not Asked.DURATION:
+            return None
+        actor = query.characters[0]
+        timed = [
+            (self._overlap(query, e), e)
+            for e in self.kb.events
+            if actor in self._involved[e.id] and text_holds(e.text, Asked.DURATION)
+        ]
+        timed.sort(key=lambda pair: -pair[0])
+        if not timed or timed[0][0] < _TIMED_OVERLAP:
+            return None
+        if len(timed) > 1 and timed[1][0] == timed[0][0]:
+            return None  # a guess between two
+        return self._events_reply("", [_Scored(*timed[0])], self._line)
 
     def _between(self, query: StoryQuery) -> Reply | None:
         """ "does <she> kill <her> in the end", "does <he> actually heal <her>": whether

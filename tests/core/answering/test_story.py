@@ -810,6 +810,16 @@ def test_what_happens_to_a_thing_of_someones_is_not_their_fate() -> None:
     _ask("plot.fate", "what happens to trish physically in the end", "trish-walker")
 
 
+def test_how_long_someone_was_somewhere_is_told_by_their_beat_with_a_length_of_time() -> None:
+    """Asked with "before ...", it is still the length asked, not what came before."""
+    reply = _ask(
+        "plot.what_did",
+        "how long was young jess at igh before they sent her back to the hospital",
+        "jessica-jones",
+    )
+    assert "20 days" in _lead(reply)
+
+
 def test_what_someone_ends_up_doing_at_the_seasons_end_is_how_they_end_up() -> None:
     reply = _ask(
         "plot.what_did",
