@@ -1065,8 +1065,10 @@ class Story:
         if span is None or span[1] >= len(tokens):
             return False
         word = tokens[span[1]]
-        if tokens[span[1] + 1 : span[1] + 2] and tokens[span[1] + 1] in _DETERMINERS:
-            return False  # "<she> forgive her mom": a doing, with its object
+        if tokens[span[1] + 1 : span[1] + 2] and (
+            tokens[span[1] + 1] in _DETERMINERS or tokens[span[1] + 1] == "to"
+        ):
+            return False  # "<she> forgive her mom", "<he> manage to": a doing
         return not (
             word in STOPWORDS
             or word in _FATE_WORDS
