@@ -1326,3 +1326,8 @@ def test_the_bots_own_judgement_asked_is_declined(engine: Engine, question: str)
     answer = engine.ask(question)
     assert not answer.answered
     assert answer.intent == "opinion"
+
+
+def test_the_deal_between_two_characters_is_their_tie(engine: Engine) -> None:
+    assert_told(engine, "whats the deal between simpson and trish", "ex boyfriend")
+
