@@ -77,6 +77,7 @@ GAP_PREFIX = UNTOLD_PREFIX  # a detail the sources never give: declined, with wh
 GAP_CUE_SHARE = 6
 CLOSE = 0.05  # scores this close are the same match as far as the examples can tell
 MAJORITY = 0.5  # a share of the nearest examples' vote above this is most of them
+_WHO_ARE = re.compile(r"^(?:so\s+|and\s+)?(?:who|whom)\s+(?:are|were|r)\b")  # several asked
 _HOW_AUXILIARIES = frozenset("did does do was were is".split())  # "how did ...": a manner asked
 _MANNER_ASPECTS = frozenset({"why", "fate"})  # the story's kinds that tell how something happened
 WANTING = 3  # the likeliest answers whose needs are looked for in what a question describes
@@ -915,6 +916,26 @@ class Answerer:
             return decisions[0]
         return whole
 
+    def _each_one_asked(self, best: Candidate, text: str, watched: int | None) -> _Decision | None:
+        """ "who are <him> and <him>": who each of the characters named is, in turn."""
+        kind = self._kind(best.label)
+        characters = [m for m in best.reading.mentions if m.kind is Kind.CHARACTER]
+        if (
+            kind is None
+            or kind is not self.kinds.built_by("character", "info")
+            or len({m.key for m in characters}) < 2
+            or not _WHO_ARE.match(normalize(text))
+        ):
+            return None
+        others = [m for m in best.reading.mentions if m.kind is not Kind.CHARACTER]
+        decisions = []
+        for mention in dict.fromkeys(characters):
+            alone = replace(best.reading, mentions=(*others, mention))
+            reply = self._build(replace(best, reading=alone), text, watched)
+            if reply is not None and reply.answered:
+                decisions.append(_Decision(reply, best.score))
+        return self._combine(decisions) if len(decisions) >= 2 else None
+
     def _asks(self, part: str, text: str) -> bool:
         """Whether a part of a message asks something: a question word opens it or a question
         mark closes it ("the guy she was living with", after the question, only describes)."""
@@ -1373,6 +1394,9 @@ class Answerer:
             # "what's the name of the nurse she kills": what happened is no answer to that
             return self._decline(self._unknown_kind(), first, ranked)
         asked = asked_type(text)
+        each = self._each_one_asked(best, text, watched)
+        if each is not None:
+            return each
         reply = self._build(best, text, watched)
         if reply is not None and (asked is None or holds(reply, asked)):
             return _Decision(reply, best.score)

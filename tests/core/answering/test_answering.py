@@ -1331,3 +1331,8 @@ def test_the_bots_own_judgement_asked_is_declined(engine: Engine, question: str)
 def test_the_deal_between_two_characters_is_their_tie(engine: Engine) -> None:
     assert_told(engine, "whats the deal between simpson and trish", "ex boyfriend")
 
+
+def test_who_several_characters_are_is_told_of_each(engine: Engine) -> None:
+    text = answer_text(engine, "who are brian and phillip jones")
+    assert "father" in text
+    assert "brother" in text
