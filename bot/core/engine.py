@@ -48,9 +48,10 @@ class Engine:
     def load(cls, directory: str | Path | None = None, *, cache: bool = True) -> Engine:
         """Load and validate a season folder, or a knowledge root holding exactly one season.
 
-        With `cache`, what the example questions read as is kept in the user's cache folder
-        (`JJ_CACHE_DIR`), so later starts skip that work. Raises `KnowledgeNotFound` or
-        `KnowledgeInvalid` (with every problem listed).
+        With `cache`, what the example questions read as and the YAML files parsed are kept in
+        the user's cache folder (`JJ_CACHE_DIR`), so later starts skip that work; without it,
+        nothing is written (YAML parsed at an earlier start may still be read back: it is the
+        same data). Raises `KnowledgeNotFound` or `KnowledgeInvalid` (with every problem listed).
         """
         kb = load_knowledge(Path(directory) if directory else default_knowledge_dir())
         engine = cls(kb, default_cache_dir() if cache else None)
