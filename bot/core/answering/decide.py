@@ -2415,14 +2415,9 @@ class Answerer:
         return reading.entity(need) is not None
 
     def _unresolvable(self, candidate: Candidate) -> bool:
-        """Whether what a kind needs is found neither in the question nor by what it describes."""
-        kind = self._kind(candidate.label)
-        resolved = self._resolve(candidate)
-        return (
-            kind is not None
-            and resolved is not None
-            and any(not self._has(resolved, n) for n in kind.needs)
-        ) or resolved is None
+        """Whether what a kind needs is found neither in the question nor by what it describes
+        (a resolved reading names all of it)."""
+        return self._resolve(candidate) is None
 
     def _resolve(self, candidate: Candidate) -> Reading | None:
         """A reading that names what the kind needs, found from what the question describes."""

@@ -1082,7 +1082,7 @@ class Story:
             or word in EVERYDAY_ENGLISH  # "<her> body", "<his> job": said of them
             or word.endswith("ly")  # "<she> physically": how, of her
             or bool(self._verbs_in(word))
-            or any(word in name for names in self._names.values() for name in names)
+            or stem(word) in self._name_stems  # "<her> and <him>": another name
         )
 
     def relation(self, query: StoryQuery) -> Reply | None:
